@@ -1,0 +1,74 @@
+// config.toml: what the server listens on, where the capsule is, and limits.
+// parse_config is pure (text in, settings and problems out) so it can be
+// tested table by table and fuzzed; checks that touch the disk come after.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette {
+
+struct ListenAddress {
+  std::string ip; // a literal IPv4 or IPv6 address, without brackets
+  std::uint16_t port = 0; // 0: the kernel picks a free port (tests use this)
+
+  std::string to_string() const; // "127.0.0.1:1965", "[::1]:1965"
+};
+
+// "127.0.0.1:1965", "[::1]:1965", "0.0.0.0:70"; nullopt when it is none of those.
+std::optional<ListenAddress> parse_listen_address(std::string_view text);
+
+struct GeminiSettings {
+  std::vector<ListenAddress> listen;
+  std::filesystem::path cert;
+  std::filesystem::path key;
+};
+
+struct GopherSettings {
+  std::vector<ListenAddress> listen;
+  std::string host;          // advertised in menus
+  std::uint16_t port = 70;   // advertised in menus
+  int wrap = 70;             // text column width
+  bool ascii = true;         // transliterate to ASCII for legacy clients
+  bool dot_terminator = false; // RFC 1436 dot-stuffing and "." after text documents
+};
+
+struct Config {
+  std::filesystem::path file;    // the config file itself
+  std::filesystem::path capsule; // absolute or relative to the config's folder, resolved
+  std::vector<std::string> hostnames;
+  unsigned threads = 0; // 0: one per core
+  unsigned max_connections = 4096;
+  std::chrono::milliseconds request_timeout{10'000};
+  std::chrono::milliseconds shutdown_timeout{5'000};
+  GeminiSettings gemini;
+  GopherSettings gopher;
+};
+
+struct ConfigProblem {
+  enum class Severity { warning, error };
+  Severity severity = Severity::error;
+  int line = 0;    // 0 when the problem has no line (a missing key)
+  std::string key; // dotted key, e.g. "gemini.listen"
+  std::string message;
+};
+
+struct ConfigResult {
+  Config config;
+  std::vector<ConfigProblem> problems;
+  bool has_errors() const;
+};
+
+// Parses config.toml text; `file` names it in problems and anchors relative paths.
+ConfigResult parse_config(std::string_view text, const std::filesystem::path& file);
+
+// Reads the file, parses it, then checks what needs the disk (the capsule folder).
+ConfigResult load_config(const std::filesystem::path& file);
+
+// "config.toml:4: error: gemini.listen: ..."
+std::string format_problem(const std::filesystem::path& file, const ConfigProblem& problem);
+
+} // namespace gazette

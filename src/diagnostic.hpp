@@ -1,0 +1,22 @@
+// A problem found in the capsule, reported as "path:line: error: message".
+#pragma once
+#include <string>
+#include <vector>
+
+namespace gazette {
+
+struct Diagnostic {
+  enum class Severity { warning, error };
+  std::string path; // relative to the capsule, e.g. "world/pier.md"
+  int line = 0;     // 1-based; 0 when the problem is the file as a whole
+  Severity severity = Severity::error;
+  std::string message;
+
+  std::string to_string() const;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool has_errors(const Diagnostics& diagnostics);
+
+} // namespace gazette

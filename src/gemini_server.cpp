@@ -1,0 +1,147 @@
+#include "gemini_server.hpp"
+
+#include "access_log.hpp"
+#include "gemini_request.hpp"
+#include "gemini_site.hpp"
+
+#include <array>
+#include <asio/redirect_error.hpp>
+#include <asio/ssl/stream.hpp>
+#include <asio/steady_timer.hpp>
+#include <asio/use_awaitable.hpp>
+#include <asio/write.hpp>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace gazette {
+
+namespace {
+
+using asio::ip::tcp;
+using std::chrono::steady_clock;
+
+// The stream and its watchdog live together, owned by the coroutine and by a
+// pending timer handler, so a timer that fires late never touches a freed stream.
+struct GeminiConnection : std::enable_shared_from_this<GeminiConnection> {
+  asio::ssl::stream<tcp::socket> stream;
+  asio::steady_timer deadline;
+  bool timed_out = false;
+
+  GeminiConnection(tcp::socket socket, asio::ssl::context& tls)
+      : stream(std::move(socket), tls), deadline(stream.get_executor()) {}
+
+  // Cancels whatever the connection is waiting for once `limit` passes.
+  void arm(std::chrono::milliseconds limit) {
+    timed_out = false;
+    deadline.expires_after(limit);
+    deadline.async_wait([self = shared_from_this()](std::error_code ec) {
+      if (ec) return;
+      self->timed_out = true;
+      std::error_code ignored;
+      self->stream.lowest_layer().cancel(ignored);
+    });
+  }
+};
+
+class FileDescriptor {
+public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+private:
+  int fd_;
+};
+
+constexpr std::size_t stream_chunk = 64 * 1024;
+
+} // namespace
+
+asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] ConnectionLimit::Slot slot) {
+  const auto started = steady_clock::now();
+  std::error_code ec;
+  const auto remote = socket.remote_endpoint(ec);
+  const std::string client = ec ? "-" : remote.address().to_string();
+  const std::uint16_t local_port = socket.local_endpoint(ec).port();
+
+  auto connection = std::make_shared<GeminiConnection>(std::move(socket), tls_);
+  auto& stream = connection->stream;
+  connection->arm(config_.request_timeout);
+
+  co_await stream.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) {
+    connection->deadline.cancel();
+    co_return; // no request was made; nothing to answer or log
+  }
+
+  std::array<char, max_gemini_url_bytes + 2> buffer;
+  std::size_t received = 0;
+  FramedRequest framed{RequestFraming::need_more};
+  while (framed.state == RequestFraming::need_more) {
+    received += co_await stream.async_read_some(asio::buffer(buffer.data() + received, buffer.size() - received),
+                                                asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) break;
+    framed = frame_gemini_request({buffer.data(), received});
+  }
+
+  std::shared_ptr<const Snapshot> snapshot;
+  std::string refusal;
+  const GeminiResource* resource = nullptr;
+  std::string_view request_text(buffer.data(), framed.state == RequestFraming::complete ? framed.line_length : received);
+
+  switch (framed.state) {
+  case RequestFraming::complete: {
+    auto parsed = parse_gemini_request(request_text, {config_.hostnames, local_port});
+    if (auto* bad = std::get_if<GeminiRefusal>(&parsed)) {
+      refusal = gemini_header(bad->status, bad->meta);
+      break;
+    }
+    snapshot = snapshots_.current();
+    resource = snapshot->find_gemini(std::get<GeminiRequest>(parsed).path);
+    if (!resource) refusal = snapshot->gemini_not_found;
+    break;
+  }
+  case RequestFraming::too_long:
+    refusal = gemini_header(59, "Request is longer than 1024 bytes");
+    break;
+  case RequestFraming::need_more:
+    if (!connection->timed_out) {
+      connection->deadline.cancel();
+      co_return; // the client went away before finishing its request
+    }
+    refusal = gemini_header(59, "Request timed out; send the URL and CRLF");
+    break;
+  }
+
+  const std::string_view header_and_body = resource ? std::string_view(resource->response) : refusal;
+  std::uint64_t sent = 0;
+  connection->arm(config_.request_timeout);
+  sent += co_await asio::async_write(stream, asio::buffer(header_and_body), asio::redirect_error(asio::use_awaitable, ec));
+
+  if (!ec && resource && !resource->streamed_file.empty()) {
+    FileDescriptor file(::open(resource->streamed_file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+    std::vector<char> chunk(stream_chunk);
+    while (!ec && file.get() >= 0) {
+      ssize_t n = ::read(file.get(), chunk.data(), chunk.size());
+      if (n <= 0) break;
+      connection->arm(config_.request_timeout); // a reader that stops reading is dropped
+      sent += co_await asio::async_write(stream, asio::buffer(chunk.data(), static_cast<std::size_t>(n)),
+                                         asio::redirect_error(asio::use_awaitable, ec));
+    }
+  }
+
+  if (!ec) {
+    connection->arm(config_.request_timeout);
+    co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+  }
+  connection->deadline.cancel();
+
+  const int status = (header_and_body[0] - '0') * 10 + (header_and_body[1] - '0');
+  log_access(client, status, request_text, sent, steady_clock::now() - started);
+}
+
+} // namespace gazette

@@ -1,0 +1,55 @@
+#include "gemini_site.hpp"
+
+#include "mime_types.hpp"
+#include "request_path.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <iterator>
+
+namespace gazette {
+namespace fs = std::filesystem;
+
+std::string gemini_header(int status, std::string_view meta) {
+  if (meta.size() > 1024) meta = meta.substr(0, 1024);
+  return fmt::format("{} {}\r\n", status, meta);
+}
+
+std::string gemtext_mime_type(std::string_view lang) {
+  return lang.empty() ? std::string("text/gemini") : fmt::format("text/gemini; lang={}", lang);
+}
+
+namespace {
+
+std::string mime_type_for(const fs::path& file, std::string_view lang) {
+  std::string_view type = mime_type_for_extension(file.extension().string());
+  return type == "text/gemini" ? gemtext_mime_type(lang) : std::string(type);
+}
+
+GeminiResource file_resource(const StaticFile& file, std::string_view lang) {
+  GeminiResource resource;
+  resource.response = gemini_header(20, mime_type_for(file.file, lang));
+  if (file.size > max_in_memory_file) {
+    resource.streamed_file = file.file;
+    resource.streamed_size = file.size;
+    return resource;
+  }
+  std::ifstream in(file.file, std::ios::binary);
+  resource.response.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return resource;
+}
+
+} // namespace
+
+void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, std::string_view lang) {
+  for (const auto& file : files.files) snapshot.gemini[file.url_path] = file_resource(file, lang);
+  for (const auto& folder : files.directories) {
+    if (folder != "/")
+      snapshot.gemini[folder.substr(0, folder.size() - 1)].response =
+          gemini_header(31, percent_encode_path(folder));
+    auto index = snapshot.gemini.find(folder + "index.gmi");
+    if (index != snapshot.gemini.end()) snapshot.gemini[folder] = index->second;
+  }
+}
+
+} // namespace gazette

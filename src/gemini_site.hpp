@@ -1,0 +1,23 @@
+// Renders what a Gemini reader can fetch into a snapshot's Gemini index.
+#pragma once
+#include "capsule_files.hpp"
+#include "snapshot.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace gazette {
+
+// "20 text/gemini; lang=en\r\n"; meta is cut to the 1024 bytes the protocol allows.
+std::string gemini_header(int status, std::string_view meta);
+
+// "text/gemini" with "; lang=" when the publication names its language.
+std::string gemtext_mime_type(std::string_view lang);
+
+// Files kept in memory up to this size; larger ones are streamed from disk.
+inline constexpr std::uint64_t max_in_memory_file = 256 * 1024;
+
+// Static files, folder redirects ("/dir" -> "/dir/") and folder index.gmi pages.
+void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, std::string_view lang);
+
+} // namespace gazette

@@ -1,0 +1,133 @@
+#include "server.hpp"
+
+#include "connection_limit.hpp"
+#include "gemini_server.hpp"
+#include "log.hpp"
+
+#include <asio/co_spawn.hpp>
+#include <asio/detached.hpp>
+#include <asio/io_context.hpp>
+#include <asio/post.hpp>
+#include <asio/ip/tcp.hpp>
+#include <asio/ip/v6_only.hpp>
+#include <asio/redirect_error.hpp>
+#include <asio/signal_set.hpp>
+#include <asio/steady_timer.hpp>
+#include <asio/strand.hpp>
+#include <asio/use_awaitable.hpp>
+#include <functional>
+#include <thread>
+
+namespace gazette {
+namespace {
+
+using asio::ip::tcp;
+
+// Bursts of new connections queue in the kernel instead of being refused.
+constexpr int listen_backlog = 4096;
+
+using ConnectionHandler = std::function<asio::awaitable<void>(tcp::socket, ConnectionLimit::Slot)>;
+
+// Each acceptor lives on its own strand, so closing it at shutdown never
+// races with its accept loop on another thread.
+struct Listener {
+  std::string protocol;
+  asio::strand<asio::io_context::executor_type> strand;
+  tcp::acceptor acceptor;
+  ConnectionHandler handler;
+};
+
+tcp::acceptor bind_listener(asio::strand<asio::io_context::executor_type>& strand, const ListenAddress& address) {
+  tcp::endpoint endpoint(asio::ip::make_address(address.ip), address.port);
+  tcp::acceptor acceptor(strand);
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(tcp::acceptor::reuse_address(true));
+  if (endpoint.address().is_v6()) acceptor.set_option(asio::ip::v6_only(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(listen_backlog);
+  return acceptor;
+}
+
+asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& limit, asio::io_context& io) {
+  asio::steady_timer pause(io);
+  for (;;) {
+    std::error_code ec;
+    tcp::socket socket = co_await listener.acceptor.async_accept(asio::make_strand(io),
+                                                                 asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == asio::error::operation_aborted || !listener.acceptor.is_open()) co_return;
+    if (ec) {
+      // Out of file descriptors, most likely: back off instead of spinning.
+      log_message("{}: accept failed: {}", listener.protocol, ec.message());
+      pause.expires_after(std::chrono::milliseconds(100));
+      co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      continue;
+    }
+    auto slot = limit.try_acquire();
+    if (!slot) continue; // over the limit: the socket closes as it goes out of scope
+    socket.set_option(tcp::no_delay(true), ec);
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, listener.handler(std::move(socket), std::move(*slot)), asio::detached);
+  }
+}
+
+asio::awaitable<void> stop_when_idle(asio::io_context& io, ConnectionLimit& limit, std::chrono::milliseconds grace) {
+  asio::steady_timer timer(io);
+  const auto give_up = std::chrono::steady_clock::now() + grace;
+  while (limit.active() > 0 && std::chrono::steady_clock::now() < give_up) {
+    timer.expires_after(std::chrono::milliseconds(20));
+    co_await timer.async_wait(asio::use_awaitable);
+  }
+  if (limit.active() > 0) log_message("stopping with {} connections still open", limit.active());
+  io.stop();
+}
+
+} // namespace
+
+int run_server(const Config& config, SnapshotStore& snapshots, asio::ssl::context& tls) {
+  asio::io_context io;
+  ConnectionLimit limit(config.max_connections);
+  GeminiServer gemini(config, snapshots, tls);
+
+  std::vector<std::unique_ptr<Listener>> listeners;
+  for (const auto& address : config.gemini.listen) {
+    try {
+      auto strand = asio::make_strand(io);
+      auto listener = std::make_unique<Listener>(Listener{
+          "gemini", strand, bind_listener(strand, address),
+          [&gemini](tcp::socket socket, ConnectionLimit::Slot slot) {
+            return gemini.serve(std::move(socket), std::move(slot));
+          }});
+      listeners.push_back(std::move(listener));
+    } catch (const std::system_error& e) {
+      log_message("gemini.listen: cannot listen on {}: {}", address.to_string(), e.code().message());
+      return 1;
+    }
+  }
+  for (auto& listener : listeners) {
+    auto local = listener->acceptor.local_endpoint();
+    log_message("{} listening on {}", listener->protocol,
+                ListenAddress{local.address().to_string(), local.port()}.to_string());
+    asio::co_spawn(listener->strand, accept_connections(*listener, limit, io), asio::detached);
+  }
+
+  asio::signal_set stop_signals(io, SIGINT, SIGTERM);
+  stop_signals.async_wait([&](std::error_code ec, int signal) {
+    if (ec) return;
+    log_message("received signal {}, finishing open connections", signal);
+    for (auto& listener : listeners)
+      asio::post(listener->strand, [&acceptor = listener->acceptor] {
+        std::error_code ignored;
+        acceptor.close(ignored);
+      });
+    asio::co_spawn(io, stop_when_idle(io, limit, config.shutdown_timeout), asio::detached);
+  });
+
+  unsigned threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::jthread> workers;
+  for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&io] { io.run(); });
+  io.run();
+  workers.clear();
+  return 0;
+}
+
+} // namespace gazette

@@ -1,0 +1,31 @@
+// The published capsule as the request path sees it: every answer rendered
+// once, indexed by path. A snapshot never changes after it is built; a new
+// one replaces it whole (see SnapshotStore).
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace gazette {
+
+// A complete Gemini answer: header and body bytes, and for files too large to
+// keep in memory, the file whose contents follow the header.
+struct GeminiResource {
+  std::string response;
+  std::filesystem::path streamed_file;
+  std::uint64_t streamed_size = 0;
+};
+
+struct Snapshot {
+  std::unordered_map<std::string, GeminiResource> gemini;
+  std::string gemini_not_found = "51 Not found\r\n";
+
+  const GeminiResource* find_gemini(const std::string& path) const {
+    auto it = gemini.find(path);
+    return it == gemini.end() ? nullptr : &it->second;
+  }
+};
+
+} // namespace gazette

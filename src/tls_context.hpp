@@ -1,0 +1,15 @@
+// The TLS settings every Gemini connection shares.
+#pragma once
+#include <asio/ssl/context.hpp>
+#include <filesystem>
+
+namespace gazette {
+
+// TLS 1.2 at least (1.3 preferred by OpenSSL's own ordering), ECDHE with
+// AEAD ciphers for 1.2, server-side session cache and tickets for resumption.
+// Throws std::runtime_error naming the file when the certificate or key
+// cannot be used.
+asio::ssl::context make_tls_context(const std::filesystem::path& cert_file,
+                                    const std::filesystem::path& key_file);
+
+} // namespace gazette

@@ -1,0 +1,17 @@
+// UTF-8 checks shared by request parsing and capsule loading.
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+namespace gazette {
+
+// Length of the longest valid UTF-8 prefix of `text` (== text.size() when all valid).
+// Rejects overlong forms, surrogates and code points above U+10FFFF.
+std::size_t valid_utf8_prefix(std::string_view text);
+
+inline bool is_valid_utf8(std::string_view text) { return valid_utf8_prefix(text) == text.size(); }
+
+// Number of code points in valid UTF-8 text.
+std::size_t utf8_length(std::string_view text);
+
+} // namespace gazette

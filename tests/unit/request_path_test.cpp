@@ -1,0 +1,48 @@
+#include "request_path.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gazette;
+
+TEST_CASE("request paths are decoded and can never climb above the root") {
+  struct Row {
+    std::string raw, expected;
+  };
+  const Row rows[] = {
+      {"", "/"},
+      {"/", "/"},
+      {"/a", "/a"},
+      {"/a/", "/a/"},
+      {"/a/b/..", "/a/"},
+      {"/a/b/.", "/a/b/"},
+      {"/..", "/"},
+      {"/../../..", "/"},
+      {"/a/../../b", "/b"},
+      {"/%2E%2E/b", "/b"},
+      {"/%2e/b", "/b"},
+      {"/a%20b", "/a b"},
+      {"/%25", "/%"},
+      {"///a///", "/a/"},
+      {"/_hidden", "/_hidden"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.raw);
+    auto result = normalize_request_path(row.raw);
+    REQUIRE(std::holds_alternative<std::string>(result));
+    CHECK(std::get<std::string>(result) == row.expected);
+  }
+}
+
+TEST_CASE("request paths that hide separators or bytes are refused") {
+  const std::string refused[] = {"/a%2Fb", "/a%2fb", "/a%5Cb", "/a%00", "/a%0A", "/a%FF", "/a%", "/a%4", "/a%G0"};
+  for (const auto& raw : refused) {
+    CAPTURE(raw);
+    CHECK(std::holds_alternative<PathRefusal>(normalize_request_path(raw)));
+  }
+}
+
+TEST_CASE("paths are percent-encoded for URLs") {
+  CHECK(percent_encode_path("/dir/") == "/dir/");
+  CHECK(percent_encode_path("/a b/café") == "/a%20b/caf%C3%A9");
+  CHECK(percent_encode_path("/100%?#") == "/100%25%3F%23");
+}

@@ -17,7 +17,7 @@ std::string printable_for_log(std::string_view text) {
   return out.empty() ? "-" : out;
 }
 
-void log_access(std::string_view client, int status, std::string_view request, std::uint64_t bytes,
+void log_access(std::string_view client, std::string_view status, std::string_view request, std::uint64_t bytes,
                 std::chrono::steady_clock::duration duration) {
   std::time_t now = std::time(nullptr);
   std::tm utc{};

@@ -1,6 +1,7 @@
 // The gazette subcommands; each returns the process exit status.
 #pragma once
 #include <filesystem>
+#include <string>
 
 namespace gazette {
 
@@ -10,5 +11,15 @@ inline constexpr int exit_failure = 1;     // a runtime failure, or `check` foun
 inline constexpr int exit_bad_config = 2;  // nothing was started
 
 int serve_command(const std::filesystem::path& config_file);
+
+// Prints every problem in the config and the capsule as "path:line: error: ...".
+int check_command(const std::filesystem::path& config_file);
+
+// Writes the bytes a Gemini reader gets for `url_path` to stdout, the header
+// to stderr; with `gopher`, what a Gopher client gets for that selector.
+int render_command(const std::filesystem::path& config_file, const std::string& url_path, bool gopher);
+
+// Writes a draft article with today's date; prints its path; never overwrites.
+int new_article_command(const std::filesystem::path& config_file, const std::string& section, const std::string& title);
 
 } // namespace gazette

@@ -3,6 +3,7 @@
 #include "access_log.hpp"
 #include "gemini_request.hpp"
 #include "gemini_site.hpp"
+#include "file_streaming.hpp"
 
 #include <array>
 #include <asio/redirect_error.hpp>
@@ -10,8 +11,6 @@
 #include <asio/steady_timer.hpp>
 #include <asio/use_awaitable.hpp>
 #include <asio/write.hpp>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace gazette {
 
@@ -20,44 +19,7 @@ namespace {
 using asio::ip::tcp;
 using std::chrono::steady_clock;
 
-// The stream and its watchdog live together, owned by the coroutine and by a
-// pending timer handler, so a timer that fires late never touches a freed stream.
-struct GeminiConnection : std::enable_shared_from_this<GeminiConnection> {
-  asio::ssl::stream<tcp::socket> stream;
-  asio::steady_timer deadline;
-  bool timed_out = false;
-
-  GeminiConnection(tcp::socket socket, asio::ssl::context& tls)
-      : stream(std::move(socket), tls), deadline(stream.get_executor()) {}
-
-  // Cancels whatever the connection is waiting for once `limit` passes.
-  void arm(std::chrono::milliseconds limit) {
-    timed_out = false;
-    deadline.expires_after(limit);
-    deadline.async_wait([self = shared_from_this()](std::error_code ec) {
-      if (ec) return;
-      self->timed_out = true;
-      std::error_code ignored;
-      self->stream.lowest_layer().cancel(ignored);
-    });
-  }
-};
-
-class FileDescriptor {
-public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
-private:
-  int fd_;
-};
-
-constexpr std::size_t stream_chunk = 64 * 1024;
+using GeminiConnection = GuardedStream<asio::ssl::stream<tcp::socket>>;
 
 } // namespace
 
@@ -74,7 +36,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
 
   co_await stream.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
   if (ec) {
-    connection->deadline.cancel();
+    connection->disarm();
     co_return; // no request was made; nothing to answer or log
   }
 
@@ -110,7 +72,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
     break;
   case RequestFraming::need_more:
     if (!connection->timed_out) {
-      connection->deadline.cancel();
+      connection->disarm();
       co_return; // the client went away before finishing its request
     }
     refusal = gemini_header(59, "Request timed out; send the URL and CRLF");
@@ -122,26 +84,16 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
   connection->arm(config_.request_timeout);
   sent += co_await asio::async_write(stream, asio::buffer(header_and_body), asio::redirect_error(asio::use_awaitable, ec));
 
-  if (!ec && resource && !resource->streamed_file.empty()) {
-    FileDescriptor file(::open(resource->streamed_file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-    std::vector<char> chunk(stream_chunk);
-    while (!ec && file.get() >= 0) {
-      ssize_t n = ::read(file.get(), chunk.data(), chunk.size());
-      if (n <= 0) break;
-      connection->arm(config_.request_timeout); // a reader that stops reading is dropped
-      sent += co_await asio::async_write(stream, asio::buffer(chunk.data(), static_cast<std::size_t>(n)),
-                                         asio::redirect_error(asio::use_awaitable, ec));
-    }
-  }
+  if (!ec && resource && !resource->streamed_file.empty())
+    sent += co_await stream_file(*connection, resource->streamed_file, config_.request_timeout, ec);
 
   if (!ec) {
     connection->arm(config_.request_timeout);
     co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
   }
-  connection->deadline.cancel();
+  connection->disarm();
 
-  const int status = (header_and_body[0] - '0') * 10 + (header_and_body[1] - '0');
-  log_access(client, status, request_text, sent, steady_clock::now() - started);
+  log_access(client, header_and_body.substr(0, 2), request_text, sent, steady_clock::now() - started);
 }
 
 } // namespace gazette

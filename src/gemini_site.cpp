@@ -1,5 +1,6 @@
 #include "gemini_site.hpp"
 
+#include "gemtext_pages.hpp"
 #include "mime_types.hpp"
 #include "request_path.hpp"
 
@@ -50,6 +51,26 @@ void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, 
     auto index = snapshot.gemini.find(folder + "index.gmi");
     if (index != snapshot.gemini.end()) snapshot.gemini[folder] = index->second;
   }
+}
+
+void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
+                                      const std::vector<std::pair<std::string, std::string>>& redirects) {
+  const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
+  auto page = [&](const std::string& path, std::string body) {
+    snapshot.gemini[path] = GeminiResource{ok + body, {}, 0};
+    if (path.size() > 1 && path.back() == '/')
+      snapshot.gemini[path.substr(0, path.size() - 1)] = GeminiResource{gemini_header(31, percent_encode_path(path)), {}, 0};
+  };
+
+  page("/", render_front_page_gemtext(publication));
+  for (const auto& section : publication.sections)
+    page("/" + section.name + "/", render_section_gemtext(publication, section));
+  for (const Article* article : publication.published) page(article->path(), render_article_gemtext(publication, *article));
+  if (!publication.by_tag.empty()) page("/tags/", render_tag_index_gemtext(publication));
+  for (const auto& [tag, stories] : publication.by_tag)
+    if (tag.find('/') == std::string::npos) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories));
+  for (const auto& [alias, target] : redirects)
+    snapshot.gemini[alias] = GeminiResource{gemini_header(31, percent_encode_path(target)), {}, 0};
 }
 
 } // namespace gazette

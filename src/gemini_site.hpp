@@ -1,6 +1,7 @@
 // Renders what a Gemini reader can fetch into a snapshot's Gemini index.
 #pragma once
 #include "capsule_files.hpp"
+#include "publication.hpp"
 #include "snapshot.hpp"
 
 #include <string>
@@ -19,5 +20,10 @@ inline constexpr std::uint64_t max_in_memory_file = 256 * 1024;
 
 // Static files, folder redirects ("/dir" -> "/dir/") and folder index.gmi pages.
 void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, std::string_view lang);
+
+// Front page, sections, articles, topics and alias redirects; these take
+// precedence over static files at the same path.
+void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
+                                      const std::vector<std::pair<std::string, std::string>>& redirects);
 
 } // namespace gazette

@@ -2,6 +2,7 @@
 
 #include "connection_limit.hpp"
 #include "gemini_server.hpp"
+#include "gopher_server.hpp"
 #include "log.hpp"
 
 #include <asio/co_spawn.hpp>
@@ -87,22 +88,29 @@ int run_server(const Config& config, SnapshotStore& snapshots, asio::ssl::contex
   asio::io_context io;
   ConnectionLimit limit(config.max_connections);
   GeminiServer gemini(config, snapshots, tls);
+  GopherServer gopher(config, snapshots);
 
   std::vector<std::unique_ptr<Listener>> listeners;
-  for (const auto& address : config.gemini.listen) {
+  auto listen = [&](const std::string& protocol, const ListenAddress& address, ConnectionHandler handler) {
     try {
       auto strand = asio::make_strand(io);
-      auto listener = std::make_unique<Listener>(Listener{
-          "gemini", strand, bind_listener(strand, address),
-          [&gemini](tcp::socket socket, ConnectionLimit::Slot slot) {
-            return gemini.serve(std::move(socket), std::move(slot));
-          }});
-      listeners.push_back(std::move(listener));
+      listeners.push_back(std::make_unique<Listener>(Listener{protocol, strand, bind_listener(strand, address), std::move(handler)}));
+      return true;
     } catch (const std::system_error& e) {
-      log_message("gemini.listen: cannot listen on {}: {}", address.to_string(), e.code().message());
-      return 1;
+      log_message("{}.listen: cannot listen on {}: {}", protocol, address.to_string(), e.code().message());
+      return false;
     }
-  }
+  };
+  for (const auto& address : config.gemini.listen)
+    if (!listen("gemini", address, [&gemini](tcp::socket socket, ConnectionLimit::Slot slot) {
+          return gemini.serve(std::move(socket), std::move(slot));
+        }))
+      return 1;
+  for (const auto& address : config.gopher.listen)
+    if (!listen("gopher", address, [&gopher](tcp::socket socket, ConnectionLimit::Slot slot) {
+          return gopher.serve(std::move(socket), std::move(slot));
+        }))
+      return 1;
   for (auto& listener : listeners) {
     auto local = listener->acceptor.local_endpoint();
     log_message("{} listening on {}", listener->protocol,

@@ -18,13 +18,26 @@ struct GeminiResource {
   std::uint64_t streamed_size = 0;
 };
 
+// A complete Gopher answer: a menu, a text document, or a file's bytes
+// (streamed from disk when large).
+struct GopherResource {
+  std::string response;
+  std::filesystem::path streamed_file;
+  std::uint64_t streamed_size = 0;
+};
+
 struct Snapshot {
   std::unordered_map<std::string, GeminiResource> gemini;
   std::string gemini_not_found = "51 Not found\r\n";
+  std::unordered_map<std::string, GopherResource> gopher; // by selector
 
   const GeminiResource* find_gemini(const std::string& path) const {
     auto it = gemini.find(path);
     return it == gemini.end() ? nullptr : &it->second;
+  }
+  const GopherResource* find_gopher(const std::string& selector) const {
+    auto it = gopher.find(selector);
+    return it == gopher.end() ? nullptr : &it->second;
   }
 };
 

@@ -2,6 +2,8 @@
 
 #include "capsule_files.hpp"
 #include "gemini_site.hpp"
+#include "gopher_site.hpp"
+#include "publication_loader.hpp"
 
 namespace gazette {
 
@@ -10,7 +12,13 @@ BuiltSnapshot build_snapshot(const Config& config) {
   auto snapshot = std::make_shared<Snapshot>();
   CapsuleFiles files = scan_capsule_files(config.capsule);
   built.diagnostics = files.skipped;
-  add_static_gemini_resources(*snapshot, files, "");
+  LoadedPublication loaded = load_publication(config.capsule);
+  built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+
+  const std::string lang = loaded.publication ? loaded.publication->site.lang : "";
+  add_static_gemini_resources(*snapshot, files, lang);
+  if (loaded.publication) add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects);
+  add_gopher_resources(*snapshot, files, loaded.publication.get(), config.gopher);
   built.snapshot = std::move(snapshot);
   return built;
 }

@@ -35,4 +35,15 @@ std::size_t utf8_length(std::string_view text) {
   return count;
 }
 
+std::size_t utf8_prefix_bytes(std::string_view text, std::size_t columns) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (count == columns) return i;
+      ++count;
+    }
+  }
+  return text.size();
+}
+
 } // namespace gazette

@@ -14,4 +14,7 @@ inline bool is_valid_utf8(std::string_view text) { return valid_utf8_prefix(text
 // Number of code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
+// Bytes taken by the first `columns` code points of valid UTF-8 text.
+std::size_t utf8_prefix_bytes(std::string_view text, std::size_t columns);
+
 } // namespace gazette

@@ -1,0 +1,33 @@
+// One article file: TOML front matter between "+++" lines, then a CommonMark
+// body. Parsing is pure: the file's text in, the article and its problems out.
+#pragma once
+#include "diagnostic.hpp"
+#include "publication.hpp"
+
+#include <string_view>
+
+namespace gazette {
+
+struct ParsedArticle {
+  Article article;
+  bool usable = false; // false when the file has any error: it is not published
+  int image_src_line = 0;
+  std::vector<int> alias_lines; // parallel to article.aliases
+  Diagnostics diagnostics;
+};
+
+// `source` is the path relative to the capsule, used in diagnostics. Accepts a
+// UTF-8 byte order mark and CRLF line endings.
+ParsedArticle parse_article(std::string_view text, const std::string& source);
+
+// Strips a byte order mark and turns CRLF into LF; line numbers are unchanged.
+std::string normalize_newlines(std::string_view text);
+
+// Collapses runs of white space (newlines too) into single spaces and drops
+// control characters, for values shown as one line.
+std::string single_line(std::string_view text);
+
+// Reports the first line holding invalid UTF-8, or 0 when the text is valid.
+int first_invalid_utf8_line(std::string_view text);
+
+} // namespace gazette

@@ -1,0 +1,74 @@
+#include "ascii_transliteration.hpp"
+
+#include <memory>
+#include <mutex>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+namespace gazette {
+namespace {
+
+// Building an ICU transliterator is costly, and one instance is not safe to
+// share between threads; transliteration happens at load time only, so one
+// guarded instance is enough.
+struct Transliterator {
+  std::unique_ptr<icu::Transliterator> instance;
+  std::mutex mutex;
+
+  Transliterator() {
+    UErrorCode status = U_ZERO_ERROR;
+    // Latin-ASCII alone leaves em dashes as "-"; the rule before it keeps the
+    // typewriter convention readers of plain text expect.
+    UParseError parse_error;
+    instance.reset(icu::Transliterator::createFromRules(
+        "gazette-ascii", u"\u2014 > '--'; \u2015 > '--'; :: Any-Latin; :: Latin-ASCII;", UTRANS_FORWARD, parse_error,
+        status));
+    if (U_FAILURE(status)) instance.reset();
+  }
+};
+
+Transliterator& shared_transliterator() {
+  static Transliterator transliterator;
+  return transliterator;
+}
+
+} // namespace
+
+std::string to_ascii(std::string_view utf8) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  Transliterator& transliterator = shared_transliterator();
+  if (transliterator.instance) {
+    std::lock_guard lock(transliterator.mutex);
+    transliterator.instance->transliterate(text);
+  }
+  std::string out;
+  text.toUTF8String(out);
+  std::string ascii;
+  ascii.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      ascii += static_cast<char>(c);
+    } else if ((c & 0xC0) != 0x80) {
+      ascii += '?'; // one "?" per code point left over
+    }
+  }
+  return ascii;
+}
+
+std::string slug_from_title(std::string_view title) {
+  std::string slug;
+  for (char c : to_ascii(title)) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
+    else if (c != '\'' && !slug.empty() && slug.back() != '-') slug += '-';
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  if (slug.size() > 80) {
+    slug.resize(80);
+    if (auto cut = slug.rfind('-'); cut != std::string::npos && cut > 40) slug.resize(cut);
+  }
+  return slug.empty() ? "story" : slug;
+}
+
+} // namespace gazette

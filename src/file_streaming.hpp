@@ -1,0 +1,50 @@
+// Sending a large file in chunks, so no request ever holds a whole file in
+// memory, and a reader that stops reading is dropped.
+#pragma once
+#include "guarded_stream.hpp"
+
+#include <asio/awaitable.hpp>
+#include <asio/redirect_error.hpp>
+#include <asio/use_awaitable.hpp>
+#include <asio/write.hpp>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+#include <vector>
+
+namespace gazette {
+
+class FileDescriptor {
+public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+private:
+  int fd_;
+};
+
+inline constexpr std::size_t file_chunk_bytes = 64 * 1024;
+
+// Returns the bytes sent; `ec` holds the first write error.
+template <typename Stream>
+asio::awaitable<std::uint64_t> stream_file(GuardedStream<Stream>& connection, const std::filesystem::path& file,
+                                           std::chrono::milliseconds write_timeout, std::error_code& ec) {
+  std::uint64_t sent = 0;
+  FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  std::vector<char> chunk(file_chunk_bytes);
+  while (!ec && fd.get() >= 0) {
+    const ssize_t n = ::read(fd.get(), chunk.data(), chunk.size());
+    if (n <= 0) break;
+    connection.arm(write_timeout);
+    sent += co_await asio::async_write(connection.stream, asio::buffer(chunk.data(), static_cast<std::size_t>(n)),
+                                       asio::redirect_error(asio::use_awaitable, ec));
+  }
+  co_return sent;
+}
+
+} // namespace gazette

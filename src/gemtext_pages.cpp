@@ -1,0 +1,162 @@
+#include "gemtext_pages.hpp"
+
+#include "gemtext.hpp"
+#include "request_path.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+
+std::string tag_url(const std::string& tag) { return percent_encode_path("/tags/" + tag + "/"); }
+
+namespace {
+
+void text_line(std::string& out, std::string_view text) {
+  out += escape_gemtext_line(text);
+  out += '\n';
+}
+
+void link_line(std::string& out, std::string_view url, std::string_view label) {
+  out += fmt::format("=> {} {}\n", url, label);
+}
+
+std::string joined_authors(const std::vector<std::string>& authors) {
+  std::string text;
+  for (std::size_t i = 0; i < authors.size(); ++i) {
+    if (i > 0) text += i + 1 == authors.size() ? " and " : ", ";
+    text += authors[i];
+  }
+  return text;
+}
+
+std::string section_title(const Publication& publication, const std::string& name) {
+  const Section* section = publication.find_section(name);
+  return section ? section->title : name;
+}
+
+// A story in a list: the dated link line that makes the page a Gemini
+// subscription page, the teaser, and an undated "Keep reading" line so the
+// story is not counted twice by feed readers.
+void story_teaser(std::string& out, const Publication& publication, const Article& article, bool show_section) {
+  const std::string url = percent_encode_path(article.path());
+  link_line(out, url, fmt::format("{} {}", article.date.day(), article.title));
+  if (show_section) text_line(out, section_title(publication, article.section));
+  if (auto teaser = article.teaser(); !teaser.empty()) text_line(out, teaser);
+  link_line(out, url, "Keep reading");
+  out += '\n';
+}
+
+void story_list(std::string& out, const Publication& publication, const std::vector<const Article*>& stories,
+                std::size_t limit, bool show_section) {
+  if (stories.empty()) text_line(out, "No stories yet.");
+  for (std::size_t i = 0; i < stories.size() && i < limit; ++i) story_teaser(out, publication, *stories[i], show_section);
+}
+
+void back_to_front(std::string& out, const Publication& publication) {
+  link_line(out, "/", fmt::format("Front page: {}", publication.site.title));
+}
+
+std::string byline(const Article& article) {
+  std::string line;
+  if (!article.authors.empty()) line = "By " + joined_authors(article.authors) + " · ";
+  line += "Published " + article.date.day();
+  if (article.updated) line += " · Updated " + article.updated->day();
+  return line;
+}
+
+std::string photo_label(const LeadImage& image) {
+  std::string label = "Photo: " + (image.caption.empty() ? std::string("lead photo") : image.caption);
+  if (!image.credit.empty()) label += " (" + image.credit + ")";
+  return label;
+}
+
+} // namespace
+
+std::string render_article_gemtext(const Publication& publication, const Article& article) {
+  std::string out = "# " + article.title + "\n";
+  if (!article.subtitle.empty()) text_line(out, article.subtitle);
+  out += '\n';
+  text_line(out, byline(article));
+  for (const auto& note : article.notes)
+    if (note.kind == "correction") text_line(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
+  if (article.image) {
+    out += '\n';
+    link_line(out, percent_encode_path(article.image->src), photo_label(*article.image));
+  }
+  out += '\n';
+
+  GemtextLinkNumbers numbers;
+  render_body_gemtext(article.body, numbers, out);
+
+  bool has_updates = std::any_of(article.notes.begin(), article.notes.end(), [](const Note& n) { return n.kind == "update"; });
+  if (has_updates) {
+    out += "\n## Updates\n\n";
+    for (const auto& note : article.notes)
+      if (note.kind == "update") text_line(out, fmt::format("Update, {}: {}", note.date.day(), note.text));
+  }
+
+  auto related = publication.related.find(&article);
+  if (related != publication.related.end() && !related->second.empty()) {
+    out += "\n## Related stories\n\n";
+    for (const auto& story : related->second) {
+      if (story.article) link_line(out, percent_encode_path(story.article->path()), story.article->title);
+      else link_line(out, story.url, story.url);
+    }
+  }
+
+  out += '\n';
+  link_line(out, percent_encode_path("/" + article.section + "/"),
+            fmt::format("More from {}", section_title(publication, article.section)));
+  back_to_front(out, publication);
+  return out;
+}
+
+std::string render_front_page_gemtext(const Publication& publication) {
+  const Site& site = publication.site;
+  std::string out = "# " + site.title + "\n";
+  if (!site.tagline.empty()) text_line(out, site.tagline);
+  out += "\n## Top stories\n\n";
+  story_list(out, publication, publication.published, static_cast<std::size_t>(site.front_page), true);
+
+  if (!publication.sections.empty()) {
+    out += "## Sections\n\n";
+    for (const auto& section : publication.sections)
+      link_line(out, percent_encode_path("/" + section.name + "/"), section.title);
+    out += '\n';
+  }
+  if (!publication.by_tag.empty()) link_line(out, "/tags/", "All topics");
+  if (!site.social.empty()) {
+    out += "\n## Follow us\n\n";
+    for (const auto& social : site.social) link_line(out, social.url, social.name);
+  }
+  return out;
+}
+
+std::string render_section_gemtext(const Publication& publication, const Section& section) {
+  std::string out = "# " + section.title + "\n";
+  if (!section.description.empty()) text_line(out, section.description);
+  out += '\n';
+  story_list(out, publication, section.articles, section.articles.size(), false);
+  back_to_front(out, publication);
+  return out;
+}
+
+std::string render_tag_gemtext(const Publication& publication, const std::string& tag,
+                               const std::vector<const Article*>& stories) {
+  std::string out = fmt::format("# Stories about {}\n\n", tag);
+  story_list(out, publication, stories, stories.size(), true);
+  link_line(out, "/tags/", "All topics");
+  back_to_front(out, publication);
+  return out;
+}
+
+std::string render_tag_index_gemtext(const Publication& publication) {
+  std::string out = "# Topics\n\n";
+  for (const auto& [tag, stories] : publication.by_tag)
+    link_line(out, tag_url(tag), fmt::format("{} ({} {})", tag, stories.size(), stories.size() == 1 ? "story" : "stories"));
+  out += '\n';
+  back_to_front(out, publication);
+  return out;
+}
+
+} // namespace gazette

@@ -1,0 +1,54 @@
+#include "gopher_menu.hpp"
+
+#include "ascii_transliteration.hpp"
+#include "text_wrap.hpp"
+#include "utf8.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+
+std::string menu_field(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c == '\t' || c == '\r' || c == '\n') c = ' ';
+  return out;
+}
+
+std::string GopherMenu::display_text(std::string_view text) const {
+  return menu_field(ascii_ ? to_ascii(text) : std::string(text));
+}
+
+void GopherMenu::line(char type, std::string_view display, std::string_view selector, std::string_view host,
+                      std::uint16_t port) {
+  out_ += fmt::format("{}{}\t{}\t{}\t{}\r\n", type, display, menu_field(selector), host, port);
+}
+
+void GopherMenu::info(std::string_view text) {
+  for (const auto& wrapped : wrap_text(display_text(text), max_menu_display_columns)) {
+    // A single word wider than a menu (a long URL) is split by columns: a menu
+    // line's display string must stay under 70 columns whatever it holds.
+    std::string_view rest = wrapped;
+    do {
+      std::size_t cut = utf8_prefix_bytes(rest, max_menu_display_columns);
+      line('i', rest.substr(0, cut), "", "error.host", 1);
+      rest.remove_prefix(cut);
+    } while (!rest.empty());
+  }
+}
+
+void GopherMenu::item(char type, std::string_view display, std::string_view selector) {
+  line(type, cut_to_width(display_text(display), max_menu_display_columns), selector, origin_.host, origin_.port);
+}
+
+void GopherMenu::url(std::string_view display, std::string_view target) {
+  line('h', cut_to_width(display_text(display), max_menu_display_columns), fmt::format("URL:{}", target),
+       origin_.host, origin_.port);
+}
+
+std::string GopherMenu::finish() {
+  out_ += ".\r\n";
+  return std::move(out_);
+}
+
+} // namespace gazette

@@ -1,0 +1,222 @@
+#include "gopher_pages.hpp"
+
+#include "gopher_text.hpp"
+#include "mime_types.hpp"
+#include "text_wrap.hpp"
+#include "utf8.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+
+char gopher_item_type(std::string_view extension) {
+  const std::string_view type = mime_type_for_extension(extension);
+  if (type.starts_with("text/html")) return 'h';
+  if (type.starts_with("text/")) return '0';
+  if (type == "image/gif") return 'g';
+  if (type.starts_with("image/")) return 'I';
+  if (type.starts_with("audio/")) return 's';
+  if (type == "application/pdf") return 'd';
+  if (type == "application/xml" || type == "application/atom+xml" || type == "application/rss+xml" ||
+      type == "application/json")
+    return '0';
+  return '9';
+}
+
+std::string gopher_url(const GopherOrigin& origin, char type, std::string_view selector) {
+  return fmt::format("gopher://{}:{}/{}{}", origin.host, origin.port, type, selector);
+}
+
+namespace {
+
+bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
+
+std::string section_title(const Publication& publication, const std::string& name) {
+  const Section* section = publication.find_section(name);
+  return section ? section->title : name;
+}
+
+void story_entry(GopherMenu& menu, const Publication& publication, const Article& article, bool show_section) {
+  std::string dateline = article.date.day();
+  if (show_section) dateline += " - " + section_title(publication, article.section);
+  menu.info(dateline);
+  menu.item('0', article.title, article.path());
+  if (auto teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
+  menu.item('1', "  Photo, related stories and more", article.path() + "/");
+  menu.blank();
+}
+
+void story_list(GopherMenu& menu, const Publication& publication, const std::vector<const Article*>& stories,
+                std::size_t limit, bool show_section) {
+  if (stories.empty()) menu.info("No stories yet.");
+  for (std::size_t i = 0; i < stories.size() && i < limit; ++i) story_entry(menu, publication, *stories[i], show_section);
+}
+
+void back_to_front(GopherMenu& menu, const Publication& publication) {
+  menu.item('1', "Front page: " + publication.site.title, "/");
+}
+
+std::string byline(const Article& article) {
+  std::string line;
+  for (std::size_t i = 0; i < article.authors.size(); ++i) {
+    line += i == 0 ? "By " : (i + 1 == article.authors.size() ? " and " : ", ");
+    line += article.authors[i];
+  }
+  if (!line.empty()) line += " - ";
+  line += "Published " + article.date.day();
+  if (article.updated) line += " - Updated " + article.updated->day();
+  return line;
+}
+
+std::string photo_label(const LeadImage& image) {
+  std::string label = "Photo: " + (image.caption.empty() ? std::string("lead photo") : image.caption);
+  if (!image.credit.empty()) label += " (" + image.credit + ")";
+  return label;
+}
+
+void heading(std::string& out, std::string_view raw, const TextStyle& style, char underline) {
+  const std::string text = style.prepare(raw);
+  for (const auto& line : wrap_text(text, style.width)) out += line + "\n";
+  out += std::string(std::min(style.width, utf8_length(text)), underline) + "\n";
+}
+
+void lines(std::string& out, const std::vector<std::string>& wrapped) {
+  for (const auto& line : wrapped) out += line + "\n";
+}
+
+} // namespace
+
+std::string render_front_page_menu(const Publication& publication, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  const Site& site = publication.site;
+  menu.info(site.title);
+  if (!site.tagline.empty()) menu.info(site.tagline);
+  menu.blank();
+  menu.info("Top stories");
+  menu.blank();
+  story_list(menu, publication, publication.published, static_cast<std::size_t>(site.front_page), true);
+  if (!publication.sections.empty()) {
+    menu.info("Sections");
+    for (const auto& section : publication.sections) menu.item('1', section.title, "/" + section.name + "/");
+    menu.blank();
+  }
+  if (!publication.by_tag.empty()) menu.item('1', "All topics", "/tags/");
+  if (!site.social.empty()) {
+    menu.blank();
+    menu.info("Follow us");
+    for (const auto& social : site.social) menu.url(social.name, social.url);
+  }
+  return menu.finish();
+}
+
+std::string render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info(section.title);
+  if (!section.description.empty()) menu.info(section.description);
+  menu.blank();
+  story_list(menu, publication, section.articles, section.articles.size(), false);
+  back_to_front(menu, publication);
+  return menu.finish();
+}
+
+std::string render_tag_menu(const Publication& publication, const std::string& tag,
+                            const std::vector<const Article*>& stories, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info("Stories about " + tag);
+  menu.blank();
+  story_list(menu, publication, stories, stories.size(), true);
+  menu.item('1', "All topics", "/tags/");
+  back_to_front(menu, publication);
+  return menu.finish();
+}
+
+std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info("Topics");
+  menu.blank();
+  for (const auto& [tag, stories] : publication.by_tag)
+    if (tag.find('/') == std::string::npos)
+      menu.item('1', fmt::format("{} ({} {})", tag, stories.size(), stories.size() == 1 ? "story" : "stories"),
+                "/tags/" + tag + "/");
+  menu.blank();
+  back_to_front(menu, publication);
+  return menu.finish();
+}
+
+std::string render_article_menu(const Publication& publication, const Article& article, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info(article.title);
+  if (!article.subtitle.empty()) menu.info(article.subtitle);
+  menu.info(byline(article));
+  menu.blank();
+  menu.item('0', "Read the story", article.path());
+  if (article.image) {
+    if (is_url(article.image->src)) menu.url(photo_label(*article.image), article.image->src);
+    else {
+      const auto dot = article.image->src.rfind('.');
+      const char type = gopher_item_type(dot == std::string::npos ? "" : std::string_view(article.image->src).substr(dot));
+      menu.item(type, photo_label(*article.image), article.image->src);
+    }
+  }
+  auto related = publication.related.find(&article);
+  if (related != publication.related.end() && !related->second.empty()) {
+    menu.blank();
+    menu.info("Related stories");
+    for (const auto& story : related->second) {
+      if (story.article) menu.item('1', story.article->title, story.article->path() + "/");
+      else menu.url(story.url, story.url);
+    }
+  }
+  menu.blank();
+  menu.item('1', "More from " + section_title(publication, article.section), "/" + article.section + "/");
+  back_to_front(menu, publication);
+  return menu.finish();
+}
+
+std::string render_article_text(const Publication& publication, const Article& article, const GopherStyle& style) {
+  const TextStyle text{style.wrap, style.ascii};
+  TextReferences references;
+  std::string out;
+  heading(out, article.title, text, '=');
+  if (!article.subtitle.empty()) lines(out, text.wrap(article.subtitle));
+  out += "\n";
+  lines(out, text.wrap(byline(article)));
+  for (const auto& note : article.notes)
+    if (note.kind == "correction") lines(out, text.wrap(fmt::format("Correction, {}: {}", note.date.day(), note.text)));
+  if (article.image) {
+    const std::string target = is_url(article.image->src) ? article.image->src
+                                                          : gopher_url(style.origin, 'I', article.image->src);
+    out += "\n";
+    lines(out, text.wrap(fmt::format("{} [{}]", photo_label(*article.image), references.add(target))));
+  }
+  out += "\n";
+  render_body_text(article.body, text, references, out);
+
+  bool has_updates = std::any_of(article.notes.begin(), article.notes.end(), [](const Note& n) { return n.kind == "update"; });
+  if (has_updates) {
+    out += "\n";
+    heading(out, "Updates", text, '-');
+    for (const auto& note : article.notes)
+      if (note.kind == "update") lines(out, text.wrap(fmt::format("Update, {}: {}", note.date.day(), note.text)));
+  }
+
+  auto related = publication.related.find(&article);
+  if (related != publication.related.end() && !related->second.empty()) {
+    out += "\n";
+    heading(out, "Related stories", text, '-');
+    for (const auto& story : related->second) {
+      const std::string title = story.article ? story.article->title : story.url;
+      lines(out, text.wrap(title, "* ", "  "));
+      out += "  " + (story.article ? gopher_url(style.origin, '1', story.article->path() + "/") : story.url) + "\n";
+    }
+  }
+
+  if (!references.urls.empty()) {
+    out += "\n";
+    heading(out, "References", text, '-');
+    for (std::size_t i = 0; i < references.urls.size(); ++i) out += fmt::format("[{}] {}\n", i + 1, references.urls[i]);
+  }
+  return out;
+}
+
+} // namespace gazette

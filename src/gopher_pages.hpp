@@ -1,0 +1,39 @@
+// The publication as Gopher menus and 70-column text documents.
+//
+// Selectors mirror Gemini's paths:
+//   ""  or "/"          front page menu
+//   "/<section>/"       section menu
+//   "/<section>/<slug>" the article as text (type 0)
+//   "/<section>/<slug>/" the article's menu: the text, the photo, related
+//                        stories, and links back
+//   "/tags/", "/tags/<tag>/" topic menus
+#pragma once
+#include "gopher_menu.hpp"
+#include "publication.hpp"
+
+#include <string>
+
+namespace gazette {
+
+struct GopherStyle {
+  GopherOrigin origin;
+  std::size_t wrap = 70;
+  bool ascii = true;
+};
+
+std::string render_front_page_menu(const Publication& publication, const GopherStyle& style);
+std::string render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style);
+std::string render_tag_menu(const Publication& publication, const std::string& tag,
+                            const std::vector<const Article*>& stories, const GopherStyle& style);
+std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style);
+std::string render_article_menu(const Publication& publication, const Article& article, const GopherStyle& style);
+// LF-terminated lines; the caller turns them into CRLF for the wire.
+std::string render_article_text(const Publication& publication, const Article& article, const GopherStyle& style);
+
+// The Gopher item type for a file, from its extension.
+char gopher_item_type(std::string_view extension);
+
+// "gopher://host:port/<type><selector>", as printed in text documents.
+std::string gopher_url(const GopherOrigin& origin, char type, std::string_view selector);
+
+} // namespace gazette

@@ -1,0 +1,101 @@
+#include "gopher_server.hpp"
+
+#include "access_log.hpp"
+#include "file_streaming.hpp"
+#include "gopher_request.hpp"
+#include "gopher_site.hpp"
+
+#include <array>
+#include <fmt/format.h>
+
+namespace gazette {
+
+namespace {
+
+using asio::ip::tcp;
+using std::chrono::steady_clock;
+
+// A browser pointed at the Gopher port gets a page that says where it is.
+std::string http_answer(const GopherSettings& settings, std::string_view path) {
+  const std::string url = fmt::format("gopher://{}:{}/1{}", settings.host, settings.port, path == "/" ? "" : path);
+  const std::string body = fmt::format(
+      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>A Gopher server</title></head>\n"
+      "<body><p>This is a Gopher server. Open <a href=\"{0}\">{0}</a> with a Gopher client.</p></body></html>\n",
+      html_escape(url));
+  return fmt::format("HTTP/1.0 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n"
+                     "Connection: close\r\n\r\n{}",
+                     body.size(), body);
+}
+
+// Clients differ on whether a selector starts with "/"; both find the same item.
+std::string snapshot_key(std::string_view selector) {
+  if (selector.empty()) return "/";
+  if (selector.starts_with('/') || selector.starts_with("URL:")) return std::string(selector);
+  return "/" + std::string(selector);
+}
+
+} // namespace
+
+asio::awaitable<void> GopherServer::serve(tcp::socket socket, [[maybe_unused]] ConnectionLimit::Slot slot) {
+  const auto started = steady_clock::now();
+  std::error_code ec;
+  const auto remote = socket.remote_endpoint(ec);
+  const std::string client = ec ? "-" : remote.address().to_string();
+
+  auto connection = std::make_shared<GuardedStream<tcp::socket>>(std::move(socket));
+  connection->arm(config_.request_timeout);
+
+  std::array<char, max_gopher_selector_bytes + 512 + 2> buffer;
+  std::size_t received = 0;
+  FramedGopherRequest framed{GopherFraming::need_more};
+  while (framed.state == GopherFraming::need_more && received < buffer.size()) {
+    received += co_await connection->stream.async_read_some(
+        asio::buffer(buffer.data() + received, buffer.size() - received), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) break;
+    framed = frame_gopher_request({buffer.data(), received});
+  }
+  if (framed.state == GopherFraming::need_more && received == buffer.size()) framed.state = GopherFraming::too_long;
+
+  std::shared_ptr<const Snapshot> snapshot;
+  const GopherResource* resource = nullptr;
+  std::string answer;
+  std::string status;
+  std::string_view line(buffer.data(), framed.state == GopherFraming::complete ? framed.line_length : received);
+
+  if (framed.state == GopherFraming::too_long) {
+    answer = gopher_error_menu("Selector is longer than 1024 bytes");
+  } else if (framed.state == GopherFraming::need_more) {
+    if (!connection->timed_out) {
+      connection->disarm();
+      co_return; // the client went away before sending a selector
+    }
+    answer = gopher_error_menu("Request timed out; send a selector and CRLF");
+  } else {
+    auto parsed = parse_gopher_request(line);
+    if (auto* http = std::get_if<HttpRequest>(&parsed)) {
+      answer = http_answer(config_.gopher, http->path);
+      status = "HTTP";
+    } else if (auto* refusal = std::get_if<GopherRefusal>(&parsed)) {
+      answer = gopher_error_menu(refusal->message);
+    } else {
+      const auto& request = std::get<GopherRequest>(parsed);
+      snapshot = snapshots_.current();
+      resource = snapshot->find_gopher(snapshot_key(request.selector));
+      if (!resource) answer = gopher_error_menu(fmt::format("Not found: {}", request.selector));
+    }
+  }
+  if (status.empty()) status = resource ? "ok" : "3";
+
+  std::uint64_t sent = 0;
+  connection->arm(config_.request_timeout);
+  const std::string_view bytes = resource ? std::string_view(resource->response) : std::string_view(answer);
+  sent += co_await asio::async_write(connection->stream, asio::buffer(bytes), asio::redirect_error(asio::use_awaitable, ec));
+  if (!ec && resource && !resource->streamed_file.empty())
+    sent += co_await stream_file(*connection, resource->streamed_file, config_.request_timeout, ec);
+
+  connection->socket().shutdown(tcp::socket::shutdown_send, ec);
+  connection->disarm();
+  log_access(client, status, fmt::format("gopher:{}", printable_for_log(line)), sent, steady_clock::now() - started);
+}
+
+} // namespace gazette

@@ -1,0 +1,151 @@
+#include "gopher_site.hpp"
+
+#include "gemini_site.hpp"
+#include "gopher_pages.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+namespace gazette {
+namespace fs = std::filesystem;
+
+std::string gopher_text_document(std::string_view lf_text, bool dot_terminator) {
+  std::string out;
+  out.reserve(lf_text.size() + lf_text.size() / 20 + 3);
+  std::size_t start = 0;
+  while (start < lf_text.size()) {
+    std::size_t end = lf_text.find('\n', start);
+    std::string_view line = lf_text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (dot_terminator && line.starts_with('.')) out += '.';
+    out += line;
+    out += "\r\n";
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  if (dot_terminator) out += ".\r\n";
+  return out;
+}
+
+std::string gopher_error_menu(std::string_view message) {
+  return fmt::format("3{}\t\terror.host\t1\r\n.\r\n", menu_field(message));
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\'': out += "&#39;"; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> url_redirect_page(std::string_view target) {
+  static const std::set<std::string, std::less<>> allowed{"http", "https", "gemini", "gopher", "ftp", "mailto"};
+  const std::size_t colon = target.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  std::string scheme(target.substr(0, colon));
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (!allowed.count(scheme)) return std::nullopt;
+  for (unsigned char c : target)
+    if (c < 0x20 || c == 0x7F) return std::nullopt;
+  const std::string escaped = html_escape(target);
+  return fmt::format("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                     "<meta http-equiv=\"refresh\" content=\"2; url={0}\"><title>Leaving Gopherspace</title></head>\n"
+                     "<body><p>This link leads outside Gopherspace:</p><p><a href=\"{0}\">{0}</a></p></body></html>\n",
+                     escaped);
+}
+
+namespace {
+
+GopherResource file_resource(const StaticFile& file, bool dot_terminator) {
+  GopherResource resource;
+  if (file.size > max_in_memory_file) {
+    resource.streamed_file = file.file;
+    resource.streamed_size = file.size;
+    return resource;
+  }
+  std::ifstream in(file.file, std::ios::binary);
+  resource.response.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (dot_terminator && gopher_item_type(file.file.extension().string()) == '0')
+    resource.response = gopher_text_document(resource.response, true);
+  return resource;
+}
+
+// A menu for a plain folder: its files and subfolders by name.
+std::string folder_menu(const std::string& folder, const CapsuleFiles& files, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info(folder);
+  menu.blank();
+  for (const auto& sub : files.directories)
+    if (sub.size() > folder.size() && sub.starts_with(folder) && sub.find('/', folder.size()) == sub.size() - 1)
+      menu.item('1', sub.substr(folder.size()), sub);
+  for (const auto& file : files.files)
+    if (file.url_path.starts_with(folder) && file.url_path.find('/', folder.size()) == std::string::npos)
+      menu.item(gopher_item_type(file.file.extension().string()), file.url_path.substr(folder.size()), file.url_path);
+  if (folder != "/") {
+    menu.blank();
+    menu.item('1', "Top", "/");
+  }
+  return menu.finish();
+}
+
+std::string caps_txt(const Publication* publication, const GopherSettings& settings) {
+  return fmt::format("CAPS\r\n\r\nCapsVersion=1\r\nExpireCapsAfter=3600\r\n\r\nPathDelimeter=/\r\nPathIdentity=.\r\n"
+                     "PathParent=..\r\nPathParentDouble=FALSE\r\nPathEscapeCharacter=\\\r\nPathKeepPreDelimeter=FALSE\r\n\r\n"
+                     "ServerSoftware=Gazette\r\nServerSoftwareVersion={}\r\nServerDefaultEncoding={}\r\n"
+                     "ServerSupportsStdinScripts=FALSE\r\nServerDescription={}\r\n",
+                     GAZETTE_VERSION, settings.ascii ? "ascii" : "utf-8",
+                     publication ? menu_field(publication->site.title) : "Gazette");
+}
+
+// Every link the menus show as an "h" item.
+std::set<std::string> menu_urls(const Publication& publication) {
+  std::set<std::string> urls;
+  for (const auto& social : publication.site.social) urls.insert(social.url);
+  for (const auto& article : publication.articles) {
+    if (article.image && article.image->src.find("://") != std::string::npos) urls.insert(article.image->src);
+    for (const auto& entry : article.related)
+      if (entry.target.find("://") != std::string::npos) urls.insert(entry.target);
+  }
+  return urls;
+}
+
+} // namespace
+
+void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
+                          const GopherSettings& settings) {
+  const GopherStyle style{{settings.host, settings.port}, static_cast<std::size_t>(settings.wrap), settings.ascii};
+  auto& gopher = snapshot.gopher;
+  auto text = [&](const std::string& lf_text) { return GopherResource{gopher_text_document(lf_text, settings.dot_terminator), {}, 0}; };
+  auto menu = [](std::string bytes) { return GopherResource{std::move(bytes), {}, 0}; };
+
+  for (const auto& file : files.files) gopher[file.url_path] = file_resource(file, settings.dot_terminator);
+  for (const auto& folder : files.directories) gopher[folder] = menu(folder_menu(folder, files, style));
+  gopher["/caps.txt"] = text(caps_txt(publication, settings));
+
+  if (publication) {
+    gopher["/"] = menu(render_front_page_menu(*publication, style));
+    for (const auto& section : publication->sections)
+      gopher["/" + section.name + "/"] = menu(render_section_menu(*publication, section, style));
+    for (const Article* article : publication->published) {
+      gopher[article->path()] = text(render_article_text(*publication, *article, style));
+      gopher[article->path() + "/"] = menu(render_article_menu(*publication, *article, style));
+    }
+    if (!publication->by_tag.empty()) gopher["/tags/"] = menu(render_tag_index_menu(*publication, style));
+    for (const auto& [tag, stories] : publication->by_tag)
+      if (tag.find('/') == std::string::npos)
+        gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style));
+    for (const auto& url : menu_urls(*publication))
+      if (auto page = url_redirect_page(url)) gopher["URL:" + url] = GopherResource{std::move(*page), {}, 0};
+  }
+}
+
+} // namespace gazette

@@ -1,0 +1,97 @@
+#include "gopher_text.hpp"
+
+#include "ascii_transliteration.hpp"
+#include "text_wrap.hpp"
+#include "utf8.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+
+std::string TextStyle::prepare(std::string_view text) const { return ascii ? to_ascii(text) : std::string(text); }
+
+std::vector<std::string> TextStyle::wrap(std::string_view text, std::string_view first_indent,
+                                         std::string_view rest_indent) const {
+  return wrap_text(prepare(text), width, first_indent, rest_indent);
+}
+
+std::string text_with_link_markers(const Block& block, TextReferences& references) {
+  std::string text;
+  std::size_t copied = 0;
+  for (const auto& link : block.links) {
+    const std::size_t end = std::min(link.end, block.text.size());
+    text.append(block.text, copied, end - copied);
+    text += fmt::format(" [{}]", references.add(link.url));
+    copied = end;
+  }
+  text.append(block.text, copied);
+  return text;
+}
+
+namespace {
+
+void append_lines(std::string& out, const std::vector<std::string>& lines) {
+  for (const auto& line : lines) {
+    out += line;
+    out += '\n';
+  }
+}
+
+std::string image_label(const Block& block) {
+  if (!block.caption.empty()) return "Photo: " + block.caption;
+  if (!block.text.empty()) return "Photo: " + block.text;
+  return "Photo";
+}
+
+} // namespace
+
+void render_body_text(const Body& body, const TextStyle& style, TextReferences& references, std::string& out) {
+  const std::size_t width = style.width;
+  const Block* previous = nullptr;
+  for (const auto& block : body.blocks) {
+    // Blank lines between blocks, but list items and one quotation's
+    // paragraphs stay together.
+    const bool continues = previous && previous->kind == block.kind &&
+                           (block.kind == BlockKind::list_item);
+    if (previous && !continues) out += '\n';
+    previous = &block;
+
+    switch (block.kind) {
+    case BlockKind::paragraph:
+      append_lines(out, style.wrap(text_with_link_markers(block, references)));
+      break;
+    case BlockKind::heading: {
+      const std::string text = style.prepare(text_with_link_markers(block, references));
+      append_lines(out, wrap_text(text, width));
+      out += std::string(std::min(width, utf8_length(text)), block.level <= 2 ? '=' : '-');
+      out += '\n';
+      break;
+    }
+    case BlockKind::quotation:
+      append_lines(out, style.wrap(text_with_link_markers(block, references), "    ", "    "));
+      break;
+    case BlockKind::list_item: {
+      const std::string indent(2 + 2 * static_cast<std::size_t>(std::max(block.level, 0)), ' ');
+      const std::string marker = block.number > 0 ? fmt::format("{}. ", block.number) : "* ";
+      append_lines(out, style.wrap(text_with_link_markers(block, references), indent + marker,
+                                   indent + std::string(marker.size(), ' ')));
+      break;
+    }
+    case BlockKind::preformatted:
+      out += style.prepare(block.text);
+      if (!block.text.empty() && block.text.back() != '\n') out += '\n';
+      break;
+    case BlockKind::image:
+    case BlockKind::link_line: {
+      const std::string label = block.kind == BlockKind::image ? image_label(block) : block.text;
+      append_lines(out, style.wrap(fmt::format("{} [{}]", label, references.add(block.url))));
+      break;
+    }
+    case BlockKind::section_break:
+      out += std::string((width > 5 ? (width - 5) / 2 : 0), ' ') + "* * *\n";
+      break;
+    }
+  }
+}
+
+} // namespace gazette

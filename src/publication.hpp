@@ -1,0 +1,107 @@
+// The publication as admins wrote it: site settings, sections and articles,
+// loaded from the capsule and checked. Renderers for each protocol read it;
+// nothing here knows about Gemini or Gopher.
+#pragma once
+#include "body.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gazette {
+
+// A TOML date or date-time, kept in UTC.
+struct Timestamp {
+  std::int64_t unix_seconds = 0;
+  bool has_time = false; // written as a date alone
+
+  std::string day() const;     // "2023-11-03"
+  std::string rfc3339() const; // "2023-11-03T09:00:00Z"
+};
+
+struct SocialLink {
+  std::string name;
+  std::string url;
+};
+
+struct Site {
+  std::string title;
+  std::string tagline;
+  std::string lang;
+  int front_page = 10;
+  int related = 3;
+  std::vector<std::string> section_order;
+  std::vector<SocialLink> social;
+};
+
+struct Note {
+  Timestamp date;
+  std::string kind; // "update" or "correction"
+  std::string text;
+};
+
+struct LeadImage {
+  std::string src; // capsule path ("images/pier.jpg") or absolute URL
+  std::string caption;
+  std::string credit;
+};
+
+// An entry of `related`: another article of this capsule, or a URL elsewhere.
+struct RelatedLink {
+  std::string target; // "section/slug" or "https://..."
+  int line = 0;
+};
+
+struct Article;
+
+// A related story as readers see it: an article here, or a link elsewhere.
+struct RelatedStory {
+  const Article* article = nullptr;
+  std::string url; // when article is null
+};
+
+struct Article {
+  std::string section; // folder name
+  std::string slug;    // file name without ".md"
+  std::string source;  // "section/slug.md", relative to the capsule
+
+  std::string title;
+  std::string subtitle;
+  Timestamp date;
+  std::optional<Timestamp> updated;
+  std::vector<std::string> authors;
+  std::string summary; // as written; teaser() falls back to the body
+  std::vector<std::string> tags;
+  std::vector<RelatedLink> related;
+  std::vector<std::string> aliases;
+  bool draft = false;
+  std::vector<Note> notes;
+  std::optional<LeadImage> image;
+  Body body;
+
+  std::string path() const { return "/" + section + "/" + slug; }
+  std::string teaser() const;
+};
+
+struct Section {
+  std::string name; // folder name, also its URL path "/<name>/"
+  std::string title;
+  std::string description;
+  std::vector<const Article*> articles; // published, newest first
+};
+
+struct Publication {
+  Site site;
+  std::vector<Section> sections;          // in menu order
+  std::vector<Article> articles;          // every loaded article, drafts too
+  std::vector<const Article*> published;  // not drafts, newest first
+  std::map<std::string, const Article*> by_path;        // "/section/slug" -> published article
+  std::map<std::string, std::vector<const Article*>> by_tag; // newest first
+  std::map<const Article*, std::vector<RelatedStory>> related; // explicit first, then automatic
+
+  const Section* find_section(const std::string& name) const;
+};
+
+} // namespace gazette

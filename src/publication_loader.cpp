@@ -1,0 +1,268 @@
+#include "publication_loader.hpp"
+
+#include "article_source.hpp"
+#include "site_settings.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace gazette {
+namespace fs = std::filesystem;
+
+std::string Article::teaser() const { return summary.empty() ? default_teaser(body) : summary; }
+
+const Section* Publication::find_section(const std::string& name) const {
+  for (const auto& section : sections)
+    if (section.name == name) return &section;
+  return nullptr;
+}
+
+namespace {
+
+std::optional<std::string> read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
+
+bool newer_first(const Article* a, const Article* b) {
+  if (a->date.unix_seconds != b->date.unix_seconds) return a->date.unix_seconds > b->date.unix_seconds;
+  return a->path() < b->path();
+}
+
+std::vector<fs::directory_entry> sorted_entries(const fs::path& folder) {
+  std::vector<fs::directory_entry> entries;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) entries.push_back(entry);
+  std::sort(entries.begin(), entries.end());
+  return entries;
+}
+
+class Loader {
+public:
+  explicit Loader(const fs::path& capsule) : capsule_(capsule) {}
+
+  LoadedPublication load() {
+    auto site_text = read_file(capsule_ / "site.toml");
+    if (!site_text) {
+      error("site.toml", 0, "missing: a publication needs site.toml with at least title = \"...\"");
+      return std::move(result_);
+    }
+    auto parsed_site = parse_site_settings(*site_text, "site.toml");
+    append(parsed_site.diagnostics);
+    publication_ = std::make_unique<Publication>();
+    publication_->site = std::move(parsed_site.site);
+
+    load_sections();
+    order_sections();
+    index_articles();
+    check_images();
+    collect_aliases();
+    resolve_related();
+    result_.publication = std::move(publication_);
+    return std::move(result_);
+  }
+
+private:
+  void error(std::string path, int line, std::string message) {
+    result_.diagnostics.push_back({std::move(path), line, Diagnostic::Severity::error, std::move(message)});
+  }
+  void warning(std::string path, int line, std::string message) {
+    result_.diagnostics.push_back({std::move(path), line, Diagnostic::Severity::warning, std::move(message)});
+  }
+  void append(const Diagnostics& more) { result_.diagnostics.insert(result_.diagnostics.end(), more.begin(), more.end()); }
+
+  void load_sections() {
+    for (const auto& entry : sorted_entries(capsule_)) {
+      const std::string name = entry.path().filename().string();
+      std::error_code ec;
+      if (!entry.is_directory(ec) || name.starts_with('.') || name.starts_with('_')) continue;
+      if (!fs::exists(entry.path() / "_section.toml", ec)) continue;
+      if (!is_valid_slug(name)) {
+        error(name + "/", 0, "a section folder name must use only lowercase ASCII letters, digits and '-'; "
+                             "rename the folder (this section is skipped)");
+        continue;
+      }
+      const std::string settings_path = name + "/_section.toml";
+      auto text = read_file(entry.path() / "_section.toml");
+      auto parsed = parse_section_settings(text.value_or(""), settings_path);
+      append(parsed.diagnostics);
+      if (has_errors(parsed.diagnostics)) continue;
+      parsed.section.name = name;
+      publication_->sections.push_back(std::move(parsed.section));
+      load_articles(entry.path(), name);
+    }
+  }
+
+  void load_articles(const fs::path& folder, const std::string& section) {
+    for (const auto& entry : sorted_entries(folder)) {
+      const std::string file_name = entry.path().filename().string();
+      std::error_code ec;
+      if (entry.path().extension() != ".md" || file_name.starts_with('.') || file_name.starts_with('_') ||
+          !entry.is_regular_file(ec))
+        continue;
+      const std::string source = section + "/" + file_name;
+      const std::string slug = entry.path().stem().string();
+      if (!is_valid_slug(slug)) {
+        error(source, 0, "an article file name must use only lowercase ASCII letters, digits and '-' before .md; "
+                         "rename the file (this article is skipped)");
+        continue;
+      }
+      auto text = read_file(entry.path());
+      if (!text) {
+        error(source, 0, "cannot read this file; check its permissions");
+        continue;
+      }
+      ParsedArticle parsed = parse_article(*text, source);
+      append(parsed.diagnostics);
+      if (!parsed.usable) continue;
+      parsed.article.section = section;
+      parsed.article.slug = slug;
+      parsed_.push_back(std::move(parsed));
+    }
+  }
+
+  void order_sections() {
+    auto& sections = publication_->sections;
+    std::vector<Section> ordered;
+    for (const auto& name : publication_->site.section_order) {
+      auto it = std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.name == name; });
+      if (it == sections.end()) {
+        if (std::none_of(ordered.begin(), ordered.end(), [&](const Section& s) { return s.name == name; }))
+          warning("site.toml", 0, fmt::format("sections names \"{}\", which is not a section folder with _section.toml", name));
+        continue;
+      }
+      ordered.push_back(std::move(*it));
+      sections.erase(it);
+    }
+    for (auto& section : sections) ordered.push_back(std::move(section)); // already by name
+    sections = std::move(ordered);
+  }
+
+  void index_articles() {
+    auto& articles = publication_->articles;
+    articles.reserve(parsed_.size());
+    for (auto& parsed : parsed_) articles.push_back(std::move(parsed.article));
+    for (const auto& article : articles) {
+      if (article.draft) continue;
+      publication_->published.push_back(&article);
+    }
+    std::sort(publication_->published.begin(), publication_->published.end(), newer_first);
+    for (const Article* article : publication_->published) {
+      publication_->by_path[article->path()] = article;
+      for (const auto& tag : article->tags) publication_->by_tag[tag].push_back(article);
+      for (auto& section : publication_->sections)
+        if (section.name == article->section) section.articles.push_back(article);
+    }
+  }
+
+  void check_images() {
+    for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
+      Article& article = publication_->articles[i];
+      if (!article.image || is_url(article.image->src)) continue;
+      std::string relative = article.image->src;
+      while (relative.starts_with('/')) relative.erase(0, 1);
+      std::error_code ec;
+      const bool hidden = relative.starts_with('.') || relative.starts_with('_') ||
+                          relative.find("/.") != std::string::npos || relative.find("/_") != std::string::npos ||
+                          relative.find("..") != std::string::npos;
+      if (hidden || !fs::is_regular_file(capsule_ / relative, ec)) {
+        error(article.source, parsed_[i].image_src_line,
+              fmt::format("image.src \"{}\" is not a file in the capsule; add the file or fix the path "
+                          "(the photo is left out meanwhile)",
+                          article.image->src));
+        article.image.reset();
+      } else {
+        article.image->src = "/" + relative;
+      }
+    }
+  }
+
+  void collect_aliases() {
+    std::set<std::string> taken;
+    for (const auto& section : publication_->sections) taken.insert("/" + section.name + "/");
+    for (const Article* article : publication_->published) taken.insert(article->path());
+    for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
+      const Article& article = publication_->articles[i];
+      if (article.draft) continue;
+      for (std::size_t k = 0; k < article.aliases.size(); ++k) {
+        const std::string& alias = article.aliases[k];
+        const int line = parsed_[i].alias_lines[k];
+        if (!alias.starts_with('/')) {
+          error(article.source, line, fmt::format("alias \"{}\" must be a path starting with /", alias));
+        } else if (!taken.insert(alias).second) {
+          error(article.source, line,
+                fmt::format("alias \"{}\" collides with another article's path or alias; remove one of them", alias));
+        } else {
+          result_.redirects.emplace_back(alias, article.path());
+        }
+      }
+    }
+  }
+
+  void resolve_related() {
+    const int limit = publication_->site.related;
+    for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
+      const Article& article = publication_->articles[i];
+      std::vector<RelatedStory> stories;
+      std::set<const Article*> listed{&article};
+      for (const auto& entry : article.related) {
+        if (is_url(entry.target)) {
+          stories.push_back({nullptr, entry.target});
+          continue;
+        }
+        std::string path = entry.target.starts_with('/') ? entry.target : "/" + entry.target;
+        auto found = publication_->by_path.find(path);
+        const bool is_draft = std::any_of(publication_->articles.begin(), publication_->articles.end(),
+                                          [&](const Article& a) { return a.draft && a.path() == path; });
+        if (found == publication_->by_path.end() && !is_draft) {
+          error(article.source, entry.line,
+                fmt::format("related \"{}\" names no article; write section/slug of an existing article, "
+                            "or a full URL",
+                            entry.target));
+        } else if (found != publication_->by_path.end() && listed.insert(found->second).second) {
+          stories.push_back({found->second, {}});
+        }
+      }
+      if (article.draft) continue;
+
+      std::vector<std::pair<int, const Article*>> candidates;
+      for (const Article* other : publication_->published) {
+        if (listed.count(other)) continue;
+        int shared = 0;
+        for (const auto& tag : article.tags)
+          shared += std::count(other->tags.begin(), other->tags.end(), tag) > 0;
+        if (shared == 0 && other->section != article.section) continue;
+        candidates.emplace_back(shared, other);
+      }
+      std::stable_sort(candidates.begin(), candidates.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first > b.first;
+        bool a_same = a.second->section == article.section, b_same = b.second->section == article.section;
+        if (a_same != b_same) return a_same;
+        return newer_first(a.second, b.second);
+      });
+      for (const auto& [shared, other] : candidates) {
+        if (static_cast<int>(stories.size()) >= limit) break;
+        stories.push_back({other, {}});
+      }
+      publication_->related[&article] = std::move(stories);
+    }
+  }
+
+  fs::path capsule_;
+  LoadedPublication result_;
+  std::unique_ptr<Publication> publication_;
+  std::vector<ParsedArticle> parsed_;
+};
+
+} // namespace
+
+LoadedPublication load_publication(const fs::path& capsule) { return Loader(capsule).load(); }
+
+} // namespace gazette

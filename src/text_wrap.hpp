@@ -1,0 +1,20 @@
+// Hard-wrapping plain text into columns, for Gopher's 70-column documents
+// and menus. Widths count code points.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette {
+
+// Breaks `text` at spaces into lines of at most `width` columns, the first
+// starting with `first_indent`, the rest with `rest_indent`. A word longer than
+// a line (a URL, say) is never broken: it stands alone on its line.
+std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std::string_view first_indent = "",
+                                   std::string_view rest_indent = "");
+
+// Cuts `text` to at most `width` columns at a word boundary, ending in "..."
+// when it was cut.
+std::string cut_to_width(std::string_view text, std::size_t width);
+
+} // namespace gazette

@@ -1,0 +1,155 @@
+#include "article_source.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gazette;
+
+namespace {
+
+bool has_diagnostic(const ParsedArticle& parsed, Diagnostic::Severity severity, int line, const std::string& text) {
+  for (const auto& d : parsed.diagnostics)
+    if (d.severity == severity && d.line == line && d.message.find(text) != std::string::npos) return true;
+  return false;
+}
+
+} // namespace
+
+TEST_CASE("a complete article's front matter is read key by key") {
+  const std::string text = R"(+++
+title = "Ukraine and Russia are (quietly) talking"
+subtitle = "A new report sheds light on back channels."
+date = 2023-11-03T09:00:00Z
+updated = 2023-11-04
+author = ["A. Writer", "B. Writer"]
+summary = "Officials still meet."
+tags = ["ukraine", "russia"]
+related = ["diplomacy-watch/a-peace-summit", "https://example.org/story"]
+aliases = ["/old/story"]
+draft = false
+
+[[notes]]
+date = 2024-05-17T08:00:00Z
+kind = "update"
+text = "Aid delivered."
+
+[image]
+src = "images/pier.jpg"
+caption = "The new pier."
+credit = "Reuters"
++++
+The body.
+)";
+  ParsedArticle parsed = parse_article(text, "world/talks.md");
+  CHECK(parsed.usable);
+  CHECK(parsed.diagnostics.empty());
+  const Article& a = parsed.article;
+  CHECK(a.title == "Ukraine and Russia are (quietly) talking");
+  CHECK(a.subtitle == "A new report sheds light on back channels.");
+  CHECK(a.date.rfc3339() == "2023-11-03T09:00:00Z");
+  CHECK(a.updated->day() == "2023-11-04");
+  CHECK(a.authors == std::vector<std::string>{"A. Writer", "B. Writer"});
+  CHECK(a.summary == "Officials still meet.");
+  CHECK(a.tags == std::vector<std::string>{"ukraine", "russia"});
+  REQUIRE(a.related.size() == 2);
+  CHECK(a.related[0].target == "diplomacy-watch/a-peace-summit");
+  CHECK(a.related[0].line == 9);
+  CHECK(a.aliases == std::vector<std::string>{"/old/story"});
+  CHECK(parsed.alias_lines == std::vector<int>{10});
+  REQUIRE(a.notes.size() == 1);
+  CHECK(a.notes[0].kind == "update");
+  CHECK(a.notes[0].date.day() == "2024-05-17");
+  REQUIRE(a.image);
+  CHECK(a.image->src == "images/pier.jpg");
+  CHECK(parsed.image_src_line == 19);
+  CHECK(a.image->credit == "Reuters");
+  REQUIRE(a.body.blocks.size() == 1);
+  CHECK(a.body.blocks[0].text == "The body.");
+  CHECK(a.body.blocks[0].line == 23);
+}
+
+TEST_CASE("dates: date-time with offset, local date-time, and date alone are kept in UTC") {
+  struct Row {
+    std::string value, rfc3339;
+  };
+  const Row rows[] = {
+      {"2023-11-03T09:00:00Z", "2023-11-03T09:00:00Z"},
+      {"2023-11-03T09:00:00+02:00", "2023-11-03T07:00:00Z"},
+      {"2023-11-03T23:30:00-01:00", "2023-11-04T00:30:00Z"},
+      {"2023-11-03T09:00:00", "2023-11-03T09:00:00Z"},
+      {"2023-11-03", "2023-11-03T00:00:00Z"},
+      {"2000-02-29", "2000-02-29T00:00:00Z"},
+      {"1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.value);
+    auto parsed = parse_article("+++\ntitle = \"T\"\ndate = " + row.value + "\n+++\n", "s/a.md");
+    REQUIRE(parsed.usable);
+    CHECK(parsed.article.date.rfc3339() == row.rfc3339);
+  }
+}
+
+TEST_CASE("a byte order mark and CRLF line endings are accepted") {
+  auto parsed = parse_article("\xEF\xBB\xBF+++\r\ntitle = \"T\"\r\ndate = 2024-01-01\r\n+++\r\nBody line\r\n", "s/a.md");
+  CHECK(parsed.usable);
+  CHECK(parsed.diagnostics.empty());
+  REQUIRE(parsed.article.body.blocks.size() == 1);
+  CHECK(parsed.article.body.blocks[0].text == "Body line");
+}
+
+TEST_CASE("every front matter error names its line and keeps the article offline") {
+  struct Row {
+    std::string text;
+    int line;
+    std::string message;
+  };
+  const Row rows[] = {
+      {"title = \"T\"\n", 1, "must start with a line that is exactly +++"},
+      {"+++ \ntitle = \"T\"\ndate = 2024-01-01\n+++\n", 1, "must start with a line that is exactly +++"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\n", 1, "unterminated front matter"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\n++++\nbody\n", 1, "unterminated front matter"},
+      {"+++\ndate = 2024-01-01\n+++\n", 1, "missing title"},
+      {"+++\ntitle = \"\"\ndate = 2024-01-01\n+++\n", 2, "title must not be empty"},
+      {"+++\ntitle = \"T\"\n+++\n", 1, "missing date"},
+      {"+++\ntitle = \"T\"\ndate = \"2024-01-01\"\n+++\n", 3, "TOML date"},
+      {"+++\ntitle = \"T\"\ndate = 2024-13-01\n+++\n", 3, "not valid TOML"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\ntitle = \"again\"\n+++\n", 4, "not valid TOML"},
+      {"+++\ntitle = 3\ndate = 2024-01-01\n+++\n", 2, "title must be a string"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = \"one\"\n+++\n", 4, "tags must be an array"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [1]\n+++\n", 4, "only strings"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\nauthor = 5\n+++\n", 4, "author must be a string or an array"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\ndraft = \"no\"\n+++\n", 4, "draft must be true or false"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\nupdated = \"soon\"\n+++\n", 4, "updated must be a TOML date"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\n[[notes]]\ndate = 2024-01-02\nkind = \"rumour\"\ntext = \"x\"\n+++\n", 6,
+       "notes.kind must be \"update\" or \"correction\""},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\n[[notes]]\ndate = 2024-01-02\nkind = \"update\"\n+++\n", 4, "a note needs text"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\n[image]\ncaption = \"c\"\n+++\n", 4, "image needs src"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\nimage = \"a.jpg\"\n+++\n", 4, "image must be a table"},
+      {"+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\nok\n\xFF\n", 6, "invalid UTF-8"},
+      {"+++\ntitle = \"caf\xC3\"\ndate = 2024-01-01\n+++\n", 2, "invalid UTF-8"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    auto parsed = parse_article(row.text, "s/a.md");
+    CHECK_FALSE(parsed.usable);
+    CHECK(has_diagnostic(parsed, Diagnostic::Severity::error, row.line, row.message));
+  }
+}
+
+TEST_CASE("unknown keys are warnings; the article is still published") {
+  auto parsed = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\nmood = \"sunny\"\n[image]\nsrc = \"a.png\"\nalt = \"x\"\n+++\n",
+                              "s/a.md");
+  CHECK(parsed.usable);
+  CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 4, "unknown front matter key mood"));
+  CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 7, "unknown key image.alt"));
+}
+
+TEST_CASE("diagnostics print as path:line: severity: message") {
+  auto parsed = parse_article("+++\ntitle = 3\ndate = 2024-01-01\n+++\n", "world/pier.md");
+  REQUIRE_FALSE(parsed.diagnostics.empty());
+  CHECK(parsed.diagnostics[0].to_string() == "world/pier.md:2: error: title must be a string, in quotes");
+}
+
+TEST_CASE("multi-line strings become one line") {
+  CHECK(single_line("  A title\nacross\t lines ") == "A title across lines");
+  CHECK(single_line("bell\x07") == "bell");
+}

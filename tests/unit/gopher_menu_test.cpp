@@ -1,0 +1,126 @@
+#include "ascii_transliteration.hpp"
+#include "gopher_menu.hpp"
+#include "gopher_site.hpp"
+#include "text_wrap.hpp"
+#include "utf8.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+
+using namespace gazette;
+
+namespace {
+
+std::vector<std::string> menu_lines(const std::string& menu) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < menu.size()) {
+    std::size_t end = menu.find("\r\n", start);
+    REQUIRE(end != std::string::npos);
+    lines.push_back(menu.substr(start, end - start));
+    start = end + 2;
+  }
+  return lines;
+}
+
+} // namespace
+
+TEST_CASE("menu lines have four fields, CRLF, and a closing dot") {
+  GopherMenu menu({"news.example", 7070}, false);
+  menu.info("The Review");
+  menu.item('0', "A story", "/world/a-story");
+  menu.url("Mastodon", "https://example.social/@review");
+  menu.blank();
+  const auto lines = menu_lines(menu.finish());
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[0] == "iThe Review\t\terror.host\t1");
+  CHECK(lines[1] == "0A story\t/world/a-story\tnews.example\t7070");
+  CHECK(lines[2] == "hMastodon\tURL:https://example.social/@review\tnews.example\t7070");
+  CHECK(lines[3] == "i\t\terror.host\t1");
+  CHECK(lines[4] == ".");
+}
+
+TEST_CASE("display strings stay under 70 columns: items are cut at a word, info lines wrap") {
+  const std::string long_title =
+      "Trump's big idea: Deploy assassination teams to Mexico, and other stories of the week that ran long";
+  GopherMenu menu({"h", 70}, false);
+  menu.item('0', long_title, "/s");
+  menu.info(long_title + " " + long_title);
+  menu.info("https://example.org/" + std::string(150, 'x'));
+  const auto lines = menu_lines(menu.finish());
+  CHECK(lines[0] == "0Trump's big idea: Deploy assassination teams to Mexico, and other...\t/s\th\t70");
+  for (const auto& line : lines) {
+    if (line == ".") continue;
+    CHECK(std::count(line.begin(), line.end(), '\t') == 3);
+    CHECK(utf8_length(line.substr(1, line.find('\t') - 1)) < 70);
+  }
+  CHECK(lines.size() > 5);
+}
+
+TEST_CASE("TAB, CR and LF never break a menu line") {
+  GopherMenu menu({"h", 70}, false);
+  menu.item('0', "a\tb\r\nc", "/x\ty");
+  CHECK(menu.finish() == "0a b  c\t/x y\th\t70\r\n.\r\n");
+}
+
+TEST_CASE("ASCII transliteration for legacy clients") {
+  struct Row {
+    std::string in, out;
+  };
+  const Row rows[] = {
+      {"\xE2\x80\x9Ctough\xE2\x80\x9D", "\"tough\""},
+      {"Ukraine\xE2\x80\x99s", "Ukraine's"},
+      {"measures \xE2\x80\x94 use", "measures -- use"},
+      {"2002\xE2\x80\x93" "2022", "2002-2022"},
+      {"wait\xE2\x80\xA6", "wait..."},
+      {"\xC3\x98" "degaard", "Odegaard"},
+      {"Erdo\xC4\x9F" "an", "Erdogan"},
+      {"caf\xC3\xA9 na\xC3\xAFve", "cafe naive"},
+      {"plain ASCII", "plain ASCII"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.in);
+    CHECK(to_ascii(row.in) == row.out);
+  }
+  GopherMenu menu({"h", 70}, true);
+  menu.info("\xE2\x80\x9CRockin' in the Free World\xE2\x80\x9D");
+  CHECK(menu.finish() == "i\"Rockin' in the Free World\"\t\terror.host\t1\r\n.\r\n");
+}
+
+TEST_CASE("slugs from titles") {
+  CHECK(slug_from_title("Ukraine and Russia are (quietly) talking") == "ukraine-and-russia-are-quietly-talking");
+  CHECK(slug_from_title("$320M US military pier") == "320m-us-military-pier");
+  CHECK(slug_from_title("Trump's big idea") == "trumps-big-idea");
+  CHECK(slug_from_title("\xC3\x98" "degaard \xE2\x80\x94 caf\xC3\xA9") == "odegaard-cafe");
+  CHECK(slug_from_title("!!!") == "story");
+}
+
+TEST_CASE("wrapping at a width, with indents, never breaking a long word") {
+  CHECK(wrap_text("one two three four", 9) == std::vector<std::string>{"one two", "three", "four"});
+  CHECK(wrap_text("one two three", 10, "* ", "  ") == std::vector<std::string>{"* one two", "  three"});
+  CHECK(wrap_text("see https://example.org/a/very/long/path now", 12) ==
+        std::vector<std::string>{"see", "https://example.org/a/very/long/path", "now"});
+  CHECK(wrap_text("", 10) == std::vector<std::string>{""});
+  CHECK(wrap_text("caf\xC3\xA9 caf\xC3\xA9", 9) == std::vector<std::string>{"caf\xC3\xA9 caf\xC3\xA9"});
+  CHECK(cut_to_width("short", 10) == "short");
+  CHECK(cut_to_width("one two three", 9) == "one...");
+  CHECK(cut_to_width("one two three", 10) == "one two...");
+  CHECK(cut_to_width("one two three", 11) == "one two...");
+}
+
+TEST_CASE("text documents: CRLF lines, and RFC 1436 dot-stuffing when asked") {
+  CHECK(gopher_text_document("a\n.b\n", false) == "a\r\n.b\r\n");
+  CHECK(gopher_text_document("a\n.b\n", true) == "a\r\n..b\r\n.\r\n");
+  CHECK(gopher_error_menu("Not found: /x") == "3Not found: /x\t\terror.host\t1\r\n.\r\n");
+}
+
+TEST_CASE("URL: pages escape the target and allow only safe schemes") {
+  auto page = url_redirect_page("https://example.org/?a=1&b=\"2\"");
+  REQUIRE(page);
+  CHECK(page->find("https://example.org/?a=1&amp;b=&quot;2&quot;") != std::string::npos);
+  CHECK(page->find("http-equiv=\"refresh\"") != std::string::npos);
+  CHECK(url_redirect_page("gemini://example.org/"));
+  CHECK_FALSE(url_redirect_page("javascript:alert(1)"));
+  CHECK_FALSE(url_redirect_page("data:text/html,hi"));
+  CHECK_FALSE(url_redirect_page("no scheme"));
+}

@@ -1,0 +1,162 @@
+#include "publication_loader.hpp"
+#include "temp_capsule.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gazette;
+using gazette::testing::article;
+using gazette::testing::TempCapsule;
+
+namespace {
+
+const Diagnostic* find(const Diagnostics& diagnostics, const std::string& path, const std::string& text) {
+  for (const auto& d : diagnostics)
+    if (d.path == path && d.message.find(text) != std::string::npos) return &d;
+  return nullptr;
+}
+
+std::vector<std::string> titles(const std::vector<const Article*>& articles) {
+  std::vector<std::string> out;
+  for (const auto* a : articles) out.push_back(a->title);
+  return out;
+}
+
+std::vector<std::string> related_titles(const Publication& p, const std::string& path) {
+  std::vector<std::string> out;
+  for (const auto& story : p.related.at(p.by_path.at(path))) out.push_back(story.article ? story.article->title : story.url);
+  return out;
+}
+
+TempCapsule& basic_site(TempCapsule& capsule) {
+  return capsule.write("site.toml", "title = \"The Review\"\nlang = \"en\"\nsections = [\"world\", \"nowhere\"]\n")
+      .write("world/_section.toml", "title = \"World\"\n")
+      .write("arts/_section.toml", "title = \"Arts\"\ndescription = \"Culture.\"\n");
+}
+
+} // namespace
+
+TEST_CASE("sections follow site.sections, then the rest by name; stories newest first") {
+  TempCapsule capsule;
+  basic_site(capsule)
+      .write("world/old.md", article("Old", "2023-01-01"))
+      .write("world/new.md", article("New", "2024-01-01"))
+      .write("arts/show.md", article("Show", "2023-06-01"))
+      .write("arts/secret.md", article("Secret", "2025-01-01", "draft = true\n"));
+  auto loaded = load_publication(capsule.root());
+  REQUIRE(loaded.publication);
+  const Publication& p = *loaded.publication;
+  REQUIRE(p.sections.size() == 2);
+  CHECK(p.sections[0].name == "world");
+  CHECK(p.sections[1].name == "arts");
+  CHECK(p.sections[1].description == "Culture.");
+  CHECK(titles(p.published) == std::vector<std::string>{"New", "Show", "Old"});
+  CHECK(titles(p.sections[0].articles) == std::vector<std::string>{"New", "Old"});
+  CHECK(p.articles.size() == 4);
+  CHECK(p.by_path.count("/arts/secret") == 0);
+  CHECK(find(loaded.diagnostics, "site.toml", "\"nowhere\"") != nullptr);
+}
+
+TEST_CASE("a capsule without site.toml is a plain file capsule, reported") {
+  TempCapsule capsule;
+  capsule.write("index.gmi", "# Hi\n");
+  auto loaded = load_publication(capsule.root());
+  CHECK_FALSE(loaded.publication);
+  CHECK(find(loaded.diagnostics, "site.toml", "missing") != nullptr);
+}
+
+TEST_CASE("capsule-wide errors name file and line, and lose no story") {
+  TempCapsule capsule;
+  basic_site(capsule)
+      .write("world/a.md", article("A", "2024-01-01",
+                                   "related = [\"world/none\", \"world/b\"]\naliases = [\"/world/b\", \"/old-a\", \"relative\"]\n"
+                                   "[image]\nsrc = \"images/missing.jpg\"\n"))
+      .write("world/b.md", article("B", "2024-01-02", "aliases = [\"/old-a\"]\n"))
+      .write("world/Bad_Name.md", article("Bad", "2024-01-03"))
+      .write("Bad_Section/_section.toml", "title = \"Bad\"\n")
+      .write("world/broken.md", "+++\ntitle = \"Broken\"\n")
+      .write("arts/untitled.md", "+++\ndate = 2024-01-01\n+++\n");
+  auto loaded = load_publication(capsule.root());
+  REQUIRE(loaded.publication);
+  const auto& d = loaded.diagnostics;
+
+  const Diagnostic* related = find(d, "world/a.md", "related \"world/none\" names no article");
+  REQUIRE(related);
+  CHECK(related->line == 4);
+  const Diagnostic* collision = find(d, "world/a.md", "alias \"/world/b\" collides");
+  REQUIRE(collision);
+  CHECK(collision->line == 5);
+  CHECK(find(d, "world/b.md", "alias \"/old-a\" collides") != nullptr);
+  CHECK(find(d, "world/a.md", "alias \"relative\" must be a path") != nullptr);
+  const Diagnostic* image = find(d, "world/a.md", "image.src \"images/missing.jpg\" is not a file");
+  REQUIRE(image);
+  CHECK(image->line == 7);
+  CHECK(find(d, "world/Bad_Name.md", "lowercase ASCII") != nullptr);
+  CHECK(find(d, "Bad_Section/", "lowercase ASCII") != nullptr);
+  CHECK(find(d, "world/broken.md", "unterminated front matter") != nullptr);
+  CHECK(find(d, "arts/untitled.md", "missing title") != nullptr);
+
+  // Both stories stay published; only the bad parts are dropped.
+  const Publication& p = *loaded.publication;
+  REQUIRE(p.by_path.count("/world/a"));
+  REQUIRE(p.by_path.count("/world/b"));
+  CHECK_FALSE(p.by_path.at("/world/a")->image);
+  CHECK(loaded.redirects == std::vector<std::pair<std::string, std::string>>{{"/old-a", "/world/a"}});
+  CHECK(related_titles(p, "/world/a").front() == "B");
+}
+
+TEST_CASE("an existing image in the capsule is kept with a root path; URLs are kept as they are") {
+  TempCapsule capsule;
+  basic_site(capsule)
+      .write("images/pier.png", "png")
+      .write("world/a.md", article("A", "2024-01-01", "[image]\nsrc = \"images/pier.png\"\n"))
+      .write("world/b.md", article("B", "2024-01-01", "[image]\nsrc = \"https://example.org/p.jpg\"\n"))
+      .write("world/c.md", article("C", "2024-01-01", "[image]\nsrc = \"../outside.png\"\n"));
+  auto loaded = load_publication(capsule.root());
+  const Publication& p = *loaded.publication;
+  CHECK(p.by_path.at("/world/a")->image->src == "/images/pier.png");
+  CHECK(p.by_path.at("/world/b")->image->src == "https://example.org/p.jpg");
+  CHECK_FALSE(p.by_path.at("/world/c")->image);
+}
+
+TEST_CASE("related stories: explicit first, then most shared tags, then same section, newest first") {
+  TempCapsule capsule;
+  capsule.write("site.toml", "title = \"R\"\nrelated = 3\n")
+      .write("world/_section.toml", "title = \"World\"\n")
+      .write("arts/_section.toml", "title = \"Arts\"\n")
+      .write("world/main.md", article("Main", "2024-01-10", "tags = [\"a\", \"b\"]\nrelated = [\"arts/chosen\", \"https://example.org/x\"]\n"))
+      .write("arts/chosen.md", article("Chosen", "2020-01-01"))
+      .write("arts/two-tags.md", article("Two tags", "2021-01-01", "tags = [\"a\", \"b\"]\n"))
+      .write("arts/one-tag.md", article("One tag", "2023-01-01", "tags = [\"b\"]\n"))
+      .write("world/same-section.md", article("Same section", "2024-01-01"))
+      .write("arts/unrelated.md", article("Unrelated", "2024-01-09"))
+      .write("arts/draft.md", article("Draft", "2024-01-09", "tags = [\"a\", \"b\"]\ndraft = true\n"));
+  auto loaded = load_publication(capsule.root());
+  const Publication& p = *loaded.publication;
+  CHECK(related_titles(p, "/world/main") == std::vector<std::string>{"Chosen", "https://example.org/x", "Two tags"});
+
+  capsule.write("site.toml", "title = \"R\"\nrelated = 6\n");
+  auto more = load_publication(capsule.root());
+  CHECK(related_titles(*more.publication, "/world/main") ==
+        std::vector<std::string>{"Chosen", "https://example.org/x", "Two tags", "One tag", "Same section"});
+  // Never the article itself, never a draft, never twice.
+  capsule.write("world/main.md", article("Main", "2024-01-10", "tags = [\"a\"]\nrelated = [\"world/main\", \"arts/two-tags\", \"arts/two-tags\", \"arts/draft\"]\n"));
+  auto again = load_publication(capsule.root());
+  CHECK(related_titles(*again.publication, "/world/main") == std::vector<std::string>{"Two tags", "Same section"});
+}
+
+TEST_CASE("site.toml and _section.toml errors") {
+  TempCapsule capsule;
+  capsule.write("site.toml", "tagline = 3\nfront_page = -1\n[[social]]\nname = \"M\"\n")
+      .write("world/_section.toml", "description = \"d\"\n")
+      .write("world/a.md", article("A", "2024-01-01"));
+  auto loaded = load_publication(capsule.root());
+  const auto& d = loaded.diagnostics;
+  CHECK(find(d, "site.toml", "missing title") != nullptr);
+  CHECK(find(d, "site.toml", "tagline must be a string")->line == 1);
+  CHECK(find(d, "site.toml", "front_page must be a whole number")->line == 2);
+  CHECK(find(d, "site.toml", "needs a name and a url") != nullptr);
+  CHECK(find(d, "world/_section.toml", "missing title") != nullptr);
+  // A section without a valid _section.toml is not published.
+  REQUIRE(loaded.publication);
+  CHECK(loaded.publication->sections.empty());
+}

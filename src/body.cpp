@@ -119,7 +119,10 @@ public:
       current_.alt = attribute_text(code->info);
       break;
     }
-    case MD_BLOCK_HTML: in_html_block_ = true; break;
+    case MD_BLOCK_HTML:
+      in_html_block_ = true;
+      html_reported_ = false;
+      break;
     case MD_BLOCK_P:
       if (in_item_) {
         if (!current_.text.empty()) current_.text += ' ';
@@ -200,9 +203,12 @@ public:
   int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
     std::string_view piece(text, size);
     if (type == MD_TEXT_HTML || in_html_block_) {
-      warn_html(text);
+      // One warning per HTML block or inline run, on the line it starts.
+      if (!html_reported_) warn_html(text);
+      html_reported_ = true;
       return 0;
     }
+    html_reported_ = false;
     note_line(text);
     std::string decoded;
     switch (type) {
@@ -251,11 +257,8 @@ private:
   }
 
   void warn_html(const MD_CHAR* text) {
-    const int line = line_of(text);
-    if (line == last_html_warning_line_) return;
-    last_html_warning_line_ = line;
     BodyWarning warning;
-    warning.line = line;
+    warning.line = std::max(line_of(text), current_.line);
     warning.message = "raw HTML is dropped; write it as Markdown";
     body_.warnings.push_back(std::move(warning));
   }
@@ -366,9 +369,9 @@ private:
   int quote_depth_ = 0;
   int image_depth_ = 0;
   int images_in_paragraph_ = 0;
-  int last_html_warning_line_ = 0;
   bool in_item_ = false;
   bool in_html_block_ = false;
+  bool html_reported_ = false;
   bool in_cell_ = false;
 };
 

@@ -42,7 +42,7 @@ void story_entry(GopherMenu& menu, const Publication& publication, const Article
   menu.info(dateline);
   menu.item('0', article.title, article.path());
   if (auto teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
-  menu.item('1', "  Photo, related stories and more", article.path() + "/");
+  menu.item('1', article.image ? "  Photo, related stories and more" : "  Related stories and more", article.path() + "/");
   menu.blank();
 }
 
@@ -82,6 +82,17 @@ void heading(std::string& out, std::string_view raw, const TextStyle& style, cha
 
 void lines(std::string& out, const std::vector<std::string>& wrapped) {
   for (const auto& line : wrapped) out += line + "\n";
+}
+
+// A link in the body is a URL, or a path on this capsule (absolute, or
+// relative to the article); the latter become gopher:// URLs.
+std::string gopher_reference(const GopherOrigin& origin, const Article& article, const std::string& target) {
+  if (target.find(':') != std::string::npos) return target;
+  const std::string path = target.starts_with('/') ? target : "/" + article.section + "/" + target;
+  const auto dot = path.rfind('.');
+  const bool has_extension = dot != std::string::npos && path.find('/', dot) == std::string::npos;
+  const char type = path.ends_with('/') ? '1' : has_extension ? gopher_item_type(path.substr(dot)) : '0';
+  return gopher_url(origin, type, path);
 }
 
 } // namespace
@@ -214,7 +225,8 @@ std::string render_article_text(const Publication& publication, const Article& a
   if (!references.urls.empty()) {
     out += "\n";
     heading(out, "References", text, '-');
-    for (std::size_t i = 0; i < references.urls.size(); ++i) out += fmt::format("[{}] {}\n", i + 1, references.urls[i]);
+    for (std::size_t i = 0; i < references.urls.size(); ++i)
+      out += fmt::format("[{}] {}\n", i + 1, gopher_reference(style.origin, article, references.urls[i]));
   }
   return out;
 }

@@ -1,7 +1,9 @@
-// A capsule folder for one test, removed afterwards.
+// A folder for one test, removed afterwards: `root()` is the capsule, and
+// its parent holds config.toml and certs/ for tests that start the server.
 #pragma once
 #include <filesystem>
 #include <fstream>
+#include <stdlib.h>
 #include <string>
 
 namespace gazette::testing {
@@ -9,17 +11,20 @@ namespace gazette::testing {
 class TempCapsule {
 public:
   TempCapsule() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "gazette-unit-XXXXXX").string();
-    root_ = mkdtemp(pattern.data());
+    std::string pattern = (std::filesystem::temp_directory_path() / "gazette-test-XXXXXX").string();
+    folder_ = mkdtemp(pattern.data());
+    root_ = folder_ / "capsule";
+    std::filesystem::create_directories(root_);
   }
   TempCapsule(const TempCapsule&) = delete;
   TempCapsule& operator=(const TempCapsule&) = delete;
   ~TempCapsule() {
     std::error_code ignored;
-    std::filesystem::remove_all(root_, ignored);
+    std::filesystem::remove_all(folder_, ignored);
   }
 
   const std::filesystem::path& root() const { return root_; }
+  const std::filesystem::path& folder() const { return folder_; }
 
   TempCapsule& write(const std::string& relative, const std::string& text) {
     auto path = root_ / relative;
@@ -29,6 +34,7 @@ public:
   }
 
 private:
+  std::filesystem::path folder_;
   std::filesystem::path root_;
 };
 

@@ -1,0 +1,123 @@
+#include "test_clients.hpp"
+
+#include <asio/co_spawn.hpp>
+#include <asio/connect.hpp>
+#include <asio/detached.hpp>
+#include <asio/read.hpp>
+#include <asio/redirect_error.hpp>
+#include <asio/ssl.hpp>
+#include <asio/use_awaitable.hpp>
+#include <asio/write.hpp>
+#include <fmt/format.h>
+
+namespace gazette::testing {
+namespace {
+
+using asio::ip::tcp;
+
+asio::awaitable<void> run_gemini(asio::ssl::stream<tcp::socket>& stream, std::uint16_t port, std::string request,
+                                 GeminiResponse& response) {
+  std::error_code ec;
+  co_await stream.next_layer().async_connect({asio::ip::make_address("127.0.0.1"), port},
+                                             asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) {
+    response.error = "connect: " + ec.message();
+    co_return;
+  }
+  co_await stream.async_handshake(asio::ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) {
+    response.error = "handshake: " + ec.message();
+    co_return;
+  }
+  response.handshake_done = true;
+  response.tls_version = SSL_get_version(stream.native_handle());
+  if (X509* cert = SSL_get1_peer_certificate(stream.native_handle())) {
+    unsigned char* der = nullptr;
+    int length = i2d_X509(cert, &der);
+    if (length > 0) response.peer_certificate_der.assign(reinterpret_cast<char*>(der), static_cast<std::size_t>(length));
+    OPENSSL_free(der);
+    X509_free(cert);
+  }
+  co_await asio::async_write(stream, asio::buffer(request), asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) {
+    response.error = "write: " + ec.message();
+    co_return;
+  }
+  std::string received;
+  char buffer[16384];
+  for (;;) {
+    std::size_t n = co_await stream.async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));
+    received.append(buffer, n);
+    if (ec) break;
+  }
+  // A clean TLS end (close_notify) reads as eof; a bare TCP close as stream_truncated.
+  response.close_notify = ec == asio::error::eof;
+  if (ec != asio::error::eof && ec != asio::ssl::error::stream_truncated) response.error = "read: " + ec.message();
+  const std::size_t header_end = received.find("\r\n");
+  response.header = received.substr(0, header_end);
+  if (header_end != std::string::npos) response.body = received.substr(header_end + 2);
+  response.completed = true;
+  if (response.close_notify) {
+    co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
+
+} // namespace
+
+GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request, std::chrono::milliseconds limit) {
+  asio::io_context io;
+  asio::ssl::context tls(asio::ssl::context::tls_client);
+  tls.set_verify_mode(asio::ssl::verify_none); // Gemini is trust on first use
+  asio::ssl::stream<tcp::socket> stream(io, tls);
+  SSL_set_tlsext_host_name(stream.native_handle(), "localhost");
+  GeminiResponse response;
+  asio::co_spawn(io, run_gemini(stream, port, std::string(raw_request), response), asio::detached);
+  io.run_for(limit);
+  if (!response.completed && response.error.empty()) response.error = "timed out";
+  return response;
+}
+
+GeminiResponse gemini_get(std::uint16_t port, std::string_view path) {
+  return gemini_exchange(port, fmt::format("gemini://localhost:{}{}\r\n", port, path));
+}
+
+TcpResponse tcp_exchange(std::uint16_t port, std::string_view request, std::chrono::milliseconds limit) {
+  asio::io_context io;
+  tcp::socket socket(io);
+  TcpResponse response;
+  auto exchange = [&]() -> asio::awaitable<void> {
+    std::error_code ec;
+    co_await socket.async_connect({asio::ip::make_address("127.0.0.1"), port}, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return;
+    co_await asio::async_write(socket, asio::buffer(request), asio::redirect_error(asio::use_awaitable, ec));
+    char buffer[16384];
+    for (;;) {
+      std::size_t n = co_await socket.async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));
+      response.bytes.append(buffer, n);
+      if (ec) break;
+    }
+    response.completed = ec == asio::error::eof;
+  };
+  asio::co_spawn(io, exchange(), asio::detached);
+  io.run_for(limit);
+  return response;
+}
+
+IdleConnection::IdleConnection(std::uint16_t port) : socket_(io_) {
+  socket_.connect({asio::ip::make_address("127.0.0.1"), port});
+}
+
+bool IdleConnection::closed_by_server_within(std::chrono::milliseconds limit) {
+  bool closed = false;
+  auto read_to_end = [&]() -> asio::awaitable<void> {
+    char buffer[4096];
+    std::error_code ec;
+    while (!ec) co_await socket_.async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));
+    closed = true;
+  };
+  asio::co_spawn(io_, read_to_end(), asio::detached);
+  io_.run_for(limit);
+  return closed;
+}
+
+} // namespace gazette::testing

@@ -1,0 +1,56 @@
+// Small clients that talk to the real server over loopback: Gemini over
+// real TLS, Gopher over plain TCP. Every operation has a deadline, so a test
+// can fail but never hang.
+#pragma once
+#include <asio/io_context.hpp>
+#include <asio/ip/tcp.hpp>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace gazette::testing {
+
+struct GeminiResponse {
+  bool completed = false;      // read to the end before the deadline
+  bool handshake_done = false;
+  std::string header;          // the first line, without CRLF
+  std::string body;
+  bool close_notify = false;   // the server ended TLS with close_notify
+  std::string peer_certificate_der;
+  std::string tls_version;
+  std::string error;
+
+  int status() const { return header.size() >= 2 ? std::stoi(header.substr(0, 2)) : -1; }
+  std::string meta() const { return header.size() > 3 ? header.substr(3) : ""; }
+};
+
+// Sends `raw_request` exactly as given (the CRLF too) and reads to the end.
+GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request,
+                               std::chrono::milliseconds limit = std::chrono::seconds(10));
+
+// "gemini://localhost:<port><path>\r\n"
+GeminiResponse gemini_get(std::uint16_t port, std::string_view path);
+
+struct TcpResponse {
+  bool completed = false; // the server closed the connection before the deadline
+  std::string bytes;
+};
+
+// Sends `request` on a plain TCP connection and reads until the server closes.
+TcpResponse tcp_exchange(std::uint16_t port, std::string_view request,
+                         std::chrono::milliseconds limit = std::chrono::seconds(10));
+
+// A connection that is opened and then left silent.
+class IdleConnection {
+public:
+  explicit IdleConnection(std::uint16_t port);
+  // True when the server closes it within `limit`.
+  bool closed_by_server_within(std::chrono::milliseconds limit);
+
+private:
+  asio::io_context io_;
+  asio::ip::tcp::socket socket_;
+};
+
+} // namespace gazette::testing

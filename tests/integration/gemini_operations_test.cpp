@@ -1,0 +1,192 @@
+// Certificates, configuration, limits, timeouts and shutdown of the real server.
+#include "gazette_process.hpp"
+#include "test_clients.hpp"
+
+#include <csignal>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509v3.h>
+#include <regex>
+#include <sys/stat.h>
+#include <thread>
+
+using namespace gazette::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string fingerprint_of(const std::string& der) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(der.data(), der.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string text;
+  for (unsigned int i = 0; i < length; ++i) text += fmt::format("{}{:02X}", i ? ":" : "", digest[i]);
+  return text;
+}
+
+std::vector<std::string> dns_names(const std::string& der) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(der.data());
+  X509* cert = d2i_X509(nullptr, &bytes, static_cast<long>(der.size()));
+  REQUIRE(cert != nullptr);
+  std::vector<std::string> names;
+  auto* sans = static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
+  for (int i = 0; sans && i < sk_GENERAL_NAME_num(sans); ++i) {
+    const GENERAL_NAME* name = sk_GENERAL_NAME_value(sans, i);
+    if (name->type == GEN_DNS)
+      names.emplace_back(reinterpret_cast<const char*>(ASN1_STRING_get0_data(name->d.dNSName)),
+                         static_cast<std::size_t>(ASN1_STRING_length(name->d.dNSName)));
+  }
+  GENERAL_NAMES_free(sans);
+  EVP_PKEY* key = X509_get0_pubkey(cert);
+  CHECK(EVP_PKEY_is_a(key, "EC"));
+  X509_free(cert);
+  return names;
+}
+
+std::string logged_fingerprint(const std::string& err) {
+  std::smatch match;
+  std::regex line(R"(certificate SHA-256 fingerprint: ([0-9A-F:]+))");
+  return std::regex_search(err, match, line) ? match[1].str() : "";
+}
+
+} // namespace
+
+TEST_CASE("a self-signed ECDSA certificate is made on first start and reused after") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  const std::string config = test_config("", "", "").replace(test_config().find("hostname = \"localhost\""),
+                                                             std::string("hostname = \"localhost\"").size(),
+                                                             "hostname = [\"localhost\", \"news.example\"]");
+  std::string first_fingerprint;
+  {
+    GazetteProcess server(site, config);
+    GeminiResponse response = gemini_get(server.gemini_port(), "/");
+    CHECK(response.header == "20 text/gemini");
+    CHECK(response.tls_version == "TLSv1.3");
+    CHECK(dns_names(response.peer_certificate_der) == std::vector<std::string>{"localhost", "news.example"});
+    first_fingerprint = logged_fingerprint(server.stderr_text());
+    CHECK(first_fingerprint == fingerprint_of(response.peer_certificate_der));
+    struct stat key_stat {};
+    REQUIRE(stat((site.folder() / "certs/key.pem").c_str(), &key_stat) == 0);
+    CHECK((key_stat.st_mode & 0777) == 0600);
+    CHECK(server.stop() == 0);
+  }
+  GazetteProcess again(site, config);
+  CHECK(logged_fingerprint(again.stderr_text()) == first_fingerprint);
+  CHECK(again.stderr_text().find("made a self-signed certificate") == std::string::npos);
+}
+
+TEST_CASE("a key that does not match the certificate, or half a pair, is refused at start") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  std::ofstream(site.folder() / "config.toml") << test_config();
+  {
+    GazetteProcess first(site);
+    first.stop();
+  }
+  TempCapsule other;
+  other.write("index.gmi", "# Hi\n");
+  std::ofstream(other.folder() / "config.toml") << test_config();
+  {
+    GazetteProcess second(other);
+    second.stop();
+  }
+  std::filesystem::copy_file(other.folder() / "certs/key.pem", site.folder() / "certs/key.pem",
+                             std::filesystem::copy_options::overwrite_existing);
+  CommandResult mismatch = run_gazette(site.folder(), {"serve", "--config", "config.toml"});
+  CHECK(mismatch.exit_status == 2);
+  CHECK(mismatch.err.find("does not match the certificate") != std::string::npos);
+
+  std::filesystem::remove(site.folder() / "certs/key.pem");
+  CommandResult half = run_gazette(site.folder(), {"serve", "--config", "config.toml"});
+  CHECK(half.exit_status == 2);
+  CHECK(half.err.find("key.pem: missing, but") != std::string::npos);
+}
+
+TEST_CASE("a bad config is refused with its key named, before anything is bound") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  struct Row {
+    std::string config, message;
+  };
+  const Row rows[] = {
+      {test_config("", "", "").replace(test_config().find("127.0.0.1:0"), 11, "nonsense"), "gemini.listen"},
+      {test_config("", "", "").replace(test_config().find("127.0.0.1:0"), 11, "127.0.0.1:99999"), "gemini.listen"},
+      {test_config("max_connections = \"many\""), "max_connections"},
+      {test_config("capsule2 = 1\ncapsule = \"nowhere\""), "capsule"},
+      {"capsule = [", "not valid TOML"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.config);
+    std::ofstream(site.folder() / "config.toml") << row.config;
+    CommandResult result = run_gazette(site.folder(), {"serve", "--config", "config.toml"});
+    CHECK(result.exit_status == 2);
+    CHECK(result.err.find(row.message) != std::string::npos);
+    CHECK(result.err.find("listening") == std::string::npos);
+  }
+  CommandResult missing = run_gazette(site.folder(), {"serve", "--config", "no-such.toml"});
+  CHECK(missing.exit_status == 2);
+  CHECK(missing.err.find("no-such.toml") != std::string::npos);
+}
+
+TEST_CASE("unknown config keys are warnings; the server runs") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, test_config("colour = \"blue\""));
+  CHECK(server.stderr_text().find("config.toml:4: warning: colour: unknown key") != std::string::npos);
+  CHECK(gemini_get(server.gemini_port(), "/").status() == 20);
+}
+
+TEST_CASE("an access log line per request, and SIGTERM ends the server with status 0") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site);
+  CHECK(gemini_get(server.gemini_port(), "/").status() == 20);
+  REQUIRE(server.wait_for_stdout("127.0.0.1 20 gemini://localhost:"));
+  std::regex line(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ 127\.0\.0\.1 20 gemini://localhost:\d+/ 21 [0-9.]+ms)");
+  CHECK(std::regex_search(server.stdout_text(), line));
+  CHECK(server.stop(SIGTERM) == 0);
+}
+
+TEST_CASE("request timeout: silent clients and bare-LF requests get 59 or are dropped") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, test_config("request_timeout = 0.5"));
+  const auto port = server.gemini_port();
+
+  const auto started = std::chrono::steady_clock::now();
+  GeminiResponse bare_lf = gemini_exchange(port, fmt::format("gemini://localhost:{}/\n", port), 5s);
+  CHECK(bare_lf.header == "59 Request timed out; send the URL and CRLF");
+  CHECK(std::chrono::steady_clock::now() - started < 4s);
+
+  GeminiResponse nothing = gemini_exchange(port, "", 5s);
+  CHECK(nothing.header == "59 Request timed out; send the URL and CRLF");
+
+  IdleConnection no_handshake(port);
+  CHECK(no_handshake.closed_by_server_within(4s));
+  CHECK(gemini_get(port, "/").status() == 20);
+}
+
+TEST_CASE("connections beyond max_connections are closed at once") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, test_config("max_connections = 2\nrequest_timeout = 3"));
+  const auto port = server.gemini_port();
+  {
+    IdleConnection first(port), second(port);
+    std::this_thread::sleep_for(200ms);
+    IdleConnection third(port);
+    CHECK(third.closed_by_server_within(1s));
+  }
+  // Once the idle ones are gone, new clients are served again.
+  const auto give_up = std::chrono::steady_clock::now() + 5s;
+  int status = -1;
+  while (status != 20 && std::chrono::steady_clock::now() < give_up) {
+    status = gemini_get(port, "/").status();
+    if (status != 20) std::this_thread::sleep_for(50ms);
+  }
+  CHECK(status == 20);
+}

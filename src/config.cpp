@@ -190,7 +190,7 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
   ConfigResult result;
   Config& config = result.config;
   config.file = file;
-  const fs::path base = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  const fs::path base = file.parent_path();
   config.capsule = base / "capsule";
   config.hostnames = {"localhost"};
   config.gemini.listen = {*parse_listen_address("127.0.0.1:1965"), *parse_listen_address("[::1]:1965")};

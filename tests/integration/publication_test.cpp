@@ -1,0 +1,201 @@
+// The sample capsule served over Gemini, and the admin commands on it.
+#include "gazette_process.hpp"
+#include "test_clients.hpp"
+
+#include <deque>
+#include <doctest/doctest.h>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace gazette::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+void copy_sample_capsule(const TempCapsule& site) {
+  fs::copy(fs::path(GAZETTE_SOURCE_DIR) / "capsule", site.root(),
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Local targets of a page's link lines ("=> /path label").
+std::vector<std::string> local_links(const std::string& gemtext) {
+  std::vector<std::string> links;
+  for (const auto& line : lines_of(gemtext)) {
+    if (!line.starts_with("=> /")) continue;
+    links.push_back(line.substr(3, line.find(' ', 3) - 3));
+  }
+  return links;
+}
+
+int count_matching(const std::string& text, const std::regex& pattern) {
+  return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), pattern), std::sregex_iterator()));
+}
+
+} // namespace
+
+TEST_CASE("the sample capsule: every local link from the front page answers") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+
+  std::set<std::string> seen{"/"};
+  std::deque<std::string> queue{"/"};
+  int pages = 0;
+  while (!queue.empty()) {
+    const std::string path = queue.front();
+    queue.pop_front();
+    CAPTURE(path);
+    GeminiResponse response = gemini_get(port, path);
+    REQUIRE(response.status() == 20);
+    CHECK(response.close_notify);
+    ++pages;
+    if (!response.header.starts_with("20 text/gemini")) continue;
+    CHECK(response.header == "20 text/gemini; lang=en");
+    for (const auto& link : local_links(response.body))
+      if (seen.insert(link).second) queue.push_back(link);
+  }
+  // Front page, 4 sections, 5 articles, topics, photos at least.
+  CHECK(pages >= 15);
+  CHECK(seen.count("/diplomacy-watch/ukraine-and-russia-are-quietly-talking"));
+  CHECK(seen.count("/images/gaza-pier.png"));
+  CHECK(seen.count("/tags/ukraine/"));
+}
+
+TEST_CASE("the sample capsule: front page and sections are Gemini subscription pages") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site);
+  const std::regex dated(R"((^|\n)=> \S+ \d{4}-\d\d-\d\d )");
+  const std::regex keep_reading(R"((^|\n)=> \S+ Keep reading\n)");
+
+  GeminiResponse front = gemini_get(server.gemini_port(), "/");
+  CHECK(front.body.starts_with("# The Foreign Desk\n"));
+  CHECK(count_matching(front.body, dated) == 5);
+  CHECK(count_matching(front.body, keep_reading) == 5);
+  CHECK(front.body.find("=> /diplomacy-watch/ Diplomacy Watch\n") != std::string::npos);
+  CHECK(front.body.find("=> /israel-gaza/ Israel-Gaza Crisis\n") != std::string::npos);
+  // Newest first.
+  CHECK(front.body.find("2024-06-14 A peace summit") < front.body.find("2023-10-27 Ukraine and Russia"));
+
+  GeminiResponse section = gemini_get(server.gemini_port(), "/diplomacy-watch/");
+  CHECK(section.body.starts_with("# Diplomacy Watch\n"));
+  CHECK(count_matching(section.body, dated) == 2);
+  CHECK(gemini_get(server.gemini_port(), "/diplomacy-watch").header == "31 /diplomacy-watch/");
+}
+
+TEST_CASE("the sample capsule: article pages carry photo, notes, related stories and links back") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+
+  GeminiResponse pier = gemini_get(port, "/israel-gaza/us-military-pier-to-open-for-business-but-storms-ahead");
+  CHECK(pier.body.starts_with("# $320M US military pier to open for business, but storms ahead\n"));
+  CHECK(pier.body.find("=> /images/gaza-pier.png Photo: US military releases photos of pier to deliver aid to Gaza (Reuters)\n") !=
+        std::string::npos);
+  CHECK(pier.body.find("## Updates\n\nUpdate, 2024-05-17: As of early Friday") != std::string::npos);
+  CHECK(pier.body.find("=> /israel-gaza/ More from Israel-Gaza Crisis\n=> / Front page: The Foreign Desk\n") != std::string::npos);
+
+  GeminiResponse talks = gemini_get(port, "/diplomacy-watch/ukraine-and-russia-are-quietly-talking");
+  CHECK(talks.body.find("A new report sheds light on secretive channels between the warring parties.\n") != std::string::npos);
+  const auto related = talks.body.find("## Related stories\n\n=> /diplomacy-watch/a-peace-summit-without-russia A peace summit without Russia\n");
+  CHECK(related != std::string::npos);
+  CHECK(talks.body.find("> When the war in Ukraine first broke out") != std::string::npos);
+  CHECK(talks.body.find("* Turkish President Recep Tayyip Erdogan") != std::string::npos);
+  CHECK(talks.body.find("## U.S. State Department news") != std::string::npos);
+
+  for (const std::string source : {"/site.toml", "/diplomacy-watch/_section.toml",
+                                   "/diplomacy-watch/ukraine-and-russia-are-quietly-talking.md"}) {
+    CAPTURE(source);
+    CHECK(gemini_get(port, source).header == "51 Not found");
+  }
+}
+
+TEST_CASE("drafts answer not found everywhere; aliases redirect to the article") {
+  TempCapsule site;
+  site.write("site.toml", "title = \"T\"\n")
+      .write("world/_section.toml", "title = \"World\"\n")
+      .write("world/live.md", "+++\ntitle = \"Live\"\ndate = 2024-01-02\naliases = [\"/old/live-story\"]\ntags = [\"x\"]\n+++\nBody.\n")
+      .write("world/draft.md", "+++\ntitle = \"Secret draft\"\ndate = 2024-01-03\ndraft = true\ntags = [\"x\"]\n+++\nBody.\n");
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  CHECK(gemini_get(port, "/world/draft").header == "51 Not found");
+  CHECK(gemini_get(port, "/world/draft.md").header == "51 Not found");
+  for (const std::string page : {"/", "/world/", "/tags/x/", "/world/live"})
+    CHECK(gemini_get(port, page).body.find("Secret draft") == std::string::npos);
+  CHECK(gemini_get(port, "/old/live-story").header == "31 /world/live");
+}
+
+TEST_CASE("a capsule with errors still serves everything valid, and logs each problem") {
+  TempCapsule site;
+  site.write("site.toml", "title = \"T\"\n")
+      .write("world/_section.toml", "title = \"World\"\n")
+      .write("world/good.md", "+++\ntitle = \"Good\"\ndate = 2024-01-02\n+++\nBody.\n")
+      .write("world/broken.md", "+++\ntitle = \"Broken\"\ndate = \"yesterday\"\n+++\nBody.\n");
+  GazetteProcess server(site);
+  CHECK(gemini_get(server.gemini_port(), "/world/good").status() == 20);
+  CHECK(gemini_get(server.gemini_port(), "/world/broken").status() == 51);
+  CHECK(server.stderr_text().find("world/broken.md:3: error: date must be a TOML date") != std::string::npos);
+}
+
+TEST_CASE("gazette check prints every problem as path:line and exits 1 on errors") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  std::ofstream(site.folder() / "config.toml") << test_config();
+  CommandResult clean = run_gazette(site.folder(), {"check", "--config", "config.toml"});
+  CHECK(clean.exit_status == 0);
+  CHECK(clean.out.find("0 errors, 0 warnings; 5 articles checked, 5 published") != std::string::npos);
+
+  site.write("ukraine/bad.md", "+++\ntitle = \"Bad\"\ndate = 2024-01-01\nrelated = [\"ukraine/nothing\"]\nmood = 1\n+++\n<b>hi</b>\n");
+  CommandResult broken = run_gazette(site.folder(), {"check", "--config", "config.toml"});
+  CHECK(broken.exit_status == 1);
+  CHECK(broken.out.find("ukraine/bad.md:4: error: related \"ukraine/nothing\" names no article") != std::string::npos);
+  CHECK(broken.out.find("ukraine/bad.md:5: warning: unknown front matter key mood") != std::string::npos);
+  CHECK(broken.out.find("ukraine/bad.md:7: warning: raw HTML is dropped") != std::string::npos);
+}
+
+TEST_CASE("gazette render writes the bytes a reader gets; the header goes to stderr") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site);
+  CommandResult rendered = run_gazette(site.folder(), {"render", "/ukraine/blinken-rocks-out-on-a-road-to-nowhere", "--config", "config.toml"});
+  CHECK(rendered.exit_status == 0);
+  CHECK(rendered.err == "20 text/gemini; lang=en\r\n");
+  CHECK(rendered.out == gemini_get(server.gemini_port(), "/ukraine/blinken-rocks-out-on-a-road-to-nowhere").body);
+  CommandResult missing = run_gazette(site.folder(), {"render", "/nothing", "--config", "config.toml"});
+  CHECK(missing.exit_status == 1);
+  CHECK(missing.err == "51 Not found\r\n");
+}
+
+TEST_CASE("gazette new writes a draft with today's date and never overwrites") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  std::ofstream(site.folder() / "config.toml") << test_config();
+  CommandResult made = run_gazette(site.folder(), {"new", "ukraine", "Ødegaard meets “the press”", "--config", "config.toml"});
+  CHECK(made.exit_status == 0);
+  const fs::path file = site.root() / "ukraine/odegaard-meets-the-press.md";
+  CHECK(made.out == "capsule/ukraine/odegaard-meets-the-press.md\n");
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  CHECK(text.str().starts_with("+++\ntitle = 'Ødegaard meets “the press”'\ndate = "));
+  CHECK(text.str().find("draft = true\n") != std::string::npos);
+  CHECK(run_gazette(site.folder(), {"check", "--config", "config.toml"}).exit_status == 0);
+
+  CommandResult again = run_gazette(site.folder(), {"new", "ukraine", "Ødegaard meets “the press”", "--config", "config.toml"});
+  CHECK(again.exit_status == 1);
+  CHECK(again.err.find("already exists") != std::string::npos);
+  CommandResult nowhere = run_gazette(site.folder(), {"new", "sports", "A title", "--config", "config.toml"});
+  CHECK(nowhere.exit_status == 1);
+  CHECK(nowhere.err.find("not a section") != std::string::npos);
+}

@@ -98,10 +98,10 @@ std::string folder_menu(const std::string& folder, const CapsuleFiles& files, co
 }
 
 std::string caps_txt(const Publication* publication, const GopherSettings& settings) {
-  return fmt::format("CAPS\r\n\r\nCapsVersion=1\r\nExpireCapsAfter=3600\r\n\r\nPathDelimeter=/\r\nPathIdentity=.\r\n"
-                     "PathParent=..\r\nPathParentDouble=FALSE\r\nPathEscapeCharacter=\\\r\nPathKeepPreDelimeter=FALSE\r\n\r\n"
-                     "ServerSoftware=Gazette\r\nServerSoftwareVersion={}\r\nServerDefaultEncoding={}\r\n"
-                     "ServerSupportsStdinScripts=FALSE\r\nServerDescription={}\r\n",
+  return fmt::format("CAPS\n\nCapsVersion=1\nExpireCapsAfter=3600\n\nPathDelimeter=/\nPathIdentity=.\nPathParent=..\n"
+                     "PathParentDouble=FALSE\nPathEscapeCharacter=\\\nPathKeepPreDelimeter=FALSE\n\n"
+                     "ServerSoftware=Gazette\nServerSoftwareVersion={}\nServerDefaultEncoding={}\n"
+                     "ServerSupportsStdinScripts=FALSE\nServerDescription={}\n",
                      GAZETTE_VERSION, settings.ascii ? "ascii" : "utf-8",
                      publication ? menu_field(publication->site.title) : "Gazette");
 }

@@ -1,0 +1,214 @@
+// The same publication over Gopher, checked line by line, and with real clients.
+#include "gazette_process.hpp"
+#include "test_clients.hpp"
+
+#include <array>
+#include <cstdio>
+#include <deque>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <set>
+
+using namespace gazette::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+void copy_sample_capsule(const TempCapsule& site) {
+  fs::copy(fs::path(GAZETTE_SOURCE_DIR) / "capsule", site.root(), fs::copy_options::recursive);
+}
+
+std::size_t columns(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+struct MenuItem {
+  char type;
+  std::string display, selector, host, port;
+};
+
+// Checks every rule a menu line must keep and returns the items.
+std::vector<MenuItem> checked_menu(const std::string& menu) {
+  std::vector<MenuItem> items;
+  REQUIRE(menu.ends_with("\r\n.\r\n"));
+  std::size_t start = 0;
+  while (start < menu.size()) {
+    const std::size_t end = menu.find("\r\n", start);
+    REQUIRE(end != std::string::npos);
+    const std::string line = menu.substr(start, end - start);
+    start = end + 2;
+    if (line == ".") {
+      CHECK(start == menu.size());
+      break;
+    }
+    CAPTURE(line);
+    CHECK(line.find('\n') == std::string::npos);
+    std::vector<std::string> fields;
+    std::size_t field_start = 1;
+    for (std::size_t tab; (tab = line.find('\t', field_start)) != std::string::npos; field_start = tab + 1)
+      fields.push_back(line.substr(field_start, tab - field_start));
+    fields.push_back(line.substr(field_start));
+    REQUIRE(fields.size() == 4);
+    CHECK(columns(fields[0]) < 70);
+    if (line[0] == 'i') {
+      CHECK(fields[1] == "");
+      CHECK(fields[2] == "error.host");
+      CHECK(fields[3] == "1");
+    } else {
+      CHECK(fields[2] == "localhost");
+      CHECK(fields[3] == "7070");
+    }
+    for (unsigned char c : line) CHECK(c < 0x80); // ASCII by default
+    items.push_back({line[0], fields[0], fields[1], fields[2], fields[3]});
+  }
+  return items;
+}
+
+std::string run(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer;
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+  pclose(pipe);
+  return output;
+}
+
+} // namespace
+
+TEST_CASE("Gopher: every menu of the sample capsule keeps the rules, and every item answers") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site);
+  const auto port = server.gopher_port();
+
+  std::set<std::string> seen{"/"};
+  std::deque<std::pair<char, std::string>> queue{{'1', ""}};
+  int menus = 0, texts = 0;
+  while (!queue.empty()) {
+    auto [type, selector] = queue.front();
+    queue.pop_front();
+    CAPTURE(selector);
+    TcpResponse response = tcp_exchange(port, selector + "\r\n");
+    REQUIRE(response.completed);
+    REQUIRE_FALSE(response.bytes.starts_with("3"));
+    if (type == '1') {
+      ++menus;
+      for (const auto& item : checked_menu(response.bytes))
+        if (item.type != 'i' && item.type != 'h' && seen.insert(item.selector).second) queue.push_back({item.type, item.selector});
+    } else if (type == '0') {
+      ++texts;
+      CHECK(response.bytes.find("\n") == response.bytes.find("\r\n") + 1);
+      for (std::size_t i = 0; (i = response.bytes.find('\n', i + 1)) != std::string::npos;) CHECK(response.bytes[i - 1] == '\r');
+    }
+  }
+  CHECK(menus >= 12);
+  CHECK(texts >= 5);
+  CHECK(seen.count("/ukraine/blinken-rocks-out-on-a-road-to-nowhere"));
+  CHECK(seen.count("/diplomacy-watch/a-peace-summit-without-russia/"));
+}
+
+TEST_CASE("Gopher: an article is 70-column ASCII text with numbered references; related stories via its menu") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site);
+  const auto port = server.gopher_port();
+  TcpResponse text = tcp_exchange(port, "/diplomacy-watch/ukraine-and-russia-are-quietly-talking\r\n");
+  REQUIRE(text.completed);
+  CHECK(text.bytes.starts_with("Ukraine and Russia are (quietly) talking\r\n========================================\r\n"));
+  CHECK(text.bytes.find("with \"tough\" and\r\n\"unpleasant\" in-person") != std::string::npos);
+  CHECK(text.bytes.find("    When the war in Ukraine first broke out") != std::string::npos);
+  CHECK(text.bytes.find("  * Turkish President Recep Tayyip Erdogan") != std::string::npos);
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.bytes.find("\r\n", start)) != std::string::npos; start = end + 2) {
+    const std::string line = text.bytes.substr(start, end - start);
+    CAPTURE(line);
+    // Only a URL, never broken, may stand wider than the column.
+    CHECK((line.size() <= 70 || line.find(' ', line.find_first_not_of(' ')) == std::string::npos));
+  }
+  for (unsigned char c : text.bytes) CHECK(c < 0x80);
+
+  auto menu = checked_menu(tcp_exchange(port, "/diplomacy-watch/ukraine-and-russia-are-quietly-talking/\r\n").bytes);
+  auto related = std::find_if(menu.begin(), menu.end(), [](const MenuItem& item) {
+    return item.selector == "/diplomacy-watch/a-peace-summit-without-russia/";
+  });
+  CHECK(related != menu.end());
+
+  TcpResponse pier = tcp_exchange(port, "/israel-gaza/us-military-pier-to-open-for-business-but-storms-ahead\r\n");
+  CHECK(pier.bytes.find("Photo: US military releases photos of pier to deliver aid to Gaza\r\n(Reuters) [1]") != std::string::npos);
+  CHECK(pier.bytes.find("[1] gopher://localhost:7070/I/images/gaza-pier.png") != std::string::npos);
+  CHECK(pier.bytes.find("Update, 2024-05-17: As of early Friday") != std::string::npos);
+}
+
+TEST_CASE("Gopher: errors, Gopher+, HTTP, URL: pages and caps.txt") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  site.write("site.toml", "title = \"The Foreign Desk\"\n[[social]]\nname = \"Mastodon\"\nurl = \"https://example.social/@desk\"\n");
+  GazetteProcess server(site);
+  const auto port = server.gopher_port();
+
+  CHECK(tcp_exchange(port, "/nothing-here\r\n").bytes == "3Not found: /nothing-here\t\terror.host\t1\r\n.\r\n");
+  CHECK(tcp_exchange(port, std::string(1025, 'a') + "\r\n").bytes ==
+        "3Selector is longer than 1024 bytes\t\terror.host\t1\r\n.\r\n");
+  CHECK(tcp_exchange(port, std::string(1024, 'a') + "\r\n").bytes.starts_with("3Not found: "));
+  CHECK(tcp_exchange(port, "/\t$\r\n").bytes == tcp_exchange(port, "/\r\n").bytes);
+  CHECK(tcp_exchange(port, "/ukraine/\t+\r\n").bytes == tcp_exchange(port, "/ukraine/\r\n").bytes);
+  CHECK(tcp_exchange(port, "ukraine/\r\n").bytes == tcp_exchange(port, "/ukraine/\r\n").bytes);
+  CHECK(tcp_exchange(port, "/ukraine/\n").bytes == tcp_exchange(port, "/ukraine/\r\n").bytes);
+
+  TcpResponse http = tcp_exchange(port, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+  CHECK(http.bytes.starts_with("HTTP/1.0 400 Bad Request\r\n"));
+  CHECK(http.bytes.find("gopher://localhost:7070/1") != std::string::npos);
+
+  TcpResponse url = tcp_exchange(port, "URL:https://example.social/@desk\r\n");
+  CHECK(url.bytes.find("<a href=\"https://example.social/@desk\">") != std::string::npos);
+  CHECK(url.bytes.find("http-equiv=\"refresh\"") != std::string::npos);
+  CHECK(tcp_exchange(port, "URL:javascript:alert(1)\r\n").bytes.starts_with("3"));
+
+  TcpResponse caps = tcp_exchange(port, "/caps.txt\r\n");
+  CHECK(caps.bytes.starts_with("CAPS\r\n"));
+  CHECK(caps.bytes.find("CapsVersion=1\r\n") != std::string::npos);
+  CHECK(caps.bytes.find("PathDelimeter=/\r\n") != std::string::npos);
+  CHECK(caps.bytes.find("ServerDefaultEncoding=ascii\r\n") != std::string::npos);
+
+  // Menus are deterministic: the same bytes every time.
+  CHECK(tcp_exchange(port, "/\r\n").bytes == tcp_exchange(port, "\r\n").bytes);
+  CHECK(server.running());
+}
+
+TEST_CASE("Gopher: real clients (curl, lynx) read menus and articles") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site);
+  const auto port = server.gopher_port();
+
+  const std::string menu = run(fmt::format("curl -s --max-time 10 gopher://127.0.0.1:{}/1/", port));
+  CHECK(menu.find("1North America\t/north-america/\tlocalhost\t7070") != std::string::npos);
+  const std::string article =
+      run(fmt::format("curl -s --max-time 10 gopher://127.0.0.1:{}/0/ukraine/blinken-rocks-out-on-a-road-to-nowhere", port));
+  CHECK(article.starts_with("Blinken rocks out on a road to nowhere\r\n"));
+
+  const std::string dumped = run(fmt::format("timeout 20 lynx -dump gopher://127.0.0.1:{}/1/diplomacy-watch/ 2>&1", port));
+  CHECK(dumped.find("Ukraine and Russia are (quietly) talking") != std::string::npos);
+  CHECK(dumped.find("A peace summit without Russia") != std::string::npos);
+  const std::string text =
+      run(fmt::format("timeout 20 lynx -dump gopher://127.0.0.1:{}/0/north-america/trumps-big-idea-deploy-assassination-teams-to-mexico 2>&1", port));
+  CHECK(text.find("The opioid crisis in the United States") != std::string::npos);
+}
+
+TEST_CASE("Gopher: UTF-8 when ascii is off, and RFC 1436 dot termination when asked") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site, test_config("", "", "ascii = false\ndot_terminator = true"));
+  TcpResponse text = tcp_exchange(server.gopher_port(), "/diplomacy-watch/ukraine-and-russia-are-quietly-talking\r\n");
+  CHECK(text.bytes.find("with \xE2\x80\x9Ctough\xE2\x80\x9D") != std::string::npos);
+  CHECK(text.bytes.ends_with("\r\n.\r\n"));
+}
+
+TEST_CASE("Gopher: silent clients are dropped after the request timeout") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, test_config("request_timeout = 0.5"));
+  IdleConnection idle(server.gopher_port());
+  CHECK(idle.closed_by_server_within(std::chrono::seconds(4)));
+}

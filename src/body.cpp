@@ -102,6 +102,7 @@ public:
       current_.level = static_cast<int>(lists_.size()) - 1;
       if (!lists_.empty() && lists_.back().ordered) current_.number = lists_.back().next++;
       in_item_ = true;
+      number_from_source_pending_ = current_.number > 0;
       break;
     case MD_BLOCK_HR:
       start(BlockKind::section_break);
@@ -130,6 +131,7 @@ public:
         start(quote_depth_ > 0 ? BlockKind::quotation : BlockKind::paragraph);
         images_in_paragraph_ = 0;
         paragraph_lines_.assign(1, std::string());
+        line_is_gemtext_link_.clear();
       }
       break;
     case MD_BLOCK_TABLE:
@@ -210,6 +212,10 @@ public:
     }
     html_reported_ = false;
     note_line(text);
+    if (number_from_source_pending_) {
+      number_from_source_pending_ = false;
+      if (int written = written_item_number(text); written >= 0) current_.number = written;
+    }
     std::string decoded;
     switch (type) {
     case MD_TEXT_NULLCHAR: append_code_point(decoded, 0xFFFD); break;
@@ -229,7 +235,10 @@ public:
       return 0;
     }
     current_.text += decoded;
-    if (!paragraph_lines_.empty() && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR) paragraph_lines_.back() += decoded;
+    if (!paragraph_lines_.empty() && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR) {
+      if (paragraph_lines_.back().empty()) line_is_gemtext_link_.push_back(raw_line_starts_with_link(text));
+      paragraph_lines_.back() += decoded;
+    }
     return 0;
   }
 
@@ -247,6 +256,31 @@ private:
     std::size_t start = 0;
   };
 
+  // Whether the source line holding `text` starts with "=>" as written:
+  // "\\=>" is an escaped, literal "=>" and stays text.
+  bool raw_line_starts_with_link(const MD_CHAR* text) const {
+    if (text < source_.data() || text >= source_.data() + source_.size()) return false;
+    std::size_t start = source_.rfind('\n', static_cast<std::size_t>(text - source_.data()));
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::string_view line = source_.substr(start);
+    line.remove_prefix(std::min(line.find_first_not_of(' '), line.size()));
+    return line.starts_with("=>");
+  }
+
+  // The number an author wrote before an ordered item ("7." in "7. text"),
+  // which CommonMark itself does not keep; -1 when it cannot be read.
+  int written_item_number(const MD_CHAR* text) const {
+    if (text < source_.data() || text >= source_.data() + source_.size()) return -1;
+    std::size_t start = source_.rfind('\n', static_cast<std::size_t>(text - source_.data()));
+    std::string_view marker = source_.substr(start == std::string_view::npos ? 0 : start + 1,
+                                             static_cast<std::size_t>(text - source_.data()) - (start == std::string_view::npos ? 0 : start + 1));
+    marker.remove_prefix(std::min(marker.find_first_not_of(" >"), marker.size()));
+    int number = -1;
+    auto [end, ec] = std::from_chars(marker.data(), marker.data() + marker.size(), number);
+    if (ec != std::errc{} || end == marker.data() + marker.size() || (*end != '.' && *end != ')')) return -1;
+    return number;
+  }
+
   int line_of(const MD_CHAR* text) const {
     if (text < source_.data() || text > source_.data() + source_.size()) return 0;
     return 1 + static_cast<int>(std::count(source_.data(), text, '\n'));
@@ -257,8 +291,10 @@ private:
   }
 
   void warn_html(const MD_CHAR* text) {
+    const int line = std::max(line_of(text), current_.line);
+    if (!body_.warnings.empty() && body_.warnings.back().line == line) return;
     BodyWarning warning;
-    warning.line = std::max(line_of(text), current_.line);
+    warning.line = line;
     warning.message = "raw HTML is dropped; write it as Markdown";
     body_.warnings.push_back(std::move(warning));
   }
@@ -282,8 +318,8 @@ private:
   void finish_paragraph() {
     std::vector<std::string> lines = std::move(paragraph_lines_);
     paragraph_lines_.clear();
-    const bool all_gemtext_links =
-        !lines.empty() && std::all_of(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("=>"); });
+    const bool all_gemtext_links = !lines.empty() && line_is_gemtext_link_.size() == lines.size() &&
+                                   std::all_of(line_is_gemtext_link_.begin(), line_is_gemtext_link_.end(), [](bool b) { return b; });
 
     if (all_gemtext_links && current_.kind == BlockKind::paragraph) {
       // The author wrote gemtext link lines; they pass through.
@@ -364,12 +400,14 @@ private:
   std::vector<List> lists_;
   std::vector<OpenLink> link_stack_;
   std::vector<std::string> paragraph_lines_;
+  std::vector<bool> line_is_gemtext_link_;
   Image image_, last_image_;
   Table table_;
   int quote_depth_ = 0;
   int image_depth_ = 0;
   int images_in_paragraph_ = 0;
   bool in_item_ = false;
+  bool number_from_source_pending_ = false;
   bool in_html_block_ = false;
   bool html_reported_ = false;
   bool in_cell_ = false;

@@ -84,7 +84,9 @@ void render_body_text(const Body& body, const TextStyle& style, TextReferences& 
     case BlockKind::image:
     case BlockKind::link_line: {
       const std::string label = block.kind == BlockKind::image ? image_label(block) : block.text;
-      append_lines(out, style.wrap(fmt::format("{} [{}]", label, references.add(block.url))));
+      // A bare URL needs no reference to itself.
+      if (label.empty() || label == block.url) append_lines(out, {block.url});
+      else append_lines(out, style.wrap(fmt::format("{} [{}]", label, references.add(block.url))));
       break;
     }
     case BlockKind::section_break:

@@ -1,0 +1,109 @@
+#include "body.hpp"
+#include "gemtext.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gazette;
+
+TEST_CASE("each construct of the body table becomes its block") {
+  struct Row {
+    std::string markdown;
+    BlockKind kind;
+    std::string text;
+  };
+  const Row rows[] = {
+      {"one\ntwo", BlockKind::paragraph, "one two"},
+      {"# Title", BlockKind::heading, "Title"},
+      {"### Sub", BlockKind::heading, "Sub"},
+      {"> quoted\n> more", BlockKind::quotation, "quoted more"},
+      {"- item", BlockKind::list_item, "item"},
+      {"* item", BlockKind::list_item, "item"},
+      {"+ item", BlockKind::list_item, "item"},
+      {"1. item", BlockKind::list_item, "item"},
+      {"```alt\nkept  exactly\n```", BlockKind::preformatted, "kept  exactly"},
+      {"    indented code", BlockKind::preformatted, "indented code"},
+      {"![alt](/p.png \"Caption\")", BlockKind::image, "alt"},
+      {"[words](https://x.example/)", BlockKind::link_line, "words"},
+      {"=> gemini://x.example/ label", BlockKind::link_line, "label"},
+      {"---", BlockKind::section_break, ""},
+      {"*em* _em_ **strong** `code`", BlockKind::paragraph, "em em strong code"},
+      {"\\* \\[ \\_ \\` \\\\", BlockKind::paragraph, "* [ _ ` \\"},
+      {"| a |\n|---|\n| b |", BlockKind::preformatted, "a\n-\nb"},
+      {"AT&amp;T &mdash; &#8230; &#x2019;", BlockKind::paragraph, "AT&T \u2014 \u2026 \u2019"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.markdown);
+    Body body = parse_body(row.markdown);
+    REQUIRE(body.blocks.size() == 1);
+    CHECK(body.blocks[0].kind == row.kind);
+    CHECK(body.blocks[0].text == row.text);
+  }
+}
+
+TEST_CASE("block details: heading levels, list numbers, links, image caption, alt text, lines") {
+  Body body = parse_body("# One\n\n#### Four\n\n3. three\n9. nine\n\nSee [a](https://a.example/) now.\n\n"
+                         "![alt](/p.png \"Cap\")\n\n```Table\nx\n```\n");
+  REQUIRE(body.blocks.size() == 7);
+  CHECK(body.blocks[0].level == 2);
+  CHECK(body.blocks[1].level == 3);
+  CHECK(body.blocks[2].number == 3);
+  CHECK(body.blocks[3].number == 9);
+  REQUIRE(body.blocks[4].links.size() == 1);
+  CHECK(body.blocks[4].links[0].url == "https://a.example/");
+  CHECK(body.blocks[4].links[0].text == "a");
+  CHECK(body.blocks[4].links[0].end == 5);
+  CHECK(body.blocks[4].line == 8);
+  CHECK(body.blocks[5].url == "/p.png");
+  CHECK(body.blocks[5].caption == "Cap");
+  CHECK(body.blocks[6].alt == "Table");
+}
+
+TEST_CASE("raw HTML is dropped with a warning naming its line") {
+  Body body = parse_body("Intro.\n\n<div>\nblock\n</div>\n\nText with <b>bold</b>.\n");
+  REQUIRE(body.warnings.size() == 2);
+  CHECK(body.warnings[0].line == 3);
+  CHECK(body.warnings[1].line == 7);
+  CHECK(body.blocks.back().text == "Text with bold.");
+}
+
+TEST_CASE("teasers: the first paragraph, cut at a word boundary within 300 characters") {
+  CHECK(default_teaser(parse_body("## Heading\n\nShort first.\n\nSecond.")) == "Short first.");
+  CHECK(default_teaser(parse_body("")) == "");
+  CHECK(default_teaser(parse_body("- only a list")) == "");
+  const std::string exact(300, 'x');
+  CHECK(default_teaser(parse_body(exact)) == exact);
+  std::string words;
+  while (words.size() < 400) words += "word ";
+  const std::string cut = default_teaser(parse_body(words));
+  CHECK(cut.ends_with("word\u2026"));
+  CHECK(cut.size() - 3 + 1 <= 300);
+  std::string accents;
+  while (accents.size() < 800) accents += "caf\u00e9 ";
+  const std::string cut_accents = default_teaser(parse_body(accents));
+  CHECK(cut_accents.ends_with("caf\u00e9\u2026"));
+  std::size_t code_points = 0;
+  for (unsigned char c : cut_accents) code_points += (c & 0xC0) != 0x80;
+  CHECK(code_points <= 300);
+}
+
+TEST_CASE("gemtext escaping of lines a client would misread") {
+  struct Row {
+    std::string in, out;
+  };
+  const Row rows[] = {
+      {"=> not a link", " => not a link"}, {"# not a heading", " # not a heading"}, {"> not a quote", " > not a quote"},
+      {"* not an item", " * not an item"}, {"``` not a toggle", " ``` not a toggle"}, {"*emphasis*", "*emphasis*"},
+      {"plain", "plain"}, {"=not a link", "=not a link"},
+  };
+  for (const auto& row : rows) CHECK(escape_gemtext_line(row.in) == row.out);
+}
+
+TEST_CASE("link numbers run through the page") {
+  Body body = parse_body("[a](https://a/) and [b](https://b/)\n\n[c](https://c/) too");
+  GemtextLinkNumbers numbers;
+  numbers.next = 4;
+  std::string out;
+  render_body_gemtext(body, numbers, out);
+  CHECK(out == "a [4] and b [5]\n=> https://a/ [4] a\n=> https://b/ [5] b\n\nc [6] too\n=> https://c/ [6] c\n");
+  CHECK(numbers.next == 7);
+}

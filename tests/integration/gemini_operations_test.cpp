@@ -190,3 +190,30 @@ TEST_CASE("connections beyond max_connections are closed at once") {
   }
   CHECK(status == 20);
 }
+
+TEST_CASE("on SIGTERM, a request already under way is still answered; new connections are refused") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, test_config("shutdown_timeout = 5"));
+  const auto port = server.gemini_port();
+  GeminiConversation in_flight(port);
+  REQUIRE(in_flight.handshake_done());
+  in_flight.send(fmt::format("gemini://localhost:{}/", port));
+  kill(server.pid(), SIGTERM);
+  const auto give_up = std::chrono::steady_clock::now() + 5s;
+  while (server.stderr_text().find("received signal") == std::string::npos && std::chrono::steady_clock::now() < give_up)
+    std::this_thread::sleep_for(10ms);
+  REQUIRE(server.stderr_text().find("received signal") != std::string::npos);
+  {
+    asio::io_context io;
+    asio::ip::tcp::socket late(io);
+    std::error_code ec;
+    late.connect({asio::ip::make_address("127.0.0.1"), port}, ec);
+    CHECK(ec == asio::error::connection_refused);
+  }
+  in_flight.send("\r\n");
+  GeminiResponse answer = in_flight.read_response();
+  CHECK(answer.header == "20 text/gemini");
+  CHECK(answer.body == "# Hi\n");
+  CHECK(server.stop() == 0);
+}

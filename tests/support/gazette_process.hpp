@@ -35,6 +35,7 @@ public:
   GazetteProcess& operator=(const GazetteProcess&) = delete;
   ~GazetteProcess();
 
+  pid_t pid() const { return pid_; }
   std::uint16_t gemini_port() const { return gemini_port_; }
   std::uint16_t gopher_port() const { return gopher_port_; }
   std::string gemini_url(const std::string& path) const;

@@ -77,6 +77,49 @@ GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request,
   return response;
 }
 
+struct GeminiConversation::State {
+  asio::io_context io;
+  asio::ssl::context tls{asio::ssl::context::tls_client};
+  asio::ssl::stream<tcp::socket> stream{io, tls};
+};
+
+GeminiConversation::GeminiConversation(std::uint16_t port) : state_(std::make_unique<State>()) {
+  std::error_code ec;
+  state_->stream.next_layer().connect({asio::ip::make_address("127.0.0.1"), port}, ec);
+  if (!ec) state_->stream.handshake(asio::ssl::stream_base::client, ec);
+  handshake_done_ = !ec;
+}
+
+GeminiConversation::~GeminiConversation() = default;
+
+void GeminiConversation::send(std::string_view bytes) {
+  std::error_code ec;
+  asio::write(state_->stream, asio::buffer(bytes), ec);
+}
+
+GeminiResponse GeminiConversation::read_response(std::chrono::milliseconds limit) {
+  GeminiResponse response;
+  auto read_all = [&]() -> asio::awaitable<void> {
+    std::string received;
+    char buffer[16384];
+    std::error_code ec;
+    for (;;) {
+      std::size_t n = co_await state_->stream.async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));
+      received.append(buffer, n);
+      if (ec) break;
+    }
+    response.close_notify = ec == asio::error::eof;
+    const std::size_t header_end = received.find("\r\n");
+    response.header = received.substr(0, header_end);
+    if (header_end != std::string::npos) response.body = received.substr(header_end + 2);
+    response.completed = true;
+  };
+  asio::co_spawn(state_->io, read_all(), asio::detached);
+  state_->io.run_for(limit);
+  state_->io.restart();
+  return response;
+}
+
 GeminiResponse gemini_get(std::uint16_t port, std::string_view path) {
   return gemini_exchange(port, fmt::format("gemini://localhost:{}{}\r\n", port, path));
 }

@@ -6,6 +6,7 @@
 #include <asio/ip/tcp.hpp>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,22 @@ GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request,
 
 // "gemini://localhost:<port><path>\r\n"
 GeminiResponse gemini_get(std::uint16_t port, std::string_view path);
+
+// A Gemini connection driven step by step, for tests that act between
+// the handshake and the request (a shutdown arriving meanwhile, say).
+class GeminiConversation {
+public:
+  explicit GeminiConversation(std::uint16_t port);
+  ~GeminiConversation();
+  bool handshake_done() const { return handshake_done_; }
+  void send(std::string_view bytes);
+  GeminiResponse read_response(std::chrono::milliseconds limit = std::chrono::seconds(10));
+
+private:
+  struct State;
+  std::unique_ptr<State> state_;
+  bool handshake_done_ = false;
+};
 
 struct TcpResponse {
   bool completed = false; // the server closed the connection before the deadline

@@ -1,5 +1,6 @@
 #include "ascii_transliteration.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <unicode/translit.h>
@@ -17,11 +18,12 @@ struct Transliterator {
 
   Transliterator() {
     UErrorCode status = U_ZERO_ERROR;
-    // Latin-ASCII alone leaves em dashes as "-"; the rule before it keeps the
-    // typewriter convention readers of plain text expect.
+    // The global filter sends only non-ASCII characters through the rules,
+    // which keeps long ASCII runs cheap. Latin-ASCII alone makes an em dash
+    // "-"; the rule before it keeps the typewriter's "--" readers expect.
     UParseError parse_error;
     instance.reset(icu::Transliterator::createFromRules(
-        "gazette-ascii", u"\u2014 > '--'; \u2015 > '--'; :: Any-Latin; :: Latin-ASCII;", UTRANS_FORWARD, parse_error,
+        "gazette-ascii", u":: [^\\u0000-\\u007F] ; \u2014 > '--'; \u2015 > '--'; :: Any-Latin; :: Latin-ASCII;", UTRANS_FORWARD, parse_error,
         status));
     if (U_FAILURE(status)) instance.reset();
   }
@@ -35,6 +37,9 @@ Transliterator& shared_transliterator() {
 } // namespace
 
 std::string to_ascii(std::string_view utf8) {
+  // Most text is ASCII already; ICU is only worth calling for the rest.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(utf8);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   Transliterator& transliterator = shared_transliterator();
   if (transliterator.instance) {

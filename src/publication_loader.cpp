@@ -207,9 +207,12 @@ private:
   }
 
   void resolve_related() {
-    const int limit = publication_->site.related;
-    for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
-      const Article& article = publication_->articles[i];
+    const std::size_t limit = static_cast<std::size_t>(publication_->site.related);
+    std::set<std::string> draft_paths;
+    for (const auto& article : publication_->articles)
+      if (article.draft) draft_paths.insert(article.path());
+
+    for (const auto& article : publication_->articles) {
       std::vector<RelatedStory> stories;
       std::set<const Article*> listed{&article};
       for (const auto& entry : article.related) {
@@ -217,48 +220,68 @@ private:
           stories.push_back({nullptr, entry.target});
           continue;
         }
-        std::string path = entry.target.starts_with('/') ? entry.target : "/" + entry.target;
+        const std::string path = entry.target.starts_with('/') ? entry.target : "/" + entry.target;
         auto found = publication_->by_path.find(path);
-        const bool is_draft = std::any_of(publication_->articles.begin(), publication_->articles.end(),
-                                          [&](const Article& a) { return a.draft && a.path() == path; });
-        if (found == publication_->by_path.end() && !is_draft) {
-          error(article.source, entry.line,
-                fmt::format("related \"{}\" names no article; write section/slug of an existing article, "
-                            "or a full URL",
-                            entry.target));
-        } else if (found != publication_->by_path.end() && listed.insert(found->second).second) {
+        if (found == publication_->by_path.end()) {
+          if (!draft_paths.count(path))
+            error(article.source, entry.line,
+                  fmt::format("related \"{}\" names no article; write section/slug of an existing article, "
+                              "or a full URL",
+                              entry.target));
+        } else if (listed.insert(found->second).second) {
           stories.push_back({found->second, {}});
         }
       }
       if (article.draft) continue;
-
-      std::vector<std::pair<int, const Article*>> candidates;
-      for (const Article* other : publication_->published) {
-        if (listed.count(other)) continue;
-        int shared = 0;
-        for (const auto& tag : article.tags)
-          shared += std::count(other->tags.begin(), other->tags.end(), tag) > 0;
-        if (shared == 0 && other->section != article.section) continue;
-        candidates.emplace_back(shared, other);
-      }
-      std::stable_sort(candidates.begin(), candidates.end(), [&](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first > b.first;
-        bool a_same = a.second->section == article.section, b_same = b.second->section == article.section;
-        if (a_same != b_same) return a_same;
-        return newer_first(a.second, b.second);
-      });
-      for (const auto& [shared, other] : candidates) {
-        if (static_cast<int>(stories.size()) >= limit) break;
-        stories.push_back({other, {}});
-      }
+      add_automatic_related(article, limit, listed, stories);
       publication_->related[&article] = std::move(stories);
     }
+  }
+
+  // Most shared tags first, then the same section, newest first: only
+  // articles sharing a tag or the section can qualify, so only those are scored.
+  void add_automatic_related(const Article& article, std::size_t limit, std::set<const Article*>& listed,
+                             std::vector<RelatedStory>& stories) {
+    if (stories.size() >= limit) return;
+    // Counts per article, indexed by position in `articles`: this runs for
+    // every article, so it avoids a hash map per call.
+    const Article* first = publication_->articles.data();
+    shared_counts_.resize(publication_->articles.size());
+    std::vector<std::pair<int, const Article*>> ranked;
+    for (const auto& tag : std::set<std::string>(article.tags.begin(), article.tags.end()))
+      for (const Article* other : publication_->by_tag[tag]) {
+        if (listed.count(other)) continue;
+        if (shared_counts_[static_cast<std::size_t>(other - first)]++ == 0) ranked.emplace_back(0, other);
+      }
+    for (auto& [count, other] : ranked) {
+      count = shared_counts_[static_cast<std::size_t>(other - first)];
+      shared_counts_[static_cast<std::size_t>(other - first)] = 0;
+    }
+    auto better = [&](const std::pair<int, const Article*>& a, const std::pair<int, const Article*>& b) {
+      if (a.first != b.first) return a.first > b.first;
+      const bool a_same = a.second->section == article.section, b_same = b.second->section == article.section;
+      if (a_same != b_same) return a_same;
+      return newer_first(a.second, b.second);
+    };
+    const std::size_t wanted = std::min(ranked.size(), limit - stories.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted), ranked.end(), better);
+    for (std::size_t i = 0; i < wanted; ++i) {
+      listed.insert(ranked[i].second);
+      stories.push_back({ranked[i].second, {}});
+    }
+    if (stories.size() >= limit) return;
+    if (const Section* section = publication_->find_section(article.section))
+      for (const Article* other : section->articles) {
+        if (stories.size() >= limit) break;
+        if (listed.insert(other).second) stories.push_back({other, {}});
+      }
   }
 
   fs::path capsule_;
   LoadedPublication result_;
   std::unique_ptr<Publication> publication_;
   std::vector<ParsedArticle> parsed_;
+  std::vector<int> shared_counts_;
 };
 
 } // namespace

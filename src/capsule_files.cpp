@@ -1,5 +1,6 @@
 #include "capsule_files.hpp"
 
+#include "editor_leftovers.hpp"
 #include "utf8.hpp"
 
 #include <fmt/format.h>
@@ -9,7 +10,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_hidden(const std::string& name) { return name.empty() || name[0] == '.' || name[0] == '_'; }
+bool is_hidden(const std::string& name) {
+  return name.empty() || name[0] == '.' || name[0] == '_' || is_editor_leftover(name);
+}
 
 bool is_inside(const fs::path& path, const fs::path& root) {
   auto [root_end, path_it] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());

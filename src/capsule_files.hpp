@@ -21,7 +21,8 @@ struct CapsuleFiles {
   Diagnostics skipped;                  // what was left out, and why
 };
 
-// Walks the capsule. Never listed: names starting with "." or "_", the
+// Walks the capsule. Never listed: names starting with "." or "_", editor
+// leftovers (swap files, backups), the
 // publication's sources (site.toml at the top, *.md in section folders),
 // symlinks that resolve outside the capsule, and symlinked folders (so a link
 // can never loop or lead out).

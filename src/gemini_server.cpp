@@ -7,6 +7,7 @@
 
 #include <array>
 #include <asio/redirect_error.hpp>
+#include <asio/ssl/context.hpp>
 #include <asio/ssl/stream.hpp>
 #include <asio/steady_timer.hpp>
 #include <asio/use_awaitable.hpp>
@@ -30,9 +31,11 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
   const std::string client = ec ? "-" : remote.address().to_string();
   const std::uint16_t local_port = socket.local_endpoint(ec).port();
 
-  auto connection = std::make_shared<GeminiConnection>(std::move(socket), tls_);
+  const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
+  const Config& config = *snapshot->config;
+  auto connection = std::make_shared<GeminiConnection>(std::move(socket), *snapshot->tls);
   auto& stream = connection->stream;
-  connection->arm(config_.request_timeout);
+  connection->arm(config.request_timeout);
 
   co_await stream.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
   if (ec) {
@@ -50,45 +53,48 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
     framed = frame_gemini_request({buffer.data(), received});
   }
 
-  std::shared_ptr<const Snapshot> snapshot;
-  std::string refusal;
+  std::string answer; // an answer made for this request: a refusal or search results
   const GeminiResource* resource = nullptr;
   std::string_view request_text(buffer.data(), framed.state == RequestFraming::complete ? framed.line_length : received);
 
   switch (framed.state) {
   case RequestFraming::complete: {
-    auto parsed = parse_gemini_request(request_text, {config_.hostnames, local_port});
+    auto parsed = parse_gemini_request(request_text, {config.hostnames, local_port});
     if (auto* bad = std::get_if<GeminiRefusal>(&parsed)) {
-      refusal = gemini_header(bad->status, bad->meta);
+      answer = gemini_header(bad->status, bad->meta);
       break;
     }
-    snapshot = snapshots_.current();
-    resource = snapshot->find_gemini(std::get<GeminiRequest>(parsed).path);
-    if (!resource) refusal = snapshot->gemini_not_found;
+    const auto& request = std::get<GeminiRequest>(parsed);
+    if (request.path == search_path && !request.query.empty() && snapshot->search) {
+      answer = snapshot->search->gemini_response(request.query);
+      break;
+    }
+    resource = snapshot->find_gemini(request.path);
+    if (!resource) answer = snapshot->gemini_not_found;
     break;
   }
   case RequestFraming::too_long:
-    refusal = gemini_header(59, "Request is longer than 1024 bytes");
+    answer = gemini_header(59, "Request is longer than 1024 bytes");
     break;
   case RequestFraming::need_more:
     if (!connection->timed_out) {
       connection->disarm();
       co_return; // the client went away before finishing its request
     }
-    refusal = gemini_header(59, "Request timed out; send the URL and CRLF");
+    answer = gemini_header(59, "Request timed out; send the URL and CRLF");
     break;
   }
 
-  const std::string_view header_and_body = resource ? std::string_view(resource->response) : refusal;
+  const std::string_view header_and_body = resource ? std::string_view(resource->response) : answer;
   std::uint64_t sent = 0;
-  connection->arm(config_.request_timeout);
+  connection->arm(config.request_timeout);
   sent += co_await asio::async_write(stream, asio::buffer(header_and_body), asio::redirect_error(asio::use_awaitable, ec));
 
   if (!ec && resource && !resource->streamed_file.empty())
-    sent += co_await stream_file(*connection, resource->streamed_file, config_.request_timeout, ec);
+    sent += co_await stream_file(*connection, resource->streamed_file, config.request_timeout, ec);
 
   if (!ec) {
-    connection->arm(config_.request_timeout);
+    connection->arm(config.request_timeout);
     co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
   }
   connection->disarm();

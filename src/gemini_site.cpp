@@ -1,6 +1,8 @@
 #include "gemini_site.hpp"
 
+#include "atom_feed.hpp"
 #include "gemtext_pages.hpp"
+#include "search_pages.hpp"
 #include "mime_types.hpp"
 #include "request_path.hpp"
 
@@ -53,8 +55,15 @@ void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, 
   }
 }
 
+std::string gemini_base_url(const Config& config) {
+  const std::string host = config.hostnames.empty() ? "localhost" : config.hostnames.front();
+  const std::uint16_t port = config.gemini.listen.empty() ? 1965 : config.gemini.listen.front().port;
+  return port == 1965 || port == 0 ? "gemini://" + host : fmt::format("gemini://{}:{}", host, port);
+}
+
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
-                                      const std::vector<std::pair<std::string, std::string>>& redirects) {
+                                      const std::vector<std::pair<std::string, std::string>>& redirects,
+                                      const std::string& base_url) {
   const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
   auto page = [&](const std::string& path, std::string body) {
     snapshot.gemini[path] = GeminiResource{ok + body, {}, 0};
@@ -71,6 +80,18 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
     if (tag.find('/') == std::string::npos) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories));
   for (const auto& [alias, target] : redirects)
     snapshot.gemini[alias] = GeminiResource{gemini_header(31, percent_encode_path(target)), {}, 0};
+
+  snapshot.gemini[std::string(search_path)] = GeminiResource{gemini_header(10, "Search the news"), {}, 0};
+  const std::string atom = gemini_header(20, "application/atom+xml");
+  snapshot.gemini["/atom.xml"] = GeminiResource{
+      atom + render_atom_feed(publication, publication.site.title, "/atom.xml", "/", publication.published, base_url), {}, 0};
+  for (const auto& section : publication.sections) {
+    const std::string page = "/" + section.name + "/";
+    snapshot.gemini[page + "atom.xml"] = GeminiResource{
+        atom + render_atom_feed(publication, fmt::format("{}: {}", publication.site.title, section.title),
+                                page + "atom.xml", page, section.articles, base_url),
+        {}, 0};
+  }
 }
 
 } // namespace gazette

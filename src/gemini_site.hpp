@@ -1,6 +1,7 @@
 // Renders what a Gemini reader can fetch into a snapshot's Gemini index.
 #pragma once
 #include "capsule_files.hpp"
+#include "config.hpp"
 #include "publication.hpp"
 #include "snapshot.hpp"
 
@@ -23,7 +24,12 @@ void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, 
 
 // Front page, sections, articles, topics and alias redirects; these take
 // precedence over static files at the same path.
+// `base_url` ("gemini://host[:port]") makes the feeds' absolute links.
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
-                                      const std::vector<std::pair<std::string, std::string>>& redirects);
+                                      const std::vector<std::pair<std::string, std::string>>& redirects,
+                                      const std::string& base_url);
+
+// "gemini://<first hostname>", with ":<port>" when the first listener is not on 1965.
+std::string gemini_base_url(const Config& config);
 
 } // namespace gazette

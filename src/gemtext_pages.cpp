@@ -125,6 +125,8 @@ std::string render_front_page_gemtext(const Publication& publication) {
     out += '\n';
   }
   if (!publication.by_tag.empty()) link_line(out, "/tags/", "All topics");
+  link_line(out, "/search", "Search the news");
+  link_line(out, "/atom.xml", "Atom feed of every story");
   if (!site.social.empty()) {
     out += "\n## Follow us\n\n";
     for (const auto& social : site.social) link_line(out, social.url, social.name);
@@ -137,6 +139,7 @@ std::string render_section_gemtext(const Publication& publication, const Section
   if (!section.description.empty()) text_line(out, section.description);
   out += '\n';
   story_list(out, publication, section.articles, section.articles.size(), false);
+  link_line(out, percent_encode_path("/" + section.name + "/atom.xml"), "Atom feed of this section");
   back_to_front(out, publication);
   return out;
 }

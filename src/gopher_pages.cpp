@@ -112,6 +112,8 @@ std::string render_front_page_menu(const Publication& publication, const GopherS
     menu.blank();
   }
   if (!publication.by_tag.empty()) menu.item('1', "All topics", "/tags/");
+  menu.item('7', "Search the news", "/search");
+  menu.item('0', "Atom feed of every story", "/atom.xml");
   if (!site.social.empty()) {
     menu.blank();
     menu.info("Follow us");
@@ -126,6 +128,7 @@ std::string render_section_menu(const Publication& publication, const Section& s
   if (!section.description.empty()) menu.info(section.description);
   menu.blank();
   story_list(menu, publication, section.articles, section.articles.size(), false);
+  menu.item('0', "Atom feed of this section", "/" + section.name + "/atom.xml");
   back_to_front(menu, publication);
   return menu.finish();
 }

@@ -42,8 +42,10 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, [[maybe_unused]] C
   const auto remote = socket.remote_endpoint(ec);
   const std::string client = ec ? "-" : remote.address().to_string();
 
+  const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
+  const Config& config = *snapshot->config;
   auto connection = std::make_shared<GuardedStream<tcp::socket>>(std::move(socket));
-  connection->arm(config_.request_timeout);
+  connection->arm(config.request_timeout);
 
   std::array<char, max_gopher_selector_bytes + 512 + 2> buffer;
   std::size_t received = 0;
@@ -56,7 +58,6 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, [[maybe_unused]] C
   }
   if (framed.state == GopherFraming::need_more && received == buffer.size()) framed.state = GopherFraming::too_long;
 
-  std::shared_ptr<const Snapshot> snapshot;
   const GopherResource* resource = nullptr;
   std::string answer;
   std::string status;
@@ -73,25 +74,30 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, [[maybe_unused]] C
   } else {
     auto parsed = parse_gopher_request(line);
     if (auto* http = std::get_if<HttpRequest>(&parsed)) {
-      answer = http_answer(config_.gopher, http->path);
+      answer = http_answer(config.gopher, http->path);
       status = "HTTP";
     } else if (auto* refusal = std::get_if<GopherRefusal>(&parsed)) {
       answer = gopher_error_menu(refusal->message);
     } else {
       const auto& request = std::get<GopherRequest>(parsed);
-      snapshot = snapshots_.current();
-      resource = snapshot->find_gopher(snapshot_key(request.selector));
-      if (!resource) answer = gopher_error_menu(fmt::format("Not found: {}", request.selector));
+      const std::string key = snapshot_key(request.selector);
+      if (key == search_path && snapshot->search) {
+        answer = snapshot->search->gopher_response(request.search);
+        status = "1";
+      } else {
+        resource = snapshot->find_gopher(key);
+        if (!resource) answer = gopher_error_menu(fmt::format("Not found: {}", request.selector));
+      }
     }
   }
   if (status.empty()) status = resource ? "ok" : "3";
 
   std::uint64_t sent = 0;
-  connection->arm(config_.request_timeout);
+  connection->arm(config.request_timeout);
   const std::string_view bytes = resource ? std::string_view(resource->response) : std::string_view(answer);
   sent += co_await asio::async_write(connection->stream, asio::buffer(bytes), asio::redirect_error(asio::use_awaitable, ec));
   if (!ec && resource && !resource->streamed_file.empty())
-    sent += co_await stream_file(*connection, resource->streamed_file, config_.request_timeout, ec);
+    sent += co_await stream_file(*connection, resource->streamed_file, config.request_timeout, ec);
 
   connection->socket().shutdown(tcp::socket::shutdown_send, ec);
   connection->disarm();

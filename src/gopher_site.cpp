@@ -120,9 +120,13 @@ std::set<std::string> menu_urls(const Publication& publication) {
 
 } // namespace
 
+GopherStyle gopher_style(const GopherSettings& settings) {
+  return {{settings.host, settings.port}, static_cast<std::size_t>(settings.wrap), settings.ascii};
+}
+
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
                           const GopherSettings& settings) {
-  const GopherStyle style{{settings.host, settings.port}, static_cast<std::size_t>(settings.wrap), settings.ascii};
+  const GopherStyle style = gopher_style(settings);
   auto& gopher = snapshot.gopher;
   auto text = [&](const std::string& lf_text) { return GopherResource{gopher_text_document(lf_text, settings.dot_terminator), {}, 0}; };
   auto menu = [](std::string bytes) { return GopherResource{std::move(bytes), {}, 0}; };
@@ -143,6 +147,9 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     for (const auto& [tag, stories] : publication->by_tag)
       if (tag.find('/') == std::string::npos)
         gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style));
+    for (const auto& [path, resource] : snapshot.gemini)
+      if (path.ends_with("/atom.xml"))
+        gopher[path] = text(resource.response.substr(resource.response.find("\r\n") + 2));
     for (const auto& url : menu_urls(*publication))
       if (auto page = url_redirect_page(url)) gopher["URL:" + url] = GopherResource{std::move(*page), {}, 0};
   }

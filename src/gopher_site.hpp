@@ -2,6 +2,7 @@
 #pragma once
 #include "capsule_files.hpp"
 #include "config.hpp"
+#include "gopher_pages.hpp"
 #include "publication.hpp"
 #include "snapshot.hpp"
 
@@ -21,7 +22,10 @@ std::string html_escape(std::string_view text);
 // nullopt for schemes that must not be sent on (javascript:, data:, ...).
 std::optional<std::string> url_redirect_page(std::string_view target);
 
+// Feeds are copied from the Gemini index, so both protocols serve the same XML.
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
                           const GopherSettings& settings);
+
+GopherStyle gopher_style(const GopherSettings& settings);
 
 } // namespace gazette

@@ -1,6 +1,7 @@
 #include "publication_loader.hpp"
 
 #include "article_source.hpp"
+#include "editor_leftovers.hpp"
 #include "site_settings.hpp"
 
 #include <fmt/format.h>
@@ -46,7 +47,7 @@ std::vector<fs::directory_entry> sorted_entries(const fs::path& folder) {
 
 class Loader {
 public:
-  explicit Loader(const fs::path& capsule) : capsule_(capsule) {}
+  Loader(const fs::path& capsule, const ArticleCache* previous) : capsule_(capsule), previous_(previous) {}
 
   LoadedPublication load() {
     auto site_text = read_file(capsule_ / "site.toml");
@@ -105,7 +106,7 @@ private:
       const std::string file_name = entry.path().filename().string();
       std::error_code ec;
       if (entry.path().extension() != ".md" || file_name.starts_with('.') || file_name.starts_with('_') ||
-          !entry.is_regular_file(ec))
+          is_editor_leftover(file_name) || !entry.is_regular_file(ec))
         continue;
       const std::string source = section + "/" + file_name;
       const std::string slug = entry.path().stem().string();
@@ -114,12 +115,31 @@ private:
                          "rename the file (this article is skipped)");
         continue;
       }
-      auto text = read_file(entry.path());
-      if (!text) {
+      const auto modified = fs::last_write_time(entry.path(), ec);
+      const auto size = fs::file_size(entry.path(), ec);
+      const CachedArticle* last_good = nullptr;
+      if (previous_)
+        if (auto found = previous_->find(source); found != previous_->end()) last_good = &found->second;
+
+      ParsedArticle parsed;
+      if (last_good && last_good->modified == modified && last_good->size == size) {
+        parsed = last_good->parsed; // unchanged since the last load
+      } else if (auto text = read_file(entry.path())) {
+        parsed = parse_article(*text, source);
+      } else {
         error(source, 0, "cannot read this file; check its permissions");
-        continue;
+        parsed.usable = false;
       }
-      ParsedArticle parsed = parse_article(*text, source);
+      if (parsed.usable) {
+        result_.cache[source] = {parsed, modified, size};
+      } else if (last_good) {
+        // A broken edit: report it, and keep serving the story as it was.
+        append(parsed.diagnostics);
+        warning(source, 0, "keeping the last good version of this article online until the errors are fixed");
+        result_.cache[source] = *last_good;
+        parsed = last_good->parsed;
+        parsed.diagnostics.clear();
+      }
       append(parsed.diagnostics);
       if (!parsed.usable) continue;
       parsed.article.section = section;
@@ -278,6 +298,7 @@ private:
   }
 
   fs::path capsule_;
+  const ArticleCache* previous_;
   LoadedPublication result_;
   std::unique_ptr<Publication> publication_;
   std::vector<ParsedArticle> parsed_;
@@ -286,6 +307,8 @@ private:
 
 } // namespace
 
-LoadedPublication load_publication(const fs::path& capsule) { return Loader(capsule).load(); }
+LoadedPublication load_publication(const fs::path& capsule, const ArticleCache* previous) {
+  return Loader(capsule, previous).load();
+}
 
 } // namespace gazette

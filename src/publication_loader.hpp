@@ -2,21 +2,33 @@
 // links them: sections in menu order, stories newest first, tags, related
 // stories, aliases. Every problem is reported; whatever is valid is kept.
 #pragma once
+#include "article_source.hpp"
 #include "diagnostic.hpp"
 #include "publication.hpp"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
 namespace gazette {
+
+// The last good version of each article file, so that a broken edit keeps
+// the story online and an unchanged file is not parsed again.
+struct CachedArticle {
+  ParsedArticle parsed;
+  std::filesystem::file_time_type modified;
+  std::uintmax_t size = 0;
+};
+using ArticleCache = std::map<std::string, CachedArticle>; // by source path
 
 struct LoadedPublication {
   // Null when the capsule has no site.toml: it is then a plain file capsule.
   std::unique_ptr<Publication> publication;
   Diagnostics diagnostics;
   std::vector<std::pair<std::string, std::string>> redirects; // alias path -> article path
+  ArticleCache cache; // what to pass as `previous` next time
 };
 
-LoadedPublication load_publication(const std::filesystem::path& capsule);
+LoadedPublication load_publication(const std::filesystem::path& capsule, const ArticleCache* previous = nullptr);
 
 } // namespace gazette

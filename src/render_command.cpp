@@ -31,7 +31,7 @@ int render_command(const std::filesystem::path& config_file, const std::string& 
   for (const auto& problem : loaded.problems) fmt::print(stderr, "{}\n", format_problem(config_file, problem));
   if (loaded.has_errors()) return exit_bad_config;
 
-  BuiltSnapshot built = build_snapshot(loaded.config);
+  BuiltSnapshot built = build_snapshot(std::make_shared<const Config>(loaded.config), nullptr);
   for (const auto& diagnostic : built.diagnostics) fmt::print(stderr, "{}\n", diagnostic.to_string());
 
   if (gopher) return render_gopher(*built.snapshot, url_path);

@@ -1,11 +1,15 @@
+#include "capsule_watcher.hpp"
 #include "certificate.hpp"
 #include "commands.hpp"
 #include "config.hpp"
 #include "log.hpp"
+#include "reloader.hpp"
 #include "server.hpp"
 #include "snapshot_builder.hpp"
 #include "tls_context.hpp"
 
+#include <asio/signal_set.hpp>
+#include <asio/ssl/context.hpp>
 #include <csignal>
 #include <sys/resource.h>
 
@@ -22,6 +26,15 @@ void raise_open_file_limit() {
   }
 }
 
+void wait_for_hangup(asio::signal_set& hangup, Reloader& reloader) {
+  hangup.async_wait([&](std::error_code ec, int) {
+    if (ec) return;
+    log_message("received SIGHUP, reloading configuration, certificate and capsule");
+    reloader.reload_everything();
+    wait_for_hangup(hangup, reloader);
+  });
+}
+
 } // namespace
 
 int serve_command(const std::filesystem::path& config_file) {
@@ -33,23 +46,35 @@ int serve_command(const std::filesystem::path& config_file) {
   std::signal(SIGPIPE, SIG_IGN);
   raise_open_file_limit();
 
-  std::optional<asio::ssl::context> tls;
+  std::shared_ptr<asio::ssl::context> tls;
   try {
     CertificateInfo certificate = ensure_certificate(config.gemini.cert, config.gemini.key, config.hostnames);
     if (certificate.generated)
       log_message("made a self-signed certificate for {} in {}", fmt::join(config.hostnames, ", "),
                   config.gemini.cert.string());
     log_message("certificate SHA-256 fingerprint: {}", certificate.sha256_fingerprint);
-    tls.emplace(make_tls_context(config.gemini.cert, config.gemini.key));
+    tls = std::make_shared<asio::ssl::context>(make_tls_context(config.gemini.cert, config.gemini.key));
   } catch (const std::exception& e) {
     log_message("gemini.cert: {}", e.what());
     return exit_bad_config;
   }
 
-  BuiltSnapshot built = build_snapshot(config);
+  BuiltSnapshot built = build_snapshot(std::make_shared<const Config>(config), tls);
   for (const auto& diagnostic : built.diagnostics) log_message("{}", diagnostic.to_string());
-  SnapshotStore snapshots(std::move(built.snapshot));
-  return run_server(config, snapshots, *tls);
+  SnapshotStore snapshots(built.snapshot);
+
+  // Declared after `io`, so they go before it does.
+  asio::io_context io;
+  Reloader reloader(io, config_file, snapshots, std::move(built.cache), built.diagnostics);
+  std::unique_ptr<CapsuleWatcher> watcher;
+  try {
+    watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, [&] { reloader.content_changed(); });
+  } catch (const std::system_error& e) {
+    log_message("{}: edits are not watched ({}); send SIGHUP to publish them", config.capsule.string(), e.what());
+  }
+  asio::signal_set hangup(io, SIGHUP);
+  wait_for_hangup(hangup, reloader);
+  return run_server(io, snapshots);
 }
 
 } // namespace gazette

@@ -84,11 +84,14 @@ asio::awaitable<void> stop_when_idle(asio::io_context& io, ConnectionLimit& limi
 
 } // namespace
 
-int run_server(const Config& config, SnapshotStore& snapshots, asio::ssl::context& tls) {
-  asio::io_context io;
+int run_server(asio::io_context& io, SnapshotStore& snapshots) {
+  // Listeners, threads and the connection limit come from the config at
+  // start; a reload changes content, certificates and per-request settings.
+  const std::shared_ptr<const Config> started_with = snapshots.current()->config;
+  const Config& config = *started_with;
   ConnectionLimit limit(config.max_connections);
-  GeminiServer gemini(config, snapshots, tls);
-  GopherServer gopher(config, snapshots);
+  GeminiServer gemini(snapshots);
+  GopherServer gopher(snapshots);
 
   std::vector<std::unique_ptr<Listener>> listeners;
   auto listen = [&](const std::string& protocol, const ListenAddress& address, ConnectionHandler handler) {

@@ -2,11 +2,19 @@
 // once, indexed by path. A snapshot never changes after it is built; a new
 // one replaces it whole (see SnapshotStore).
 #pragma once
+#include "config.hpp"
+#include "search_pages.hpp"
+
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+namespace asio::ssl {
+class context;
+}
 
 namespace gazette {
 
@@ -27,9 +35,15 @@ struct GopherResource {
 };
 
 struct Snapshot {
+  // The settings and TLS identity this snapshot was built with: a
+  // connection takes one snapshot when it starts and uses it to the end.
+  std::shared_ptr<const Config> config;
+  std::shared_ptr<asio::ssl::context> tls;
+
   std::unordered_map<std::string, GeminiResource> gemini;
   std::string gemini_not_found = "51 Not found\r\n";
   std::unordered_map<std::string, GopherResource> gopher; // by selector
+  std::shared_ptr<const SearchPages> search;              // null for a plain file capsule
 
   const GeminiResource* find_gemini(const std::string& path) const {
     auto it = gemini.find(path);

@@ -1,0 +1,48 @@
+// Search over the published stories, built with the snapshot: every word of
+// every title and body, folded (case and diacritics: "Odegaard" finds
+// "Ødegaard"), pointing at the stories that hold it. A query never touches
+// the disk.
+#pragma once
+#include "publication.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette {
+
+// Lowercase ASCII words of `text`, after transliteration.
+std::vector<std::string> search_words(std::string_view text);
+
+struct SearchEntry {
+  std::string path;
+  std::string title;
+  std::string teaser;
+  std::string day;
+};
+
+struct SearchResults {
+  std::vector<const SearchEntry*> hits; // title matches first, then body matches; newest first within each
+  std::size_t total = 0;                // before the cap
+};
+
+class SearchIndex {
+public:
+  SearchIndex() = default;
+  explicit SearchIndex(const Publication& publication);
+
+  // Every word of `query` must begin a word of the story (so "negotiat"
+  // finds "negotiations").
+  SearchResults find(std::string_view query, std::size_t cap) const;
+
+private:
+  using Postings = std::vector<std::pair<std::string, std::vector<std::uint32_t>>>; // sorted by word
+  std::vector<bool> matches(const Postings& postings, const std::string& prefix) const;
+
+  std::vector<SearchEntry> entries_; // newest first
+  Postings title_words_;
+  Postings all_words_;
+};
+
+} // namespace gazette

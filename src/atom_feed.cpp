@@ -26,7 +26,13 @@ std::string xml_escape(std::string_view text) {
 
 namespace {
 
-const Timestamp& last_change(const Article& article) { return article.updated ? *article.updated : article.date; }
+// The latest of the date, the updated date and any note's date.
+Timestamp last_change(const Article& article) {
+  Timestamp latest = article.updated ? *article.updated : article.date;
+  for (const auto& note : article.notes)
+    if (note.date.unix_seconds > latest.unix_seconds) latest = note.date;
+  return latest;
+}
 
 } // namespace
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <sys/types.h>
+#include <thread>
 #include <vector>
 
 namespace gazette::testing {
@@ -25,6 +26,17 @@ CommandResult run_gazette(const std::filesystem::path& folder, const std::vector
 // lands before the first table, `extra_gemini`/`extra_gopher` inside theirs.
 std::string test_config(const std::string& extra_top = "", const std::string& extra_gemini = "",
                         const std::string& extra_gopher = "");
+
+// Polls `condition` until it holds or `limit` passes; whether it held.
+template <typename Condition>
+bool eventually(Condition condition, std::chrono::milliseconds limit = std::chrono::seconds(10)) {
+  const auto give_up = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    if (condition()) return true;
+    if (std::chrono::steady_clock::now() >= give_up) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+}
 
 class GazetteProcess {
 public:

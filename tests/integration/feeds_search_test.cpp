@@ -1,0 +1,115 @@
+// Atom feeds and search, against the real server.
+#include "gazette_process.hpp"
+#include "test_clients.hpp"
+
+#include <array>
+#include <cstdio>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <regex>
+
+using namespace gazette::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Validates XML with a real parser (libxml2's xmllint); its complaints, or "".
+std::string xml_problems(const TempCapsule& site, const std::string& xml) {
+  const fs::path file = site.folder() / "feed.xml";
+  std::ofstream(file, std::ios::binary) << xml;
+  std::string output;
+  FILE* pipe = popen(fmt::format("xmllint --noout '{}' 2>&1", file.string()).c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer;
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  return status == 0 ? output : "xmllint failed: " + output;
+}
+
+std::vector<std::string> all_matches(const std::string& text, const std::regex& pattern) {
+  std::vector<std::string> found;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator(); ++it)
+    found.push_back((*it)[1].str());
+  return found;
+}
+
+} // namespace
+
+TEST_CASE("Atom feeds: valid XML, gemini:// links, RFC 3339 dates, ids stable across restarts") {
+  TempCapsule site;
+  fs::copy(fs::path(GAZETTE_SOURCE_DIR) / "capsule", site.root(), fs::copy_options::recursive);
+  std::vector<std::string> first_ids;
+  {
+    GazetteProcess server(site);
+    GeminiResponse feed = gemini_get(server.gemini_port(), "/atom.xml");
+    CHECK(feed.header == "20 application/atom+xml");
+    CHECK(xml_problems(site, feed.body) == "");
+    CHECK(feed.body.find("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">") != std::string::npos);
+    first_ids = all_matches(feed.body, std::regex(R"(<id>([^<]+)</id>)"));
+    CHECK(first_ids.size() == 6); // the feed and five stories
+    for (const auto& id : first_ids) CHECK(id.starts_with("gemini://localhost/"));
+    for (const auto& date : all_matches(feed.body, std::regex(R"(<(?:updated|published)>([^<]+)<)")))
+      CHECK(std::regex_match(date, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
+    // The pier story's update note makes its entry updated.
+    CHECK(feed.body.find("<updated>2024-05-17T12:00:00Z</updated>") != std::string::npos);
+    CHECK(feed.body.find("<summary>The U.S. military&apos;s $320 million pier") != std::string::npos);
+
+    GeminiResponse section = gemini_get(server.gemini_port(), "/diplomacy-watch/atom.xml");
+    CHECK(section.header == "20 application/atom+xml");
+    CHECK(xml_problems(site, section.body) == "");
+    CHECK(all_matches(section.body, std::regex(R"(<entry>\s*<title>([^<]+)<)")) ==
+          std::vector<std::string>{"A peace summit without Russia", "Ukraine and Russia are (quietly) talking"});
+    CHECK(section.body.find("<title>The Foreign Desk: Diplomacy Watch</title>") != std::string::npos);
+
+    TcpResponse gopher = tcp_exchange(server.gopher_port(), "/atom.xml\r\n");
+    CHECK(gopher.bytes.find("<feed xmlns=\"http://www.w3.org/2005/Atom\"") != std::string::npos);
+  }
+  GazetteProcess again(site);
+  CHECK(all_matches(gemini_get(again.gemini_port(), "/atom.xml").body, std::regex(R"(<id>([^<]+)</id>)")) == first_ids);
+}
+
+TEST_CASE("search: a prompt, then results by title before body, newest first, folded, all words required") {
+  TempCapsule site;
+  site.write("site.toml", "title = \"T\"\n")
+      .write("world/_section.toml", "title = \"World\"\n")
+      .write("world/old-title.md", article("Peace talks resume", "2020-01-01", "", "Nothing else."))
+      .write("world/new-title.md", article("Peace summit planned", "2024-01-01", "", "Envoys gather."))
+      .write("world/body.md", article("Grain corridor", "2025-01-01", "", "A peace deal on grain with \xC3\x98" "degaard."))
+      .write("world/draft.md", article("Peace draft", "2025-02-01", "draft = true\n", "Secret."));
+  for (int i = 0; i < 60; ++i)
+    site.write(fmt::format("world/filler-{}.md", i), article(fmt::format("Filler {}", i), "2019-01-01", "", "Common words here."));
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+
+  CHECK(gemini_get(port, "/search").header == "10 Search the news");
+  CHECK(gemini_get(port, "/search?").header == "10 Search the news");
+
+  GeminiResponse peace = gemini_get(port, "/search?peace");
+  CHECK(peace.header == "20 text/gemini");
+  CHECK(peace.body.find("3 stories found for \"peace\".") != std::string::npos);
+  const auto new_title = peace.body.find("=> /world/new-title 2024-01-01 Peace summit planned");
+  const auto old_title = peace.body.find("=> /world/old-title 2020-01-01 Peace talks resume");
+  const auto body_hit = peace.body.find("=> /world/body 2025-01-01 Grain corridor");
+  CHECK(new_title < old_title);
+  CHECK(old_title < body_hit);
+  CHECK(body_hit != std::string::npos);
+  CHECK(peace.body.find("Peace draft") == std::string::npos);
+  CHECK(peace.body.find("=> /world/new-title Keep reading") != std::string::npos);
+
+  CHECK(gemini_get(port, "/search?Odegaard").body.find("Grain corridor") != std::string::npos);
+  CHECK(gemini_get(port, "/search?%C3%98DEGAARD").body.find("Grain corridor") != std::string::npos);
+  CHECK(gemini_get(port, "/search?peace%20summit").body.find("1 story found") != std::string::npos);
+  CHECK(gemini_get(port, "/search?peace%20banana").body.find("No stories found") != std::string::npos);
+  CHECK(gemini_get(port, "/search?negotiat").body.find("No stories found") != std::string::npos);
+  CHECK(gemini_get(port, "/search?summ").body.find("1 story found") != std::string::npos);
+  GeminiResponse many = gemini_get(port, "/search?common");
+  CHECK(many.body.find("60 stories found for \"common\". The first 50 are shown.") != std::string::npos);
+  CHECK(std::count(many.body.begin(), many.body.end(), '\n') < 220);
+
+  TcpResponse gopher = tcp_exchange(server.gopher_port(), "/search\tpeace summit\r\n");
+  CHECK(gopher.bytes.find("0Peace summit planned\t/world/new-title\tlocalhost\t7070") != std::string::npos);
+  CHECK(gopher.bytes.ends_with("\r\n.\r\n"));
+  CHECK(tcp_exchange(server.gopher_port(), "/\r\n").bytes.find("7Search the news\t/search\tlocalhost\t7070") !=
+        std::string::npos);
+}

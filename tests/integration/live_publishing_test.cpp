@@ -1,0 +1,149 @@
+// Editing files under a running server: what admins do with a text editor.
+#include "gazette_process.hpp"
+#include "test_clients.hpp"
+
+#include <csignal>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <regex>
+
+using namespace gazette::testing;
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace {
+
+TempCapsule& newsroom(TempCapsule& site) {
+  return site.write("site.toml", "title = \"Newsroom\"\n")
+      .write("world/_section.toml", "title = \"World\"\n")
+      .write("world/pier.md", article("Pier opens", "2024-05-16", "", "First version."));
+}
+
+bool body_has(std::uint16_t port, const std::string& path, const std::string& text) {
+  return gemini_get(port, path).body.find(text) != std::string::npos;
+}
+
+int occurrences(const std::string& text, const std::string& part) {
+  int count = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
+} // namespace
+
+TEST_CASE("live: a new file appears, an edit shows, a deleted file disappears") {
+  TempCapsule site;
+  newsroom(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  REQUIRE(body_has(port, "/world/pier", "First version."));
+
+  site.write("world/storm.md", article("Storm ahead", "2024-05-17", "", "A new story."));
+  CHECK(eventually([&] { return gemini_get(port, "/world/storm").status() == 20; }));
+  CHECK(body_has(port, "/", "Storm ahead"));
+  CHECK(eventually([&] { return tcp_exchange(server.gopher_port(), "/world/storm\r\n").bytes.starts_with("Storm ahead"); }));
+
+  site.write("world/pier.md", article("Pier opens", "2024-05-16", "", "Second version."));
+  CHECK(eventually([&] { return body_has(port, "/world/pier", "Second version."); }));
+
+  fs::remove(site.root() / "world/storm.md");
+  CHECK(eventually([&] { return gemini_get(port, "/world/storm").status() == 51; }));
+  CHECK_FALSE(body_has(port, "/", "Storm ahead"));
+
+  site.write("about.gmi", "# About\n");
+  CHECK(eventually([&] { return gemini_get(port, "/about.gmi").status() == 20; }));
+  site.write("culture/_section.toml", "title = \"Culture\"\n").write("culture/show.md", article("A show", "2024-05-18"));
+  CHECK(eventually([&] { return gemini_get(port, "/culture/show").status() == 20; }));
+}
+
+TEST_CASE("live: a renamed file with an alias redirects from its old path") {
+  TempCapsule site;
+  newsroom(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  site.write("world/pier-opens.md", article("Pier opens", "2024-05-16", "aliases = [\"/world/pier\"]\n", "Moved."));
+  fs::remove(site.root() / "world/pier.md");
+  CHECK(eventually([&] { return gemini_get(port, "/world/pier").header == "31 /world/pier-opens"; }));
+  CHECK(body_has(port, "/world/pier-opens", "Moved."));
+}
+
+TEST_CASE("live: a broken edit keeps the last good version online, logs once, and the fix publishes") {
+  TempCapsule site;
+  newsroom(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+
+  site.write("world/pier.md", "+++\ntitle = \"Pier opens\"\ndate = 2024-05-16\ntags = [\n+++\nBroken.\n");
+  CHECK(eventually([&] { return server.stderr_text().find("world/pier.md:4: error: front matter is not valid TOML") != std::string::npos; }));
+  CHECK(body_has(port, "/world/pier", "First version."));
+  // Another unrelated change: the same error is not logged again.
+  site.write("world/other.md", article("Other", "2024-05-01"));
+  CHECK(eventually([&] { return gemini_get(port, "/world/other").status() == 20; }));
+  CHECK(occurrences(server.stderr_text(), "world/pier.md:4: error") == 1);
+  CHECK(body_has(port, "/world/pier", "First version."));
+
+  site.write("world/pier.md", "+++\ntitle = \"Pier opens\"\ndate = 2024-05-16\n+++\nFixed \xFF version.\n");
+  CHECK(eventually([&] { return server.stderr_text().find("world/pier.md:5: error: invalid UTF-8") != std::string::npos; }));
+  CHECK(body_has(port, "/world/pier", "First version."));
+
+  site.write("world/pier.md", article("Pier opens", "2024-05-16", "", "Fixed version."));
+  CHECK(eventually([&] { return body_has(port, "/world/pier", "Fixed version."); }));
+}
+
+TEST_CASE("live: editors' habits — truncate and rewrite, write and rename, swap and backup files") {
+  TempCapsule site;
+  newsroom(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+
+  {
+    std::ofstream truncated(site.root() / "world/pier.md", std::ios::trunc);
+    truncated.flush();
+    std::this_thread::sleep_for(400ms); // a save that stalls half way
+    CHECK(body_has(port, "/world/pier", "First version."));
+    truncated << article("Pier opens", "2024-05-16", "", "Rewritten in place.");
+  }
+  CHECK(eventually([&] { return body_has(port, "/world/pier", "Rewritten in place."); }));
+
+  site.write("world/.pier.md.swp", "swap").write("world/pier.md~", "backup").write("world/#pier.md#", "autosave")
+      .write("world/4913", "probe").write("world/pier.md.tmp", article("Pier opens", "2024-05-16", "", "Renamed into place."));
+  fs::rename(site.root() / "world/pier.md.tmp", site.root() / "world/pier.md");
+  CHECK(eventually([&] { return body_has(port, "/world/pier", "Renamed into place."); }));
+  for (const std::string leftover : {"/world/.pier.md.swp", "/world/pier.md~", "/world/%23pier.md%23", "/world/4913",
+                                     "/world/pier.md.tmp"}) {
+    CAPTURE(leftover);
+    CHECK(gemini_get(port, leftover).status() == 51);
+    CHECK(tcp_exchange(server.gopher_port(), leftover + "\r\n").bytes.starts_with("3"));
+  }
+  CHECK(occurrences(gemini_get(port, "/world/").body, "Keep reading") == 1);
+}
+
+TEST_CASE("SIGHUP re-reads config.toml and the certificate; a bad config is refused and the running one kept") {
+  TempCapsule site;
+  newsroom(site);
+  GazetteProcess server(site, test_config("", "", "wrap = 70"));
+  const auto port = server.gemini_port();
+  const std::string first_cert = gemini_get(port, "/").peer_certificate_der;
+
+  // A renewed certificate: a fresh pair made by another start, swapped in.
+  TempCapsule other;
+  other.write("index.gmi", "# x\n");
+  { GazetteProcess maker(other); }
+  fs::copy_file(other.folder() / "certs/cert.pem", site.folder() / "certs/cert.pem", fs::copy_options::overwrite_existing);
+  fs::copy_file(other.folder() / "certs/key.pem", site.folder() / "certs/key.pem", fs::copy_options::overwrite_existing);
+  std::ofstream(site.folder() / "config.toml") << test_config("", "", "wrap = 40");
+  kill(server.pid(), SIGHUP);
+  CHECK(eventually([&] { return gemini_get(port, "/").peer_certificate_der != first_cert; }));
+  CHECK(eventually([&] {
+    const std::string text = tcp_exchange(server.gopher_port(), "/world/pier\r\n").bytes;
+    return text.find("Pier opens\r\n==========") != std::string::npos && text.find("Published 2024-05-16\r\n") != std::string::npos;
+  }));
+
+  std::ofstream(site.folder() / "config.toml") << test_config("", "", "wrap = \"wide\"");
+  kill(server.pid(), SIGHUP);
+  CHECK(eventually([&] { return server.stderr_text().find("gopher.wrap: must be a whole number") != std::string::npos; }));
+  CHECK(server.stderr_text().find("not reloaded; the running configuration stays in force") != std::string::npos);
+  CHECK(gemini_get(port, "/world/pier").status() == 20);
+  CHECK(server.running());
+}

@@ -193,6 +193,7 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
   };
 
   const std::string text = normalize_newlines(raw_text);
+  article.content_hash = std::hash<std::string>{}(text);
   if (int line = first_invalid_utf8_line(text))
     return fail(line, "invalid UTF-8; save the file as UTF-8");
 

@@ -11,27 +11,51 @@ namespace {
 
 // Building an ICU transliterator is costly, and one instance is not safe to
 // share between threads; transliteration happens at load time only, so one
-// guarded instance is enough.
+// guarded instance of each is enough.
 struct Transliterator {
   std::unique_ptr<icu::Transliterator> instance;
   std::mutex mutex;
 
-  Transliterator() {
+  explicit Transliterator(const char16_t* rules) {
     UErrorCode status = U_ZERO_ERROR;
-    // The global filter sends only non-ASCII characters through the rules,
-    // which keeps long ASCII runs cheap. Latin-ASCII alone makes an em dash
-    // "-"; the rule before it keeps the typewriter's "--" readers expect.
     UParseError parse_error;
-    instance.reset(icu::Transliterator::createFromRules(
-        "gazette-ascii", u":: [^\\u0000-\\u007F] ; \u2014 > '--'; \u2015 > '--'; :: Any-Latin; :: Latin-ASCII;", UTRANS_FORWARD, parse_error,
-        status));
+    instance.reset(icu::Transliterator::createFromRules("gazette-ascii", rules, UTRANS_FORWARD, parse_error, status));
     if (U_FAILURE(status)) instance.reset();
+  }
+
+  void transliterate(icu::UnicodeString& text) {
+    if (!instance) return;
+    std::lock_guard lock(mutex);
+    instance->transliterate(text);
   }
 };
 
-Transliterator& shared_transliterator() {
-  static Transliterator transliterator;
+// The global filter sends only non-ASCII characters through the rules, which
+// keeps long ASCII runs cheap. Latin-ASCII alone makes an em dash "-"; the
+// rule before it keeps the typewriter's "--" readers expect.
+Transliterator& latin_transliterator() {
+  static Transliterator transliterator(u":: [^\\u0000-\\u007F] ; \u2014 > '--'; \u2015 > '--'; :: Latin-ASCII;");
   return transliterator;
+}
+
+// Other scripts are romanized first; finding script runs is what makes this
+// one slow, so it is kept for text that needs it.
+Transliterator& any_script_transliterator() {
+  static Transliterator transliterator(
+      u":: [^\\u0000-\\u007F] ; \u2014 > '--'; \u2015 > '--'; :: Any-Latin; :: Latin-ASCII;");
+  return transliterator;
+}
+
+// Latin letters, general punctuation and currency signs: all Latin-ASCII needs.
+bool only_latin_beyond_ascii(const icu::UnicodeString& text) {
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    const bool latin = c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2000 && c <= 0x20CF) ||
+                       (c >= 0x2100 && c <= 0x215F);
+    if (!latin) return false;
+  }
+  return true;
 }
 
 } // namespace
@@ -41,11 +65,7 @@ std::string to_ascii(std::string_view utf8) {
   if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
     return std::string(utf8);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  Transliterator& transliterator = shared_transliterator();
-  if (transliterator.instance) {
-    std::lock_guard lock(transliterator.mutex);
-    transliterator.instance->transliterate(text);
-  }
+  (only_latin_beyond_ascii(text) ? latin_transliterator() : any_script_transliterator()).transliterate(text);
   std::string out;
   text.toUTF8String(out);
   std::string ascii;

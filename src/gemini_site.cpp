@@ -63,7 +63,7 @@ std::string gemini_base_url(const Config& config) {
 
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,
-                                      const std::string& base_url) {
+                                      const std::string& base_url, const RendersByArticle& renders) {
   const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
   auto page = [&](const std::string& path, std::string body) {
     snapshot.gemini[path] = GeminiResource{ok + body, {}, 0};
@@ -74,7 +74,7 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
   page("/", render_front_page_gemtext(publication));
   for (const auto& section : publication.sections)
     page("/" + section.name + "/", render_section_gemtext(publication, section));
-  for (const Article* article : publication.published) page(article->path(), render_article_gemtext(publication, *article));
+  for (const Article* article : publication.published) page(article->path(), renders.at(article)->gemini_page);
   if (!publication.by_tag.empty()) page("/tags/", render_tag_index_gemtext(publication));
   for (const auto& [tag, stories] : publication.by_tag)
     if (tag.find('/') == std::string::npos) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories));

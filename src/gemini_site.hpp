@@ -1,5 +1,6 @@
 // Renders what a Gemini reader can fetch into a snapshot's Gemini index.
 #pragma once
+#include "article_renders.hpp"
 #include "capsule_files.hpp"
 #include "config.hpp"
 #include "publication.hpp"
@@ -27,7 +28,7 @@ void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, 
 // `base_url` ("gemini://host[:port]") makes the feeds' absolute links.
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,
-                                      const std::string& base_url);
+                                      const std::string& base_url, const RendersByArticle& renders);
 
 // "gemini://<first hostname>", with ":<port>" when the first listener is not on 1965.
 std::string gemini_base_url(const Config& config);

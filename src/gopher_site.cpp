@@ -125,7 +125,7 @@ GopherStyle gopher_style(const GopherSettings& settings) {
 }
 
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
-                          const GopherSettings& settings) {
+                          const GopherSettings& settings, const RendersByArticle& renders) {
   const GopherStyle style = gopher_style(settings);
   auto& gopher = snapshot.gopher;
   auto text = [&](const std::string& lf_text) { return GopherResource{gopher_text_document(lf_text, settings.dot_terminator), {}, 0}; };
@@ -140,8 +140,9 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     for (const auto& section : publication->sections)
       gopher["/" + section.name + "/"] = menu(render_section_menu(*publication, section, style));
     for (const Article* article : publication->published) {
-      gopher[article->path()] = text(render_article_text(*publication, *article, style));
-      gopher[article->path() + "/"] = menu(render_article_menu(*publication, *article, style));
+      const ArticleRenders& rendered = *renders.at(article);
+      gopher[article->path()] = GopherResource{rendered.gopher_text, {}, 0};
+      gopher[article->path() + "/"] = GopherResource{rendered.gopher_menu, {}, 0};
     }
     if (!publication->by_tag.empty()) gopher["/tags/"] = menu(render_tag_index_menu(*publication, style));
     for (const auto& [tag, stories] : publication->by_tag)

@@ -1,5 +1,6 @@
 // Renders what a Gopher client can fetch into a snapshot's Gopher index.
 #pragma once
+#include "article_renders.hpp"
 #include "capsule_files.hpp"
 #include "config.hpp"
 #include "gopher_pages.hpp"
@@ -24,7 +25,7 @@ std::optional<std::string> url_redirect_page(std::string_view target);
 
 // Feeds are copied from the Gemini index, so both protocols serve the same XML.
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
-                          const GopherSettings& settings);
+                          const GopherSettings& settings, const RendersByArticle& renders);
 
 GopherStyle gopher_style(const GopherSettings& settings);
 

@@ -66,6 +66,7 @@ struct Article {
   std::string section; // folder name
   std::string slug;    // file name without ".md"
   std::string source;  // "section/slug.md", relative to the capsule
+  std::uint64_t content_hash = 0; // of the file's text, to tell when renders are stale
 
   std::string title;
   std::string subtitle;

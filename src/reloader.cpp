@@ -2,15 +2,14 @@
 
 #include "certificate.hpp"
 #include "log.hpp"
-#include "snapshot_builder.hpp"
 #include "tls_context.hpp"
 
 namespace gazette {
 
-Reloader::Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, ArticleCache cache,
-                   const Diagnostics& reported)
-    : config_file_(std::move(config_file)), store_(store), debounce_(io), cache_(std::move(cache)) {
-  for (const auto& diagnostic : reported) reported_.insert(diagnostic.to_string());
+Reloader::Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first)
+    : config_file_(std::move(config_file)), store_(store), debounce_(io), last_build_(std::move(first)) {
+  for (const auto& diagnostic : last_build_.diagnostics) reported_.insert(diagnostic.to_string());
+  last_build_.snapshot.reset(); // the store holds it
   worker_ = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
@@ -79,10 +78,10 @@ void Reloader::rebuild(Work work) {
     config = std::make_shared<const Config>(std::move(loaded.config));
   }
 
-  BuiltSnapshot built = build_snapshot(config, tls, &cache_);
-  cache_ = std::move(built.cache);
+  BuiltSnapshot built = build_snapshot(config, tls, &last_build_);
   report(built.diagnostics);
   store_.replace(std::move(built.snapshot));
+  last_build_ = std::move(built);
   const auto took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   log_message("reloaded {} in {:.0f} ms", work == Work::everything ? "configuration, certificate and capsule" : "capsule",
               took);

@@ -4,7 +4,7 @@
 // in atomically; requests under way finish on the old one.
 #pragma once
 #include "config.hpp"
-#include "publication_loader.hpp"
+#include "snapshot_builder.hpp"
 #include "snapshot_store.hpp"
 
 #include <asio/io_context.hpp>
@@ -23,8 +23,8 @@ inline constexpr std::chrono::milliseconds reload_debounce{150};
 
 class Reloader {
 public:
-  Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, ArticleCache cache,
-           const Diagnostics& reported);
+  // `first` is the build the server started with; its caches seed the next.
+  Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first);
   ~Reloader();
 
   void content_changed();   // debounced
@@ -43,7 +43,7 @@ private:
   std::mutex mutex_;
   std::condition_variable_any wake_;
   Work pending_ = Work::none;
-  ArticleCache cache_;                // touched by the worker only
+  BuiltSnapshot last_build_;          // its caches; touched by the worker only
   std::set<std::string> reported_;    // diagnostics already logged, so each is logged once
   std::jthread worker_;
 };

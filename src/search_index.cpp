@@ -21,25 +21,24 @@ std::vector<std::string> search_words(std::string_view text) {
 
 namespace {
 
-void add_words(std::map<std::string, std::vector<std::uint32_t>>& index, std::string_view text, std::uint32_t id) {
-  for (auto& word : search_words(text)) {
-    auto& postings = index[std::move(word)];
+void add_words(std::map<std::string, std::vector<std::uint32_t>>& index, const std::vector<std::string>& words,
+               std::uint32_t id) {
+  for (const auto& word : words) {
+    auto& postings = index[word];
     if (postings.empty() || postings.back() != id) postings.push_back(id);
   }
 }
 
 } // namespace
 
-SearchIndex::SearchIndex(const Publication& publication) {
+SearchIndex::SearchIndex(const Publication& publication, const RendersByArticle& renders) {
   std::map<std::string, std::vector<std::uint32_t>> titles, all;
   for (const Article* article : publication.published) {
     const auto id = static_cast<std::uint32_t>(entries_.size());
     entries_.push_back({article->path(), article->title, article->teaser(), article->date.day()});
-    add_words(titles, article->title, id);
-    add_words(all, article->title, id);
-    add_words(all, article->subtitle, id);
-    add_words(all, article->summary, id);
-    for (const auto& block : article->body.blocks) add_words(all, block.text, id);
+    const ArticleRenders& rendered = *renders.at(article);
+    add_words(titles, rendered.title_words, id);
+    add_words(all, rendered.all_words, id);
   }
   title_words_.assign(titles.begin(), titles.end());
   all_words_.assign(all.begin(), all.end());

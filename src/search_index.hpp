@@ -3,6 +3,7 @@
 // "Ødegaard"), pointing at the stories that hold it. A query never touches
 // the disk.
 #pragma once
+#include "article_renders.hpp"
 #include "publication.hpp"
 
 #include <cstdint>
@@ -30,7 +31,7 @@ struct SearchResults {
 class SearchIndex {
 public:
   SearchIndex() = default;
-  explicit SearchIndex(const Publication& publication);
+  SearchIndex(const Publication& publication, const RendersByArticle& renders);
 
   // Every word of `query` must begin a word of the story (so "negotiat"
   // finds "negotiations").

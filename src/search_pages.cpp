@@ -8,8 +8,8 @@
 
 namespace gazette {
 
-SearchPages::SearchPages(const Publication& publication, GopherStyle gopher)
-    : index_(publication), site_title_(publication.site.title), lang_(publication.site.lang), gopher_(std::move(gopher)) {}
+SearchPages::SearchPages(const Publication& publication, const RendersByArticle& renders, GopherStyle gopher)
+    : index_(publication, renders), site_title_(publication.site.title), lang_(publication.site.lang), gopher_(std::move(gopher)) {}
 
 namespace {
 

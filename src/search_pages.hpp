@@ -14,7 +14,7 @@ inline constexpr std::string_view search_path = "/search";
 
 class SearchPages {
 public:
-  SearchPages(const Publication& publication, GopherStyle gopher);
+  SearchPages(const Publication& publication, const RendersByArticle& renders, GopherStyle gopher);
 
   // The whole Gemini response for "/search?<raw_query>" (still percent-encoded).
   std::string gemini_response(std::string_view raw_query) const;

@@ -65,7 +65,7 @@ int serve_command(const std::filesystem::path& config_file) {
 
   // Declared after `io`, so they go before it does.
   asio::io_context io;
-  Reloader reloader(io, config_file, snapshots, std::move(built.cache), built.diagnostics);
+  Reloader reloader(io, config_file, snapshots, std::move(built));
   std::unique_ptr<CapsuleWatcher> watcher;
   try {
     watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, [&] { reloader.content_changed(); });

@@ -7,7 +7,7 @@
 namespace gazette {
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                             const ArticleCache* previous) {
+                             const BuiltSnapshot* previous) {
   BuiltSnapshot built;
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->config = config;
@@ -15,17 +15,19 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
 
   CapsuleFiles files = scan_capsule_files(config->capsule);
   built.diagnostics = files.skipped;
-  LoadedPublication loaded = load_publication(config->capsule, previous);
+  LoadedPublication loaded = load_publication(config->capsule, previous ? &previous->cache : nullptr);
   built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   built.cache = std::move(loaded.cache);
 
   const std::string lang = loaded.publication ? loaded.publication->site.lang : "";
   add_static_gemini_resources(*snapshot, files, lang);
+  RendersByArticle renders;
   if (loaded.publication) {
-    add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config));
-    snapshot->search = std::make_shared<SearchPages>(*loaded.publication, gopher_style(config->gopher));
+    renders = render_articles(*loaded.publication, *config, previous ? &previous->renders : nullptr, built.renders);
+    add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config), renders);
+    snapshot->search = std::make_shared<SearchPages>(*loaded.publication, renders, gopher_style(config->gopher));
   }
-  add_gopher_resources(*snapshot, files, loaded.publication.get(), config->gopher);
+  add_gopher_resources(*snapshot, files, loaded.publication.get(), config->gopher, renders);
   built.snapshot = std::move(snapshot);
   return built;
 }

@@ -1,6 +1,7 @@
 // Builds a snapshot from the capsule on disk: scan, load, render once.
 #pragma once
 #include "config.hpp"
+#include "article_renders.hpp"
 #include "diagnostic.hpp"
 #include "publication_loader.hpp"
 #include "snapshot.hpp"
@@ -13,10 +14,12 @@ struct BuiltSnapshot {
   std::shared_ptr<const Snapshot> snapshot;
   Diagnostics diagnostics; // everything wrong with the capsule; the valid rest is served
   ArticleCache cache;      // pass to the next build
+  RenderCache renders;     // likewise
 };
 
-// `tls` may be null where nothing is served (gazette render).
+// `tls` may be null where nothing is served (gazette render). `previous`
+// lets a reload reuse what did not change.
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                             const ArticleCache* previous = nullptr);
+                             const BuiltSnapshot* previous = nullptr);
 
 } // namespace gazette

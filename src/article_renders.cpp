@@ -1,0 +1,59 @@
+#include "article_renders.hpp"
+
+#include "gemtext_pages.hpp"
+#include "gopher_site.hpp"
+#include "search_index.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+namespace {
+
+// Whatever an article's pages show besides its own file: the site's name and
+// language, its section's title, its related stories, and how Gopher text
+// is laid out. The file itself is represented by its content hash.
+std::string render_key(const Publication& publication, const Article& article, const Config& config) {
+  const Section* section = publication.find_section(article.section);
+  std::string key = fmt::format("{}\x1f{:x}\x1f{}\x1f{}\x1f{}\x1f{}:{}\x1f{}\x1f{}\x1f{}", article.source, article.content_hash,
+                                publication.site.title, publication.site.lang, section ? section->title : "",
+                                config.gopher.host, config.gopher.port, config.gopher.wrap, config.gopher.ascii,
+                                config.gopher.dot_terminator);
+  if (auto related = publication.related.find(&article); related != publication.related.end())
+    for (const auto& story : related->second)
+      key += story.article ? fmt::format("\x1f{}\x1e{}", story.article->path(), story.article->title) : "\x1f" + story.url;
+  return key;
+}
+
+std::shared_ptr<const ArticleRenders> render(const Publication& publication, const Article& article, const Config& config) {
+  auto renders = std::make_shared<ArticleRenders>();
+  const GopherStyle style = gopher_style(config.gopher);
+  renders->gemini_page = render_article_gemtext(publication, article);
+  renders->gopher_text = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
+  renders->gopher_menu = render_article_menu(publication, article, style);
+  renders->title_words = search_words(article.title);
+  for (const std::string* text : {&article.title, &article.subtitle, &article.summary})
+    for (auto& word : search_words(*text)) renders->all_words.push_back(std::move(word));
+  for (const auto& block : article.body.blocks)
+    for (auto& word : search_words(block.text)) renders->all_words.push_back(std::move(word));
+  return renders;
+}
+
+} // namespace
+
+RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
+                                 RenderCache& next) {
+  RendersByArticle renders;
+  for (const Article* article : publication.published) {
+    std::string key = render_key(publication, *article, config);
+    std::shared_ptr<const ArticleRenders> made;
+    if (previous)
+      if (auto found = previous->find(article->path()); found != previous->end() && found->second.key == key)
+        made = found->second.renders;
+    if (!made) made = render(publication, *article, config);
+    renders[article] = made;
+    next[article->path()] = {std::move(key), std::move(made)};
+  }
+  return renders;
+}
+
+} // namespace gazette

@@ -1,0 +1,37 @@
+// Everything rendered from one article: its Gemini page, its Gopher text and
+// menu, and its words for search. Kept between reloads and reused while
+// nothing the renders depend on has changed, so saving one file re-renders
+// that story and the lists, not the whole site.
+#pragma once
+#include "config.hpp"
+#include "publication.hpp"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace gazette {
+
+struct ArticleRenders {
+  std::string gemini_page;    // gemtext, without the response header
+  std::string gopher_text;    // the text document, CRLF lines
+  std::string gopher_menu;    // the article's menu
+  std::vector<std::string> title_words;
+  std::vector<std::string> all_words;
+};
+
+struct CachedRenders {
+  std::string key; // what the renders were made from; see render_key
+  std::shared_ptr<const ArticleRenders> renders;
+};
+using RenderCache = std::unordered_map<std::string, CachedRenders>; // by article path
+
+using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<const ArticleRenders>>;
+
+// Renders every published article, or takes it from `previous` when its key
+// is unchanged; `next` receives what to pass as `previous` next time.
+RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
+                                 RenderCache& next);
+
+} // namespace gazette

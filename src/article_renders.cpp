@@ -1,9 +1,11 @@
 #include "article_renders.hpp"
 
+#include "gemini_site.hpp"
 #include "gemtext_pages.hpp"
 #include "gopher_site.hpp"
 #include "search_index.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace gazette {
@@ -27,7 +29,8 @@ std::string render_key(const Publication& publication, const Article& article, c
 std::shared_ptr<const ArticleRenders> render(const Publication& publication, const Article& article, const Config& config) {
   auto renders = std::make_shared<ArticleRenders>();
   const GopherStyle style = gopher_style(config.gopher);
-  renders->gemini_page = render_article_gemtext(publication, article);
+  renders->gemini_response =
+      gemini_header(20, gemtext_mime_type(publication.site.lang)) + render_article_gemtext(publication, article);
   renders->gopher_text = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
   renders->gopher_menu = render_article_menu(publication, article, style);
   renders->title_words = search_words(article.title);
@@ -35,6 +38,12 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
     for (auto& word : search_words(*text)) renders->all_words.push_back(std::move(word));
   for (const auto& block : article.body.blocks)
     for (auto& word : search_words(block.text)) renders->all_words.push_back(std::move(word));
+  // The index needs each word once per story.
+  for (auto* words : {&renders->title_words, &renders->all_words}) {
+    std::sort(words->begin(), words->end());
+    words->erase(std::unique(words->begin(), words->end()), words->end());
+    words->shrink_to_fit();
+  }
   return renders;
 }
 

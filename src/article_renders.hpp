@@ -5,6 +5,7 @@
 #pragma once
 #include "config.hpp"
 #include "publication.hpp"
+#include "shared_bytes.hpp"
 
 #include <memory>
 #include <string>
@@ -14,11 +15,11 @@
 namespace gazette {
 
 struct ArticleRenders {
-  std::string gemini_page;    // gemtext, without the response header
-  std::string gopher_text;    // the text document, CRLF lines
-  std::string gopher_menu;    // the article's menu
-  std::vector<std::string> title_words;
-  std::vector<std::string> all_words;
+  SharedBytes gemini_response; // header and gemtext
+  SharedBytes gopher_text;     // the text document, CRLF lines
+  SharedBytes gopher_menu;     // the article's menu
+  std::vector<std::string> title_words; // sorted, each once
+  std::vector<std::string> all_words;   // sorted, each once
 };
 
 struct CachedRenders {

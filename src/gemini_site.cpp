@@ -30,16 +30,11 @@ std::string mime_type_for(const fs::path& file, std::string_view lang) {
 }
 
 GeminiResource file_resource(const StaticFile& file, std::string_view lang) {
-  GeminiResource resource;
-  resource.response = gemini_header(20, mime_type_for(file.file, lang));
-  if (file.size > max_in_memory_file) {
-    resource.streamed_file = file.file;
-    resource.streamed_size = file.size;
-    return resource;
-  }
+  std::string response = gemini_header(20, mime_type_for(file.file, lang));
+  if (file.size > max_in_memory_file) return GeminiResource{std::move(response), file.file, file.size};
   std::ifstream in(file.file, std::ios::binary);
-  resource.response.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return resource;
+  response.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return GeminiResource{std::move(response), {}, 0};
 }
 
 } // namespace
@@ -74,7 +69,8 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
   page("/", render_front_page_gemtext(publication));
   for (const auto& section : publication.sections)
     page("/" + section.name + "/", render_section_gemtext(publication, section));
-  for (const Article* article : publication.published) page(article->path(), renders.at(article)->gemini_page);
+  for (const Article* article : publication.published)
+    snapshot.gemini[article->path()] = GeminiResource{renders.at(article)->gemini_response, {}, 0};
   if (!publication.by_tag.empty()) page("/tags/", render_tag_index_gemtext(publication));
   for (const auto& [tag, stories] : publication.by_tag)
     if (tag.find('/') == std::string::npos) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories));

@@ -66,17 +66,12 @@ std::optional<std::string> url_redirect_page(std::string_view target) {
 namespace {
 
 GopherResource file_resource(const StaticFile& file, bool dot_terminator) {
-  GopherResource resource;
-  if (file.size > max_in_memory_file) {
-    resource.streamed_file = file.file;
-    resource.streamed_size = file.size;
-    return resource;
-  }
+  if (file.size > max_in_memory_file) return GopherResource{{}, file.file, file.size};
   std::ifstream in(file.file, std::ios::binary);
-  resource.response.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string bytes(std::istreambuf_iterator<char>(in), {});
   if (dot_terminator && gopher_item_type(file.file.extension().string()) == '0')
-    resource.response = gopher_text_document(resource.response, true);
-  return resource;
+    bytes = gopher_text_document(bytes, true);
+  return GopherResource{std::move(bytes), {}, 0};
 }
 
 // A menu for a plain folder: its files and subfolders by name.
@@ -150,7 +145,7 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
         gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style));
     for (const auto& [path, resource] : snapshot.gemini)
       if (path.ends_with("/atom.xml"))
-        gopher[path] = text(resource.response.substr(resource.response.find("\r\n") + 2));
+        gopher[path] = text(std::string(resource.response.view().substr(resource.response.view().find("\r\n") + 2)));
     for (const auto& url : menu_urls(*publication))
       if (auto page = url_redirect_page(url)) gopher["URL:" + url] = GopherResource{std::move(*page), {}, 0};
   }

@@ -18,7 +18,7 @@ int render_gopher(const Snapshot& snapshot, const std::string& selector) {
     std::cerr << gopher_error_menu("Not found: " + selector);
     return exit_failure;
   }
-  std::cout << resource->response;
+  std::cout << resource->response.view();
   if (!resource->streamed_file.empty()) std::cout << std::ifstream(resource->streamed_file, std::ios::binary).rdbuf();
   std::cout.flush();
   return exit_ok;

@@ -4,6 +4,7 @@
 #pragma once
 #include "config.hpp"
 #include "search_pages.hpp"
+#include "shared_bytes.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -21,7 +22,7 @@ namespace gazette {
 // A complete Gemini answer: header and body bytes, and for files too large to
 // keep in memory, the file whose contents follow the header.
 struct GeminiResource {
-  std::string response;
+  SharedBytes response;
   std::filesystem::path streamed_file;
   std::uint64_t streamed_size = 0;
 };
@@ -29,7 +30,7 @@ struct GeminiResource {
 // A complete Gopher answer: a menu, a text document, or a file's bytes
 // (streamed from disk when large).
 struct GopherResource {
-  std::string response;
+  SharedBytes response;
   std::filesystem::path streamed_file;
   std::uint64_t streamed_size = 0;
 };

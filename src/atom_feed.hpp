@@ -18,7 +18,7 @@ std::string render_atom_feed(const Publication& publication, const std::string& 
                              const std::string& page_path, const std::vector<const Article*>& stories,
                              const std::string& base_url);
 
-// Escapes text for XML, dropping characters XML 1.0 does not allow.
+// Escapes text for XML and HTML, dropping characters XML 1.0 does not allow.
 std::string xml_escape(std::string_view text);
 
 } // namespace gazette

@@ -20,27 +20,13 @@ void link_line(std::string& out, std::string_view url, std::string_view label) {
   out += fmt::format("=> {} {}\n", url, label);
 }
 
-std::string joined_authors(const std::vector<std::string>& authors) {
-  std::string text;
-  for (std::size_t i = 0; i < authors.size(); ++i) {
-    if (i > 0) text += i + 1 == authors.size() ? " and " : ", ";
-    text += authors[i];
-  }
-  return text;
-}
-
-std::string section_title(const Publication& publication, const std::string& name) {
-  const Section* section = publication.find_section(name);
-  return section ? section->title : name;
-}
-
 // A story in a list: the dated link line that makes the page a Gemini
 // subscription page, the teaser, and an undated "Keep reading" line so the
 // story is not counted twice by feed readers.
 void story_teaser(std::string& out, const Publication& publication, const Article& article, bool show_section) {
   const std::string url = percent_encode_path(article.path());
   link_line(out, url, fmt::format("{} {}", article.date.day(), article.title));
-  if (show_section) text_line(out, section_title(publication, article.section));
+  if (show_section) text_line(out, publication.section_title(article.section));
   if (auto teaser = article.teaser(); !teaser.empty()) text_line(out, teaser);
   link_line(out, url, "Keep reading");
   out += '\n';
@@ -56,27 +42,13 @@ void back_to_front(std::string& out, const Publication& publication) {
   link_line(out, "/", fmt::format("Front page: {}", publication.site.title));
 }
 
-std::string byline(const Article& article) {
-  std::string line;
-  if (!article.authors.empty()) line = "By " + joined_authors(article.authors) + " · ";
-  line += "Published " + article.date.day();
-  if (article.updated) line += " · Updated " + article.updated->day();
-  return line;
-}
-
-std::string photo_label(const LeadImage& image) {
-  std::string label = "Photo: " + (image.caption.empty() ? std::string("lead photo") : image.caption);
-  if (!image.credit.empty()) label += " (" + image.credit + ")";
-  return label;
-}
-
 } // namespace
 
 std::string render_article_gemtext(const Publication& publication, const Article& article) {
   std::string out = "# " + article.title + "\n";
   if (!article.subtitle.empty()) text_line(out, article.subtitle);
   out += '\n';
-  text_line(out, byline(article));
+  text_line(out, byline(article, " · "));
   for (const auto& note : article.notes)
     if (note.kind == "correction") text_line(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
   if (article.image) {
@@ -106,7 +78,7 @@ std::string render_article_gemtext(const Publication& publication, const Article
 
   out += '\n';
   link_line(out, percent_encode_path("/" + article.section + "/"),
-            fmt::format("More from {}", section_title(publication, article.section)));
+            fmt::format("More from {}", publication.section_title(article.section)));
   back_to_front(out, publication);
   return out;
 }

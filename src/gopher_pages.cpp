@@ -31,14 +31,9 @@ namespace {
 
 bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
 
-std::string section_title(const Publication& publication, const std::string& name) {
-  const Section* section = publication.find_section(name);
-  return section ? section->title : name;
-}
-
 void story_entry(GopherMenu& menu, const Publication& publication, const Article& article, bool show_section) {
   std::string dateline = article.date.day();
-  if (show_section) dateline += " - " + section_title(publication, article.section);
+  if (show_section) dateline += " - " + publication.section_title(article.section);
   menu.info(dateline);
   menu.item('0', article.title, article.path());
   if (auto teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
@@ -54,24 +49,6 @@ void story_list(GopherMenu& menu, const Publication& publication, const std::vec
 
 void back_to_front(GopherMenu& menu, const Publication& publication) {
   menu.item('1', "Front page: " + publication.site.title, "/");
-}
-
-std::string byline(const Article& article) {
-  std::string line;
-  for (std::size_t i = 0; i < article.authors.size(); ++i) {
-    line += i == 0 ? "By " : (i + 1 == article.authors.size() ? " and " : ", ");
-    line += article.authors[i];
-  }
-  if (!line.empty()) line += " - ";
-  line += "Published " + article.date.day();
-  if (article.updated) line += " - Updated " + article.updated->day();
-  return line;
-}
-
-std::string photo_label(const LeadImage& image) {
-  std::string label = "Photo: " + (image.caption.empty() ? std::string("lead photo") : image.caption);
-  if (!image.credit.empty()) label += " (" + image.credit + ")";
-  return label;
 }
 
 void heading(std::string& out, std::string_view raw, const TextStyle& style, char underline) {
@@ -161,7 +138,7 @@ std::string render_article_menu(const Publication& publication, const Article& a
   GopherMenu menu(style.origin, style.ascii);
   menu.info(article.title);
   if (!article.subtitle.empty()) menu.info(article.subtitle);
-  menu.info(byline(article));
+  menu.info(byline(article, " - "));
   menu.blank();
   menu.item('0', "Read the story", article.path());
   if (article.image) {
@@ -182,7 +159,7 @@ std::string render_article_menu(const Publication& publication, const Article& a
     }
   }
   menu.blank();
-  menu.item('1', "More from " + section_title(publication, article.section), "/" + article.section + "/");
+  menu.item('1', "More from " + publication.section_title(article.section), "/" + article.section + "/");
   back_to_front(menu, publication);
   return menu.finish();
 }
@@ -194,7 +171,7 @@ std::string render_article_text(const Publication& publication, const Article& a
   heading(out, article.title, text, '=');
   if (!article.subtitle.empty()) lines(out, text.wrap(article.subtitle));
   out += "\n";
-  lines(out, text.wrap(byline(article)));
+  lines(out, text.wrap(byline(article, " - ")));
   for (const auto& note : article.notes)
     if (note.kind == "correction") lines(out, text.wrap(fmt::format("Correction, {}: {}", note.date.day(), note.text)));
   if (article.image) {

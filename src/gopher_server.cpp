@@ -1,6 +1,7 @@
 #include "gopher_server.hpp"
 
 #include "access_log.hpp"
+#include "atom_feed.hpp"
 #include "file_streaming.hpp"
 #include "gopher_request.hpp"
 #include "gopher_site.hpp"
@@ -21,7 +22,7 @@ std::string http_answer(const GopherSettings& settings, std::string_view path) {
   const std::string body = fmt::format(
       "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>A Gopher server</title></head>\n"
       "<body><p>This is a Gopher server. Open <a href=\"{0}\">{0}</a> with a Gopher client.</p></body></html>\n",
-      html_escape(url));
+      xml_escape(url));
   return fmt::format("HTTP/1.0 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n"
                      "Connection: close\r\n\r\n{}",
                      body.size(), body);

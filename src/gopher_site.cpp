@@ -1,5 +1,6 @@
 #include "gopher_site.hpp"
 
+#include "atom_feed.hpp"
 #include "gemini_site.hpp"
 #include "gopher_pages.hpp"
 
@@ -32,21 +33,6 @@ std::string gopher_error_menu(std::string_view message) {
   return fmt::format("3{}\t\terror.host\t1\r\n.\r\n", menu_field(message));
 }
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
-
 std::optional<std::string> url_redirect_page(std::string_view target) {
   static const std::set<std::string, std::less<>> allowed{"http", "https", "gemini", "gopher", "ftp", "mailto"};
   const std::size_t colon = target.find(':');
@@ -56,7 +42,7 @@ std::optional<std::string> url_redirect_page(std::string_view target) {
   if (!allowed.count(scheme)) return std::nullopt;
   for (unsigned char c : target)
     if (c < 0x20 || c == 0x7F) return std::nullopt;
-  const std::string escaped = html_escape(target);
+  const std::string escaped = xml_escape(target);
   return fmt::format("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                      "<meta http-equiv=\"refresh\" content=\"2; url={0}\"><title>Leaving Gopherspace</title></head>\n"
                      "<body><p>This link leads outside Gopherspace:</p><p><a href=\"{0}\">{0}</a></p></body></html>\n",

@@ -16,9 +16,6 @@ std::string gopher_text_document(std::string_view lf_text, bool dot_terminator);
 // A menu holding one error line (type 3), as Gopher clients expect.
 std::string gopher_error_menu(std::string_view message);
 
-// Escapes text for HTML.
-std::string html_escape(std::string_view text);
-
 // The page a "URL:" selector answers: a link and a refresh to `target`, or
 // nullopt for schemes that must not be sent on (javascript:, data:, ...).
 std::optional<std::string> url_redirect_page(std::string_view target);

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette {
@@ -103,6 +104,15 @@ struct Publication {
   std::map<const Article*, std::vector<RelatedStory>> related; // explicit first, then automatic
 
   const Section* find_section(const std::string& name) const;
+  // The section's title, or its folder name when it has none.
+  std::string section_title(const std::string& name) const;
 };
+
+// "By A and B<separator>Published 2024-05-16<separator>Updated 2024-05-17";
+// the separator differs between protocols (Gopher stays ASCII).
+std::string byline(const Article& article, std::string_view separator);
+
+// "Photo: caption (credit)": how a lead photo is labelled everywhere.
+std::string photo_label(const LeadImage& image);
 
 } // namespace gazette

@@ -12,14 +12,6 @@
 namespace gazette {
 namespace fs = std::filesystem;
 
-std::string Article::teaser() const { return summary.empty() ? default_teaser(body) : summary; }
-
-const Section* Publication::find_section(const std::string& name) const {
-  for (const auto& section : sections)
-    if (section.name == name) return &section;
-  return nullptr;
-}
-
 namespace {
 
 std::optional<std::string> read_file(const fs::path& file) {

@@ -38,7 +38,7 @@ std::vector<std::string> all_matches(const std::string& text, const std::regex& 
 
 TEST_CASE("Atom feeds: valid XML, gemini:// links, RFC 3339 dates, ids stable across restarts") {
   TempCapsule site;
-  fs::copy(fs::path(GAZETTE_SOURCE_DIR) / "capsule", site.root(), fs::copy_options::recursive);
+  copy_sample_capsule(site);
   std::vector<std::string> first_ids;
   {
     GazetteProcess server(site);

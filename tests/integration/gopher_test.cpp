@@ -14,10 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void copy_sample_capsule(const TempCapsule& site) {
-  fs::copy(fs::path(GAZETTE_SOURCE_DIR) / "capsule", site.root(), fs::copy_options::recursive);
-}
-
 std::size_t columns(const std::string& text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }

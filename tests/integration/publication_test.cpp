@@ -14,11 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void copy_sample_capsule(const TempCapsule& site) {
-  fs::copy(fs::path(GAZETTE_SOURCE_DIR) / "capsule", site.root(),
-           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);

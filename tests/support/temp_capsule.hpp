@@ -38,6 +38,12 @@ private:
   std::filesystem::path root_;
 };
 
+// The sample capsule that ships with the project, copied into `site`.
+inline void copy_sample_capsule(const TempCapsule& site) {
+  std::filesystem::copy(std::filesystem::path(GAZETTE_SOURCE_DIR) / "capsule", site.root(),
+                        std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+}
+
 inline std::string article(const std::string& title, const std::string& date, const std::string& extra = "",
                            const std::string& body = "Body.") {
   return "+++\ntitle = \"" + title + "\"\ndate = " + date + "\n" + extra + "+++\n" + body + "\n";

@@ -1,5 +1,6 @@
 #include "article_source.hpp"
 
+#include "toml_guard.hpp"
 #include "utf8.hpp"
 
 #include <fmt/format.h>
@@ -220,9 +221,12 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
     return fail(1, "unterminated front matter: add a line that is exactly +++ after the last key");
   const int body_first_line = line + 1;
 
+  const std::string_view front_text = std::string_view(text).substr(front_start, front_end - front_start);
+  const AsciiToml ascii = ascii_toml(front_text);
+  if (ascii.error_line) return fail(1 + ascii.error_line, ascii.error);
   toml::table front;
   try {
-    front = toml::parse(std::string_view(text).substr(front_start, front_end - front_start), source);
+    front = toml::parse(ascii.text, source);
   } catch (const toml::parse_error& e) {
     return fail(1 + static_cast<int>(e.source().begin.line), fmt::format("front matter is not valid TOML: {}", e.description()));
   }

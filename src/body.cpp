@@ -318,8 +318,9 @@ private:
   void finish_paragraph() {
     std::vector<std::string> lines = std::move(paragraph_lines_);
     paragraph_lines_.clear();
-    const bool all_gemtext_links = !lines.empty() && line_is_gemtext_link_.size() == lines.size() &&
-                                   std::all_of(line_is_gemtext_link_.begin(), line_is_gemtext_link_.end(), [](bool b) { return b; });
+    bool all_gemtext_links = !lines.empty() && line_is_gemtext_link_.size() == lines.size();
+    for (std::size_t i = 0; all_gemtext_links && i < lines.size(); ++i)
+      all_gemtext_links = line_is_gemtext_link_[i] && lines[i].starts_with("=>");
 
     if (all_gemtext_links && current_.kind == BlockKind::paragraph) {
       // The author wrote gemtext link lines; they pass through.

@@ -1,5 +1,8 @@
 #include "config.hpp"
 
+#include "article_source.hpp"
+#include "toml_guard.hpp"
+
 #include <arpa/inet.h>
 #include <charconv>
 #include <fmt/format.h>
@@ -197,9 +200,18 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
   config.gemini.cert = base / "certs/cert.pem";
   config.gemini.key = base / "certs/key.pem";
 
+  if (int line = first_invalid_utf8_line(text)) {
+    result.problems.push_back({ConfigProblem::Severity::error, line, "", "invalid UTF-8; save the file as UTF-8"});
+    return result;
+  }
+  const AsciiToml ascii = ascii_toml(text);
+  if (ascii.error_line) {
+    result.problems.push_back({ConfigProblem::Severity::error, ascii.error_line, "", ascii.error});
+    return result;
+  }
   toml::table root;
   try {
-    root = toml::parse(text, file.string());
+    root = toml::parse(ascii.text, file.string());
   } catch (const toml::parse_error& e) {
     result.problems.push_back({ConfigProblem::Severity::error, static_cast<int>(e.source().begin.line), "",
                                fmt::format("not valid TOML: {}", e.description())});

@@ -78,7 +78,14 @@ void Reloader::rebuild(Work work) {
     config = std::make_shared<const Config>(std::move(loaded.config));
   }
 
-  BuiltSnapshot built = build_snapshot(config, tls, &last_build_);
+  BuiltSnapshot built;
+  try {
+    built = build_snapshot(config, tls, &last_build_);
+  } catch (const std::exception& e) {
+    // Whatever went wrong, readers keep the snapshot they have.
+    log_message("{}: reload failed: {}; still serving the previous version", config->capsule.string(), e.what());
+    return;
+  }
   report(built.diagnostics);
   store_.replace(std::move(built.snapshot));
   last_build_ = std::move(built);

@@ -1,6 +1,7 @@
 #include "site_settings.hpp"
 
 #include "article_source.hpp"
+#include "toml_guard.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -30,8 +31,13 @@ struct SettingsReader {
       diagnostics.push_back({source, line, Diagnostic::Severity::error, "invalid UTF-8; save the file as UTF-8"});
       return std::nullopt;
     }
+    const AsciiToml ascii = ascii_toml(text);
+    if (ascii.error_line) {
+      diagnostics.push_back({source, ascii.error_line, Diagnostic::Severity::error, ascii.error});
+      return std::nullopt;
+    }
     try {
-      return toml::parse(text, source);
+      return toml::parse(ascii.text, source);
     } catch (const toml::parse_error& e) {
       diagnostics.push_back({source, static_cast<int>(e.source().begin.line), Diagnostic::Severity::error,
                              fmt::format("not valid TOML: {}", e.description())});

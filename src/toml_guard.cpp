@@ -1,0 +1,101 @@
+#include "toml_guard.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+namespace {
+
+// Decodes the UTF-8 sequence at `i` (valid by contract) and advances past it.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  char32_t code = lead & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F);
+  for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+    code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  i += length - 1;
+  return code;
+}
+
+std::string unicode_escape(char32_t code) {
+  return code > 0xFFFF ? fmt::format("\\U{:08X}", static_cast<unsigned>(code))
+                       : fmt::format("\\u{:04X}", static_cast<unsigned>(code));
+}
+
+} // namespace
+
+AsciiToml ascii_toml(std::string_view text) {
+  enum class State { plain, comment, basic, literal, multiline_basic, multiline_literal };
+  State state = State::plain;
+  AsciiToml out;
+  out.text.reserve(text.size() + text.size() / 8);
+  int line = 1;
+  auto at = [&](std::size_t i, std::string_view token) { return text.substr(i, token.size()) == token; };
+
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool ascii = static_cast<unsigned char>(c) < 0x80;
+    if (c == '\n') ++line;
+    switch (state) {
+    case State::plain:
+      if (!ascii) {
+        out.error_line = line;
+        out.error = "a character TOML does not allow outside quotes; put text in quotes, like title = \"...\"";
+        return out;
+      }
+      if (c == '#') state = State::comment;
+      else if (at(i, "\"\"\"")) state = State::multiline_basic, out.text += "\"\"", i += 2;
+      else if (c == '"') state = State::basic;
+      else if (at(i, "'''")) {
+        state = State::multiline_literal, out.text += "\"\"\"", i += 2;
+        continue;
+      } else if (c == '\'') {
+        state = State::literal, out.text += '"';
+        continue;
+      }
+      out.text += c;
+      break;
+    case State::comment:
+      if (c == '\n') state = State::plain;
+      if (!ascii) next_code_point(text, i);
+      out.text += ascii ? c : '?';
+      break;
+    case State::basic:
+    case State::multiline_basic:
+      if (!ascii) {
+        out.text += unicode_escape(next_code_point(text, i));
+        break;
+      }
+      if (c == '\\' && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0x80) {
+        out.text += c;
+        out.text += text[++i];
+        if (text[i] == '\n') ++line;
+        break;
+      }
+      if (state == State::basic && (c == '"' || c == '\n')) state = State::plain;
+      if (state == State::multiline_basic && at(i, "\"\"\"")) state = State::plain, out.text += "\"\"", i += 2;
+      out.text += c;
+      break;
+    case State::literal:
+    case State::multiline_literal: {
+      const bool closes = state == State::literal ? (c == '\'' || c == '\n') : at(i, "'''");
+      if (closes) {
+        out.text += state == State::literal ? (c == '\n' ? "\"\n" : "\"") : "\"\"\"";
+        if (state == State::multiline_literal) i += 2;
+        state = State::plain;
+      } else if (!ascii) {
+        out.text += unicode_escape(next_code_point(text, i));
+      } else if (c == '\\' || c == '"') {
+        // The literal string becomes a basic one, where these need escapes.
+        out.text += '\\';
+        out.text += c;
+      } else {
+        out.text += c;
+      }
+      break;
+    }
+    }
+  }
+  return out;
+}
+
+} // namespace gazette

@@ -96,6 +96,17 @@ public:
     }
   }
 
+  void read_rate(std::string_view key, double& out, double max) {
+    if (const auto* node = find(key)) {
+      std::optional<double> value;
+      if (auto i = node->value_exact<int64_t>()) value = static_cast<double>(*i);
+      else if (auto f = node->value_exact<double>()) value = *f;
+      if (!value || !(*value > 0) || *value > max)
+        error(key, node, fmt::format("must be a number greater than 0 (at most {})", max));
+      else out = *value;
+    }
+  }
+
   void read_seconds(std::string_view key, std::chrono::milliseconds& out) {
     if (const auto* node = find(key)) {
       std::optional<double> seconds;
@@ -258,7 +269,14 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
     gopher.read_bool("dot_terminator", config.gopher.dot_terminator);
     gopher.warn_unknown();
   }
-  top.warn_unknown({"gemini", "gopher"});
+  if (const auto* table = subtable(root, "limits", problems)) {
+    TableReader limits(*table, "limits", problems);
+    limits.read_int("connections_per_client", config.limits.connections_per_client, 1, 1'000'000);
+    limits.read_rate("requests_per_second", config.limits.requests_per_second, 1e6);
+    limits.read_rate("burst", config.limits.burst, 1e6);
+    limits.warn_unknown();
+  }
+  top.warn_unknown({"gemini", "gopher", "limits"});
   return result;
 }
 

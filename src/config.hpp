@@ -37,6 +37,12 @@ struct GopherSettings {
   bool dot_terminator = false; // RFC 1436 dot-stuffing and "." after text documents
 };
 
+struct LimitSettings {
+  unsigned connections_per_client = 64;
+  double requests_per_second = 20;
+  double burst = 200;
+};
+
 struct Config {
   std::filesystem::path file;    // the config file itself
   std::filesystem::path capsule; // absolute or relative to the config's folder, resolved
@@ -47,6 +53,7 @@ struct Config {
   std::chrono::milliseconds shutdown_timeout{5'000};
   GeminiSettings gemini;
   GopherSettings gopher;
+  LimitSettings limits;
 };
 
 struct ConfigProblem {

@@ -24,7 +24,7 @@ using GeminiConnection = GuardedStream<asio::ssl::stream<tcp::socket>>;
 
 } // namespace
 
-asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] ConnectionLimit::Slot slot) {
+asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionTicket ticket) {
   const auto started = steady_clock::now();
   std::error_code ec;
   const auto remote = socket.remote_endpoint(ec);
@@ -59,6 +59,10 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
 
   switch (framed.state) {
   case RequestFraming::complete: {
+    if (auto wait = ticket.client.slow_down()) {
+      answer = gemini_header(44, std::to_string(wait->count()));
+      break;
+    }
     auto parsed = parse_gemini_request(request_text, {config.hostnames, local_port});
     if (auto* bad = std::get_if<GeminiRefusal>(&parsed)) {
       answer = gemini_header(bad->status, bad->meta);

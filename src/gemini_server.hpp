@@ -13,8 +13,8 @@ class GeminiServer {
 public:
   explicit GeminiServer(SnapshotStore& snapshots) : snapshots_(snapshots) {}
 
-  // `slot` is held until the connection ends.
-  asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionLimit::Slot slot);
+  // `ticket` is held until the connection ends.
+  asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionTicket ticket);
 
 private:
   SnapshotStore& snapshots_;

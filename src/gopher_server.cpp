@@ -37,7 +37,7 @@ std::string snapshot_key(std::string_view selector) {
 
 } // namespace
 
-asio::awaitable<void> GopherServer::serve(tcp::socket socket, [[maybe_unused]] ConnectionLimit::Slot slot) {
+asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionTicket ticket) {
   const auto started = steady_clock::now();
   std::error_code ec;
   const auto remote = socket.remote_endpoint(ec);
@@ -74,7 +74,9 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, [[maybe_unused]] C
     answer = gopher_error_menu("Request timed out; send a selector and CRLF");
   } else {
     auto parsed = parse_gopher_request(line);
-    if (auto* http = std::get_if<HttpRequest>(&parsed)) {
+    if (auto wait = ticket.client.slow_down()) {
+      answer = gopher_error_menu(fmt::format("Too many requests; try again in {} seconds", wait->count()));
+    } else if (auto* http = std::get_if<HttpRequest>(&parsed)) {
       answer = http_answer(config.gopher, http->path);
       status = "HTTP";
     } else if (auto* refusal = std::get_if<GopherRefusal>(&parsed)) {

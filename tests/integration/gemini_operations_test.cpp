@@ -10,6 +10,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 #include <regex>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <thread>
 
@@ -216,4 +217,48 @@ TEST_CASE("on SIGTERM, a request already under way is still answered; new connec
   CHECK(answer.header == "20 text/gemini");
   CHECK(answer.body == "# Hi\n");
   CHECK(server.stop() == 0);
+}
+
+TEST_CASE("per-client limits: concurrent connections, and a request rate answered with 44 or a type 3 error") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, test_config("request_timeout = 3\n[limits]\nconnections_per_client = 2\n"
+                                          "requests_per_second = 0.2\nburst = 3"));
+  {
+    IdleConnection first(server.gemini_port()), second(server.gopher_port());
+    std::this_thread::sleep_for(200ms);
+    IdleConnection third(server.gemini_port());
+    CHECK(third.closed_by_server_within(1s));
+  }
+  // Three of the burst went to the idle connections above; what is left is soon spent.
+  CHECK(eventually([&] { return gemini_get(server.gemini_port(), "/").status() == 44; }, 5s));
+  const GeminiResponse limited = gemini_get(server.gemini_port(), "/");
+  CHECK(limited.status() == 44);
+  CHECK(std::stoi(limited.meta()) >= 1);
+  CHECK(tcp_exchange(server.gopher_port(), "/\r\n").bytes.starts_with("3Too many requests; try again in "));
+}
+
+TEST_CASE("1,000 idle connections, silent TCP and stalled TLS, do not keep a good client waiting") {
+  rlimit files{};
+  getrlimit(RLIMIT_NOFILE, &files);
+  files.rlim_cur = files.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &files);
+  REQUIRE(files.rlim_cur >= 2200);
+
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, test_config("request_timeout = 20\n[limits]\nconnections_per_client = 5000\nburst = 5000"));
+  std::vector<std::unique_ptr<IdleConnection>> idle;
+  for (int i = 0; i < 500; ++i) idle.push_back(std::make_unique<IdleConnection>(server.gemini_port()));
+  for (int i = 0; i < 500; ++i) idle.push_back(std::make_unique<IdleConnection>(server.gopher_port()));
+  std::vector<std::unique_ptr<GeminiConversation>> stalled;
+  for (int i = 0; i < 50; ++i) stalled.push_back(std::make_unique<GeminiConversation>(server.gemini_port()));
+  for (const auto& conversation : stalled) CHECK(conversation->handshake_done());
+
+  const auto started = std::chrono::steady_clock::now();
+  CHECK(gemini_get(server.gemini_port(), "/").header == "20 text/gemini");
+  CHECK(tcp_exchange(server.gopher_port(), "/\r\n").completed);
+  // Served while all of them wait: nowhere near the 20 s they are allowed.
+  CHECK(std::chrono::steady_clock::now() - started < 5s);
+  CHECK(server.running());
 }

@@ -262,3 +262,20 @@ TEST_CASE("1,000 idle connections, silent TCP and stalled TLS, do not keep a goo
   CHECK(std::chrono::steady_clock::now() - started < 5s);
   CHECK(server.running());
 }
+
+TEST_CASE("a client that stops reading a large response is dropped after the write timeout") {
+  TempCapsule site;
+  site.write("big.bin", std::string(8 * 1024 * 1024, 'x'));
+  GazetteProcess server(site, test_config("request_timeout = 1"));
+  GeminiConversation reader(server.gemini_port());
+  REQUIRE(reader.handshake_done());
+  reader.send(fmt::format("gemini://localhost:{}/big.bin\r\n", server.gemini_port()));
+  // The client reads nothing; once the socket buffers are full the server's
+  // writes stall, the timeout passes, and the connection is logged and gone.
+  CHECK(eventually([&] { return server.stdout_text().find("/big.bin") != std::string::npos; }, 10s));
+  std::smatch sent;
+  const std::string log = server.stdout_text();
+  REQUIRE(std::regex_search(log, sent, std::regex(R"(/big\.bin (\d+) )")));
+  CHECK(std::stoull(sent[1]) < 8u * 1024 * 1024);
+  CHECK(gemini_get(server.gemini_port(), "/big.bin").body.size() == 8u * 1024 * 1024);
+}

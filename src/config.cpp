@@ -253,6 +253,7 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
     gemini.read_listen("listen", config.gemini.listen);
     gemini.read_path("cert", config.gemini.cert, base);
     gemini.read_path("key", config.gemini.key, base);
+    gemini.read_bool("proxy_protocol", config.gemini.proxy_protocol);
     gemini.warn_unknown();
   }
 
@@ -267,6 +268,7 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
     gopher.read_int("wrap", config.gopher.wrap, 40, 200);
     gopher.read_bool("ascii", config.gopher.ascii);
     gopher.read_bool("dot_terminator", config.gopher.dot_terminator);
+    gopher.read_bool("proxy_protocol", config.gopher.proxy_protocol);
     gopher.warn_unknown();
   }
   if (const auto* table = subtable(root, "limits", problems)) {

@@ -26,6 +26,7 @@ struct GeminiSettings {
   std::vector<ListenAddress> listen;
   std::filesystem::path cert;
   std::filesystem::path key;
+  bool proxy_protocol = false; // connections start with a PROXY v1 or v2 header
 };
 
 struct GopherSettings {
@@ -35,6 +36,7 @@ struct GopherSettings {
   int wrap = 70;             // text column width
   bool ascii = true;         // transliterate to ASCII for legacy clients
   bool dot_terminator = false; // RFC 1436 dot-stuffing and "." after text documents
+  bool proxy_protocol = false; // connections start with a PROXY v1 or v2 header
 };
 
 struct LimitSettings {

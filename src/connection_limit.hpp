@@ -1,8 +1,6 @@
 // How many connections are open at once, across every listener; beyond the
 // configured maximum a new connection is closed at once.
 #pragma once
-#include "client_limits.hpp"
-
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -42,13 +40,6 @@ public:
 private:
   unsigned max_;
   std::atomic<unsigned> active_{0};
-};
-
-// What a connection holds while it lives: its place under the server's
-// limit and under its client address's limits.
-struct ConnectionTicket {
-  ConnectionLimit::Slot slot;
-  ClientLimits::Ticket client;
 };
 
 } // namespace gazette

@@ -3,6 +3,7 @@
 #include "access_log.hpp"
 #include "gemini_request.hpp"
 #include "gemini_site.hpp"
+#include "client_admission.hpp"
 #include "file_streaming.hpp"
 
 #include <array>
@@ -24,11 +25,11 @@ using GeminiConnection = GuardedStream<asio::ssl::stream<tcp::socket>>;
 
 } // namespace
 
-asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionTicket ticket) {
+asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] ConnectionLimit::Slot slot) {
   const auto started = steady_clock::now();
   std::error_code ec;
   const auto remote = socket.remote_endpoint(ec);
-  const std::string client = ec ? "-" : remote.address().to_string();
+  std::string client = ec ? "-" : remote.address().to_string();
   const std::uint16_t local_port = socket.local_endpoint(ec).port();
 
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
@@ -36,6 +37,12 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionTicket t
   auto connection = std::make_shared<GeminiConnection>(std::move(socket), *snapshot->tls);
   auto& stream = connection->stream;
   connection->arm(config.request_timeout);
+
+  const auto admitted = co_await admit_client(*connection, config.gemini.proxy_protocol, clients_, client);
+  if (!admitted) {
+    connection->disarm();
+    co_return; // closed before any TLS work
+  }
 
   co_await stream.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
   if (ec) {
@@ -59,7 +66,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionTicket t
 
   switch (framed.state) {
   case RequestFraming::complete: {
-    if (auto wait = ticket.client.slow_down()) {
+    if (auto wait = admitted->slow_down()) {
       answer = gemini_header(44, std::to_string(wait->count()));
       break;
     }

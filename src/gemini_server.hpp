@@ -1,6 +1,7 @@
 // Serving one Gemini connection: TLS handshake, one request line, one
 // response from the current snapshot, close_notify.
 #pragma once
+#include "client_limits.hpp"
 #include "connection_limit.hpp"
 #include "snapshot_store.hpp"
 
@@ -11,13 +12,14 @@ namespace gazette {
 
 class GeminiServer {
 public:
-  explicit GeminiServer(SnapshotStore& snapshots) : snapshots_(snapshots) {}
+  GeminiServer(SnapshotStore& snapshots, ClientLimits& clients) : snapshots_(snapshots), clients_(clients) {}
 
-  // `ticket` is held until the connection ends.
-  asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionTicket ticket);
+  // `slot` is held until the connection ends.
+  asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionLimit::Slot slot);
 
 private:
   SnapshotStore& snapshots_;
+  ClientLimits& clients_;
 };
 
 } // namespace gazette

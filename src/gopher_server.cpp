@@ -2,6 +2,7 @@
 
 #include "access_log.hpp"
 #include "atom_feed.hpp"
+#include "client_admission.hpp"
 #include "file_streaming.hpp"
 #include "gopher_request.hpp"
 #include "gopher_site.hpp"
@@ -37,16 +38,22 @@ std::string snapshot_key(std::string_view selector) {
 
 } // namespace
 
-asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionTicket ticket) {
+asio::awaitable<void> GopherServer::serve(tcp::socket socket, [[maybe_unused]] ConnectionLimit::Slot slot) {
   const auto started = steady_clock::now();
   std::error_code ec;
   const auto remote = socket.remote_endpoint(ec);
-  const std::string client = ec ? "-" : remote.address().to_string();
+  std::string client = ec ? "-" : remote.address().to_string();
 
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
   const Config& config = *snapshot->config;
   auto connection = std::make_shared<GuardedStream<tcp::socket>>(std::move(socket));
   connection->arm(config.request_timeout);
+
+  const auto admitted = co_await admit_client(*connection, config.gopher.proxy_protocol, clients_, client);
+  if (!admitted) {
+    connection->disarm();
+    co_return;
+  }
 
   std::array<char, max_gopher_selector_bytes + 512 + 2> buffer;
   std::size_t received = 0;
@@ -74,7 +81,7 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionTicket t
     answer = gopher_error_menu("Request timed out; send a selector and CRLF");
   } else {
     auto parsed = parse_gopher_request(line);
-    if (auto wait = ticket.client.slow_down()) {
+    if (auto wait = admitted->slow_down()) {
       answer = gopher_error_menu(fmt::format("Too many requests; try again in {} seconds", wait->count()));
     } else if (auto* http = std::get_if<HttpRequest>(&parsed)) {
       answer = http_answer(config.gopher, http->path);

@@ -1,6 +1,7 @@
 // Serving one Gopher connection: one selector line, one answer from the
 // current snapshot, then the connection is closed.
 #pragma once
+#include "client_limits.hpp"
 #include "connection_limit.hpp"
 #include "snapshot_store.hpp"
 
@@ -11,13 +12,14 @@ namespace gazette {
 
 class GopherServer {
 public:
-  explicit GopherServer(SnapshotStore& snapshots) : snapshots_(snapshots) {}
+  GopherServer(SnapshotStore& snapshots, ClientLimits& clients) : snapshots_(snapshots), clients_(clients) {}
 
-  // `ticket` is held until the connection ends.
-  asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionTicket ticket);
+  // `slot` is held until the connection ends.
+  asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionLimit::Slot slot);
 
 private:
   SnapshotStore& snapshots_;
+  ClientLimits& clients_;
 };
 
 } // namespace gazette

@@ -27,7 +27,7 @@ using asio::ip::tcp;
 // Bursts of new connections queue in the kernel instead of being refused.
 constexpr int listen_backlog = 4096;
 
-using ConnectionHandler = std::function<asio::awaitable<void>(tcp::socket, ConnectionTicket)>;
+using ConnectionHandler = std::function<asio::awaitable<void>(tcp::socket, ConnectionLimit::Slot)>;
 
 // Each acceptor lives on its own strand, so closing it at shutdown never
 // races with its accept loop on another thread.
@@ -49,8 +49,7 @@ tcp::acceptor bind_listener(asio::strand<asio::io_context::executor_type>& stran
   return acceptor;
 }
 
-asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& limit, ClientLimits& clients,
-                                         asio::io_context& io) {
+asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& limit, asio::io_context& io) {
   asio::steady_timer pause(io);
   for (;;) {
     std::error_code ec;
@@ -64,17 +63,12 @@ asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& li
       co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       continue;
     }
-    // Over a limit, the socket closes as it goes out of scope, before any TLS work.
+    // Over the limit, the socket closes as it goes out of scope, before any TLS work.
     auto slot = limit.try_acquire();
     if (!slot) continue;
-    const auto remote = socket.remote_endpoint(ec);
-    if (ec) continue;
-    auto client = clients.admit(remote.address().to_string());
-    if (!client) continue;
     socket.set_option(tcp::no_delay(true), ec);
     auto executor = socket.get_executor();
-    asio::co_spawn(executor, listener.handler(std::move(socket), ConnectionTicket{std::move(*slot), std::move(*client)}),
-                   asio::detached);
+    asio::co_spawn(executor, listener.handler(std::move(socket), std::move(*slot)), asio::detached);
   }
 }
 
@@ -99,8 +93,8 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots) {
   auto limit = std::make_shared<ConnectionLimit>(config.max_connections);
   auto clients = std::make_shared<ClientLimits>(
       ClientLimitSettings{config.limits.connections_per_client, config.limits.requests_per_second, config.limits.burst});
-  GeminiServer gemini(snapshots);
-  GopherServer gopher(snapshots);
+  GeminiServer gemini(snapshots, *clients);
+  GopherServer gopher(snapshots, *clients);
 
   std::vector<std::unique_ptr<Listener>> listeners;
   auto listen = [&](const std::string& protocol, const ListenAddress& address, ConnectionHandler handler) {
@@ -114,20 +108,20 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots) {
     }
   };
   for (const auto& address : config.gemini.listen)
-    if (!listen("gemini", address, [&gemini](tcp::socket socket, ConnectionTicket ticket) {
-          return gemini.serve(std::move(socket), std::move(ticket));
+    if (!listen("gemini", address, [&gemini](tcp::socket socket, ConnectionLimit::Slot slot) {
+          return gemini.serve(std::move(socket), std::move(slot));
         }))
       return 1;
   for (const auto& address : config.gopher.listen)
-    if (!listen("gopher", address, [&gopher](tcp::socket socket, ConnectionTicket ticket) {
-          return gopher.serve(std::move(socket), std::move(ticket));
+    if (!listen("gopher", address, [&gopher](tcp::socket socket, ConnectionLimit::Slot slot) {
+          return gopher.serve(std::move(socket), std::move(slot));
         }))
       return 1;
   for (auto& listener : listeners) {
     auto local = listener->acceptor.local_endpoint();
     log_message("{} listening on {}", listener->protocol,
                 ListenAddress{local.address().to_string(), local.port()}.to_string());
-    asio::co_spawn(listener->strand, accept_connections(*listener, *limit, *clients, io), asio::detached);
+    asio::co_spawn(listener->strand, accept_connections(*listener, *limit, io), asio::detached);
   }
 
   asio::signal_set stop_signals(io, SIGINT, SIGTERM);

@@ -16,7 +16,7 @@ namespace {
 using asio::ip::tcp;
 
 asio::awaitable<void> run_gemini(asio::ssl::stream<tcp::socket>& stream, std::uint16_t port, std::string request,
-                                 GeminiResponse& response) {
+                                 std::string preamble, GeminiResponse& response) {
   std::error_code ec;
   co_await stream.next_layer().async_connect({asio::ip::make_address("127.0.0.1"), port},
                                              asio::redirect_error(asio::use_awaitable, ec));
@@ -24,6 +24,8 @@ asio::awaitable<void> run_gemini(asio::ssl::stream<tcp::socket>& stream, std::ui
     response.error = "connect: " + ec.message();
     co_return;
   }
+  if (!preamble.empty())
+    co_await asio::async_write(stream.next_layer(), asio::buffer(preamble), asio::redirect_error(asio::use_awaitable, ec));
   co_await stream.async_handshake(asio::ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
   if (ec) {
     response.error = "handshake: " + ec.message();
@@ -64,14 +66,15 @@ asio::awaitable<void> run_gemini(asio::ssl::stream<tcp::socket>& stream, std::ui
 
 } // namespace
 
-GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request, std::chrono::milliseconds limit) {
+GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request, std::chrono::milliseconds limit,
+                               std::string_view preamble) {
   asio::io_context io;
   asio::ssl::context tls(asio::ssl::context::tls_client);
   tls.set_verify_mode(asio::ssl::verify_none); // Gemini is trust on first use
   asio::ssl::stream<tcp::socket> stream(io, tls);
   SSL_set_tlsext_host_name(stream.native_handle(), "localhost");
   GeminiResponse response;
-  asio::co_spawn(io, run_gemini(stream, port, std::string(raw_request), response), asio::detached);
+  asio::co_spawn(io, run_gemini(stream, port, std::string(raw_request), std::string(preamble), response), asio::detached);
   io.run_for(limit);
   if (!response.completed && response.error.empty()) response.error = "timed out";
   return response;

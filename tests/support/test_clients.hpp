@@ -27,8 +27,9 @@ struct GeminiResponse {
 };
 
 // Sends `raw_request` exactly as given (the CRLF too) and reads to the end.
+// `preamble` goes out in plain TCP before the TLS handshake (a PROXY header).
 GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request,
-                               std::chrono::milliseconds limit = std::chrono::seconds(10));
+                               std::chrono::milliseconds limit = std::chrono::seconds(10), std::string_view preamble = {});
 
 // "gemini://localhost:<port><path>\r\n"
 GeminiResponse gemini_get(std::uint16_t port, std::string_view path);

@@ -254,6 +254,7 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
     gemini.read_path("cert", config.gemini.cert, base);
     gemini.read_path("key", config.gemini.key, base);
     gemini.read_bool("proxy_protocol", config.gemini.proxy_protocol);
+    gemini.read_path("ticket_keys", config.gemini.ticket_keys, base);
     gemini.warn_unknown();
   }
 

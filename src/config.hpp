@@ -27,6 +27,7 @@ struct GeminiSettings {
   std::filesystem::path cert;
   std::filesystem::path key;
   bool proxy_protocol = false; // connections start with a PROXY v1 or v2 header
+  std::filesystem::path ticket_keys; // shared session-ticket keys; empty: OpenSSL's own, per process
 };
 
 struct GopherSettings {

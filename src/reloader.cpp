@@ -65,7 +65,7 @@ void Reloader::rebuild(Work work) {
     }
     try {
       ensure_certificate(loaded.config.gemini.cert, loaded.config.gemini.key, loaded.config.hostnames);
-      tls = std::make_shared<asio::ssl::context>(make_tls_context(loaded.config.gemini.cert, loaded.config.gemini.key));
+      tls = std::make_shared<asio::ssl::context>(make_tls_context(loaded.config.gemini.cert, loaded.config.gemini.key, loaded.config.gemini.ticket_keys));
     } catch (const std::exception& e) {
       log_message("gemini.cert: {}; the running certificate stays in force", e.what());
       return;

@@ -53,9 +53,9 @@ int serve_command(const std::filesystem::path& config_file) {
       log_message("made a self-signed certificate for {} in {}", fmt::join(config.hostnames, ", "),
                   config.gemini.cert.string());
     log_message("certificate SHA-256 fingerprint: {}", certificate.sha256_fingerprint);
-    tls = std::make_shared<asio::ssl::context>(make_tls_context(config.gemini.cert, config.gemini.key));
+    tls = std::make_shared<asio::ssl::context>(make_tls_context(config.gemini.cert, config.gemini.key, config.gemini.ticket_keys));
   } catch (const std::exception& e) {
-    log_message("gemini.cert: {}", e.what());
+    log_message("gemini: {}", e.what());
     return exit_bad_config;
   }
 

@@ -1,5 +1,7 @@
 #include "tls_context.hpp"
 
+#include "ticket_keys.hpp"
+
 #include <fmt/format.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -18,8 +20,8 @@ namespace {
 
 } // namespace
 
-asio::ssl::context make_tls_context(const std::filesystem::path& cert_file,
-                                    const std::filesystem::path& key_file) {
+asio::ssl::context make_tls_context(const std::filesystem::path& cert_file, const std::filesystem::path& key_file,
+                                    const std::filesystem::path& ticket_keys) {
   asio::ssl::context context(asio::ssl::context::tls_server);
   SSL_CTX* native = context.native_handle();
   SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION);
@@ -37,6 +39,7 @@ asio::ssl::context make_tls_context(const std::filesystem::path& cert_file,
   if (SSL_CTX_use_PrivateKey_file(native, key_file.c_str(), SSL_FILETYPE_PEM) != 1)
     fail(key_file, "cannot use this private key");
   if (SSL_CTX_check_private_key(native) != 1) fail(key_file, "this key does not match the certificate");
+  if (!ticket_keys.empty()) use_ticket_keys(native, read_ticket_keys(ticket_keys));
   return context;
 }
 

@@ -9,7 +9,9 @@ namespace gazette {
 // AEAD ciphers for 1.2, server-side session cache and tickets for resumption.
 // Throws std::runtime_error naming the file when the certificate or key
 // cannot be used.
-asio::ssl::context make_tls_context(const std::filesystem::path& cert_file,
-                                    const std::filesystem::path& key_file);
+// With `ticket_keys`, session tickets use the keys in that file (see
+// ticket_keys.hpp), so that several instances can resume each other's sessions.
+asio::ssl::context make_tls_context(const std::filesystem::path& cert_file, const std::filesystem::path& key_file,
+                                    const std::filesystem::path& ticket_keys = {});
 
 } // namespace gazette

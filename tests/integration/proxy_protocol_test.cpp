@@ -2,7 +2,9 @@
 #include "gazette_process.hpp"
 #include "test_clients.hpp"
 
+#include <csignal>
 #include <doctest/doctest.h>
+#include <fstream>
 #include <fmt/format.h>
 
 using namespace gazette::testing;
@@ -41,4 +43,36 @@ TEST_CASE("PROXY protocol v1 and v2: the real client is logged and limited; a ba
   CHECK(headless.completed);
   CHECK(headless.bytes.empty());
   CHECK(server.running());
+}
+
+TEST_CASE("shared ticket keys: a session made on one instance resumes on another, and SIGHUP rotates keys") {
+  // Two instances, as behind a load balancer, with one key file.
+  TempCapsule first, second;
+  for (auto* site : {&first, &second}) site->write("index.gmi", "# Hi\n");
+  std::string keys(80, '\0');
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = static_cast<char>(i * 7 + 3);
+  const std::string config = test_config("", "ticket_keys = \"ticket.keys\"");
+  for (auto* site : {&first, &second}) std::ofstream(site->folder() / "ticket.keys", std::ios::binary) << keys;
+  GazetteProcess a(first, config), b(second, config);
+  const auto request = [](std::uint16_t port) { return fmt::format("gemini://localhost:{}/\r\n", port); };
+
+  GeminiResponse fresh = gemini_exchange(a.gemini_port(), request(a.gemini_port()));
+  REQUIRE(fresh.session);
+  CHECK_FALSE(fresh.resumed);
+  GeminiResponse elsewhere = gemini_exchange(b.gemini_port(), request(b.gemini_port()), 10s, {}, fresh.session.get());
+  CHECK(elsewhere.header == "20 text/gemini");
+  CHECK(elsewhere.resumed);
+
+  // New keys on one instance only: its old sessions no longer resume there.
+  std::string other_keys(80, 'k');
+  std::ofstream(second.folder() / "ticket.keys", std::ios::binary) << other_keys;
+  kill(b.pid(), SIGHUP);
+  CHECK(eventually([&] {
+    return !gemini_exchange(b.gemini_port(), request(b.gemini_port()), 10s, {}, fresh.session.get()).resumed;
+  }));
+
+  std::ofstream(second.folder() / "ticket.keys", std::ios::binary) << "short";
+  kill(b.pid(), SIGHUP);
+  CHECK(eventually([&] { return b.stderr_text().find("ticket.keys: holds 5 bytes") != std::string::npos; }));
+  CHECK(gemini_exchange(b.gemini_port(), request(b.gemini_port())).status() == 20);
 }

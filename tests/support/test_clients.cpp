@@ -32,6 +32,7 @@ asio::awaitable<void> run_gemini(asio::ssl::stream<tcp::socket>& stream, std::ui
     co_return;
   }
   response.handshake_done = true;
+  response.resumed = SSL_session_reused(stream.native_handle()) == 1;
   response.tls_version = SSL_get_version(stream.native_handle());
   if (X509* cert = SSL_get1_peer_certificate(stream.native_handle())) {
     unsigned char* der = nullptr;
@@ -59,6 +60,7 @@ asio::awaitable<void> run_gemini(asio::ssl::stream<tcp::socket>& stream, std::ui
   response.header = received.substr(0, header_end);
   if (header_end != std::string::npos) response.body = received.substr(header_end + 2);
   response.completed = true;
+  response.session.reset(SSL_get1_session(stream.native_handle()), SSL_SESSION_free);
   if (response.close_notify) {
     co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
   }
@@ -67,12 +69,13 @@ asio::awaitable<void> run_gemini(asio::ssl::stream<tcp::socket>& stream, std::ui
 } // namespace
 
 GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request, std::chrono::milliseconds limit,
-                               std::string_view preamble) {
+                               std::string_view preamble, SSL_SESSION* resume) {
   asio::io_context io;
   asio::ssl::context tls(asio::ssl::context::tls_client);
   tls.set_verify_mode(asio::ssl::verify_none); // Gemini is trust on first use
   asio::ssl::stream<tcp::socket> stream(io, tls);
   SSL_set_tlsext_host_name(stream.native_handle(), "localhost");
+  if (resume) SSL_set_session(stream.native_handle(), resume);
   GeminiResponse response;
   asio::co_spawn(io, run_gemini(stream, port, std::string(raw_request), std::string(preamble), response), asio::detached);
   io.run_for(limit);

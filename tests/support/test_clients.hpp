@@ -4,6 +4,7 @@
 #pragma once
 #include <asio/io_context.hpp>
 #include <asio/ip/tcp.hpp>
+#include <openssl/ssl.h>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -21,6 +22,8 @@ struct GeminiResponse {
   std::string peer_certificate_der;
   std::string tls_version;
   std::string error;
+  bool resumed = false;                  // the handshake resumed the session offered
+  std::shared_ptr<SSL_SESSION> session;  // to offer on a later connection
 
   int status() const { return header.size() >= 2 ? std::stoi(header.substr(0, 2)) : -1; }
   std::string meta() const { return header.size() > 3 ? header.substr(3) : ""; }
@@ -29,7 +32,8 @@ struct GeminiResponse {
 // Sends `raw_request` exactly as given (the CRLF too) and reads to the end.
 // `preamble` goes out in plain TCP before the TLS handshake (a PROXY header).
 GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request,
-                               std::chrono::milliseconds limit = std::chrono::seconds(10), std::string_view preamble = {});
+                               std::chrono::milliseconds limit = std::chrono::seconds(10), std::string_view preamble = {},
+                               SSL_SESSION* resume = nullptr);
 
 // "gemini://localhost:<port><path>\r\n"
 GeminiResponse gemini_get(std::uint16_t port, std::string_view path);

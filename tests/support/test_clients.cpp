@@ -69,13 +69,18 @@ asio::awaitable<void> run_gemini(asio::ssl::stream<tcp::socket>& stream, std::ui
 } // namespace
 
 GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request, std::chrono::milliseconds limit,
-                               std::string_view preamble, SSL_SESSION* resume) {
+                               std::string_view preamble, SSL_SESSION* resume, std::string_view source_address) {
   asio::io_context io;
   asio::ssl::context tls(asio::ssl::context::tls_client);
   tls.set_verify_mode(asio::ssl::verify_none); // Gemini is trust on first use
   asio::ssl::stream<tcp::socket> stream(io, tls);
   SSL_set_tlsext_host_name(stream.native_handle(), "localhost");
   if (resume) SSL_set_session(stream.native_handle(), resume);
+  if (!source_address.empty()) {
+    // Any 127.x.y.z reaches a loopback listener, so a test can be a second client.
+    stream.next_layer().open(tcp::v4());
+    stream.next_layer().bind({asio::ip::make_address(std::string(source_address)), 0});
+  }
   GeminiResponse response;
   asio::co_spawn(io, run_gemini(stream, port, std::string(raw_request), std::string(preamble), response), asio::detached);
   io.run_for(limit);

@@ -33,7 +33,7 @@ struct GeminiResponse {
 // `preamble` goes out in plain TCP before the TLS handshake (a PROXY header).
 GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request,
                                std::chrono::milliseconds limit = std::chrono::seconds(10), std::string_view preamble = {},
-                               SSL_SESSION* resume = nullptr);
+                               SSL_SESSION* resume = nullptr, std::string_view source_address = {});
 
 // "gemini://localhost:<port><path>\r\n"
 GeminiResponse gemini_get(std::uint16_t port, std::string_view path);

@@ -243,6 +243,8 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
     if (config.hostnames.empty() && names.empty())
       top.error("hostname", top.find("hostname"), "needs at least one name, such as \"localhost\"");
   }
+  top.read_string("user", config.user);
+  top.read_string("group", config.group);
   top.read_int("threads", config.threads, 0, 1024);
   top.read_int("max_connections", config.max_connections, 1, 1'000'000);
   top.read_seconds("request_timeout", config.request_timeout);

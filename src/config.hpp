@@ -50,6 +50,8 @@ struct Config {
   std::filesystem::path file;    // the config file itself
   std::filesystem::path capsule; // absolute or relative to the config's folder, resolved
   std::vector<std::string> hostnames;
+  std::string user;  // who to run as when started as root
+  std::string group; // that user's group when empty
   unsigned threads = 0; // 0: one per core
   unsigned max_connections = 4096;
   std::chrono::milliseconds request_timeout{10'000};

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "config.hpp"
 #include "log.hpp"
+#include "privileges.hpp"
 #include "reloader.hpp"
 #include "server.hpp"
 #include "snapshot_builder.hpp"
@@ -11,6 +12,8 @@
 #include <asio/signal_set.hpp>
 #include <asio/ssl/context.hpp>
 #include <csignal>
+#include <cstring>
+#include <unistd.h>
 #include <sys/resource.h>
 
 namespace gazette {
@@ -46,6 +49,22 @@ int serve_command(const std::filesystem::path& config_file) {
   std::signal(SIGPIPE, SIG_IGN);
   raise_open_file_limit();
 
+  std::optional<RunAs> run_as;
+  if (geteuid() == 0) {
+    if (config.user.empty()) {
+      log_message("{}: user: started as root; set user = \"...\" so the server binds its ports as root and then "
+                  "serves as that user",
+                  config_file.string());
+      return exit_bad_config;
+    }
+    try {
+      run_as = look_up_run_as(config.user, config.group);
+    } catch (const std::exception& e) {
+      log_message("{}: {}", config_file.string(), e.what());
+      return exit_bad_config;
+    }
+  }
+
   std::shared_ptr<asio::ssl::context> tls;
   try {
     CertificateInfo certificate = ensure_certificate(config.gemini.cert, config.gemini.key, config.hostnames);
@@ -53,6 +72,11 @@ int serve_command(const std::filesystem::path& config_file) {
       log_message("made a self-signed certificate for {} in {}", fmt::join(config.hostnames, ", "),
                   config.gemini.cert.string());
     log_message("certificate SHA-256 fingerprint: {}", certificate.sha256_fingerprint);
+    // The user the server becomes must be able to read them again on reload.
+    if (certificate.generated && run_as)
+      for (const auto& file : {config.gemini.cert, config.gemini.key})
+        if (::chown(file.c_str(), run_as->uid, run_as->gid) != 0)
+          log_message("{}: cannot give the file to user {}: {}", file.string(), run_as->user, std::strerror(errno));
     tls = std::make_shared<asio::ssl::context>(make_tls_context(config.gemini.cert, config.gemini.key, config.gemini.ticket_keys));
   } catch (const std::exception& e) {
     log_message("gemini: {}", e.what());
@@ -74,7 +98,17 @@ int serve_command(const std::filesystem::path& config_file) {
   }
   asio::signal_set hangup(io, SIGHUP);
   wait_for_hangup(hangup, reloader);
-  return run_server(io, snapshots);
+  return run_server(io, snapshots, [&] {
+    if (!run_as) return true;
+    try {
+      become(*run_as);
+    } catch (const std::exception& e) {
+      log_message("{}", e.what());
+      return false;
+    }
+    log_message("serving as user {} (uid {}, gid {})", run_as->user, run_as->uid, run_as->gid);
+    return true;
+  });
 }
 
 } // namespace gazette

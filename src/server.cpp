@@ -85,7 +85,7 @@ asio::awaitable<void> stop_when_idle(asio::io_context& io, ConnectionLimit& limi
 
 } // namespace
 
-int run_server(asio::io_context& io, SnapshotStore& snapshots) {
+int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding) {
   // Listeners, threads and the connection limit come from the config at
   // start; a reload changes content, certificates and per-request settings.
   const std::shared_ptr<const Config> started_with = snapshots.current()->config;
@@ -117,6 +117,7 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots) {
           return gopher.serve(std::move(socket), std::move(slot));
         }))
       return 1;
+  if (!after_binding()) return 1;
   for (auto& listener : listeners) {
     auto local = listener->acceptor.local_endpoint();
     log_message("{} listening on {}", listener->protocol,

@@ -136,8 +136,10 @@ TEST_CASE("a bad config is refused with its key named, before anything is bound"
 TEST_CASE("unknown config keys are warnings; the server runs") {
   TempCapsule site;
   site.write("index.gmi", "# Hi\n");
-  GazetteProcess server(site, test_config("colour = \"blue\""));
-  CHECK(server.stderr_text().find("config.toml:4: warning: colour: unknown key") != std::string::npos);
+  const std::string config = test_config("colour = \"blue\"");
+  const auto line = 1 + std::count(config.begin(), config.begin() + static_cast<long>(config.find("colour")), '\n');
+  GazetteProcess server(site, config);
+  CHECK(server.stderr_text().find(fmt::format("config.toml:{}: warning: colour: unknown key", line)) != std::string::npos);
   CHECK(gemini_get(server.gemini_port(), "/").status() == 20);
 }
 
@@ -278,4 +280,38 @@ TEST_CASE("a client that stops reading a large response is dropped after the wri
   REQUIRE(std::regex_search(log, sent, std::regex(R"(/big\.bin (\d+) )")));
   CHECK(std::stoull(sent[1]) < 8u * 1024 * 1024);
   CHECK(gemini_get(server.gemini_port(), "/big.bin").body.size() == 8u * 1024 * 1024);
+}
+
+TEST_CASE("started as root, the server binds and then serves as the configured user, or refuses to start") {
+  if (geteuid() != 0) {
+    MESSAGE("not running as root: dropping privileges cannot be tested here");
+    return;
+  }
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  {
+    GazetteProcess server(site);
+    CHECK(gemini_get(server.gemini_port(), "/").status() == 20);
+    std::ifstream status(fmt::format("/proc/{}/status", server.pid()));
+    std::string text((std::istreambuf_iterator<char>(status)), {});
+    CHECK(std::regex_search(text, std::regex(R"(\nUid:\t65534\t65534\t65534\t65534\n)")));
+    CHECK(std::regex_search(text, std::regex(R"(\nGroups:\s*\n)")));
+    CHECK(server.stderr_text().find("serving as user nobody (uid 65534") != std::string::npos);
+    // The certificate it made is the user's, so a reload can read it.
+    struct stat key {};
+    REQUIRE(stat((site.folder() / "certs/key.pem").c_str(), &key) == 0);
+    CHECK(key.st_uid == 65534u);
+  }
+  std::string as_root = test_config();
+  as_root.erase(as_root.find("user = \"nobody\"\n"), std::string("user = \"nobody\"\n").size());
+  std::ofstream(site.folder() / "config.toml") << as_root;
+  CommandResult refused = run_gazette(site.folder(), {"serve", "--config", "config.toml"});
+  CHECK(refused.exit_status == 2);
+  CHECK(refused.err.find("user: started as root; set user") != std::string::npos);
+  CHECK(refused.err.find("listening") == std::string::npos);
+
+  std::ofstream(site.folder() / "config.toml") << "user = \"no-such-user-here\"\n" << as_root;
+  CommandResult unknown = run_gazette(site.folder(), {"serve", "--config", "config.toml"});
+  CHECK(unknown.exit_status == 2);
+  CHECK(unknown.err.find("there is no user \"no-such-user-here\"") != std::string::npos);
 }

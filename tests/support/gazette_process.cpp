@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -74,10 +75,12 @@ CommandResult run_gazette(const fs::path& folder, const std::vector<std::string>
 }
 
 std::string test_config(const std::string& extra_top, const std::string& extra_gemini, const std::string& extra_gopher) {
-  return fmt::format("capsule = \"capsule\"\nhostname = \"localhost\"\nthreads = 2\n{}\n"
+  // Started as root (as in CI), the server must be told whom to become.
+  const std::string run_as = geteuid() == 0 ? "user = \"nobody\"\n" : "";
+  return fmt::format("capsule = \"capsule\"\nhostname = \"localhost\"\nthreads = 2\n{}{}\n"
                      "[gemini]\nlisten = [\"127.0.0.1:0\"]\ncert = \"certs/cert.pem\"\nkey = \"certs/key.pem\"\n{}\n"
                      "[gopher]\nlisten = [\"127.0.0.1:0\"]\nhost = \"localhost\"\nport = 7070\n{}\n",
-                     extra_top, extra_gemini, extra_gopher);
+                     run_as, extra_top, extra_gemini, extra_gopher);
 }
 
 GazetteProcess::GazetteProcess(const TempCapsule& site, const std::string& config) : folder_(site.folder()) {

@@ -13,6 +13,10 @@ public:
   TempCapsule() {
     std::string pattern = (std::filesystem::temp_directory_path() / "gazette-test-XXXXXX").string();
     folder_ = mkdtemp(pattern.data());
+    // Readable by the unprivileged user a server started as root becomes.
+    std::filesystem::permissions(folder_, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                              std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                              std::filesystem::perms::others_exec);
     root_ = folder_ / "capsule";
     std::filesystem::create_directories(root_);
   }

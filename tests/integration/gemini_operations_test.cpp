@@ -251,10 +251,10 @@ TEST_CASE("1,000 idle connections, silent TCP and stalled TLS, do not keep a goo
   site.write("index.gmi", "# Hi\n");
   GazetteProcess server(site, test_config("request_timeout = 20\n[limits]\nconnections_per_client = 5000\nburst = 5000"));
   std::vector<std::unique_ptr<IdleConnection>> idle;
-  for (int i = 0; i < 500; ++i) idle.push_back(std::make_unique<IdleConnection>(server.gemini_port()));
-  for (int i = 0; i < 500; ++i) idle.push_back(std::make_unique<IdleConnection>(server.gopher_port()));
+  for (int i = 0; i < 400; ++i) idle.push_back(std::make_unique<IdleConnection>(server.gemini_port()));
+  for (int i = 0; i < 400; ++i) idle.push_back(std::make_unique<IdleConnection>(server.gopher_port()));
   std::vector<std::unique_ptr<GeminiConversation>> stalled;
-  for (int i = 0; i < 50; ++i) stalled.push_back(std::make_unique<GeminiConversation>(server.gemini_port()));
+  for (int i = 0; i < 200; ++i) stalled.push_back(std::make_unique<GeminiConversation>(server.gemini_port()));
   for (const auto& conversation : stalled) CHECK(conversation->handshake_done());
 
   const auto started = std::chrono::steady_clock::now();

@@ -2,6 +2,7 @@
 
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 #include <md4c.h>
@@ -436,6 +437,7 @@ std::string default_teaser(const Body& body, std::size_t limit) {
   if (first == body.blocks.end()) return {};
   const std::string& text = first->text;
   if (utf8_length(text) <= limit) return text;
+  if (limit == 0) return {};
   // Room for the "…" within the limit.
   std::string cut = text.substr(0, utf8_prefix_bytes(text, limit - 1));
   if (text[cut.size()] != ' ')

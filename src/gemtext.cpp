@@ -93,7 +93,9 @@ void render_body_gemtext(const Body& body, GemtextLinkNumbers& numbers, std::str
       out += fmt::format("=> {} Photo: {}\n", block.url, words.empty() ? "image" : words);
       break;
     }
-    case BlockKind::link_line: out += fmt::format("=> {} {}\n", block.url, block.text.empty() ? block.url : block.text); break;
+    case BlockKind::link_line:
+      out += block.text.empty() ? fmt::format("=> {}\n", block.url) : fmt::format("=> {} {}\n", block.url, block.text);
+      break;
     case BlockKind::section_break: out += escape_gemtext_line("* * *") + "\n"; break;
     }
   }

@@ -69,6 +69,7 @@ TEST_CASE("raw HTML is dropped with a warning naming its line") {
 TEST_CASE("teasers: the first paragraph, cut at a word boundary within 300 characters") {
   CHECK(default_teaser(parse_body("## Heading\n\nShort first.\n\nSecond.")) == "Short first.");
   CHECK(default_teaser(parse_body("")) == "");
+  CHECK(default_teaser(parse_body("hello world"), 0) == "");
   CHECK(default_teaser(parse_body("- only a list")) == "");
   const std::string exact(300, 'x');
   CHECK(default_teaser(parse_body(exact)) == exact);
@@ -106,4 +107,11 @@ TEST_CASE("link numbers run through the page") {
   render_body_gemtext(body, numbers, out);
   CHECK(out == "a [4] and b [5]\n=> https://a/ [4] a\n=> https://b/ [5] b\n\nc [6] too\n=> https://c/ [6] c\n");
   CHECK(numbers.next == 7);
+}
+
+TEST_CASE("a passed-through link line without a label stays a bare link line") {
+  std::string out;
+  GemtextLinkNumbers numbers;
+  render_body_gemtext(parse_body("=> gemini://example.org/"), numbers, out);
+  CHECK(out == "=> gemini://example.org/\n");
 }

@@ -55,10 +55,12 @@ std::string render_article_gemtext(const Publication& publication, const Article
     out += '\n';
     link_line(out, percent_encode_path(article.image->src), photo_label(*article.image));
   }
-  out += '\n';
-
-  GemtextLinkNumbers numbers;
-  render_body_gemtext(article.body, numbers, out);
+  // Each block after this starts with its own blank line; an empty body adds none.
+  if (!article.body.blocks.empty()) {
+    out += '\n';
+    GemtextLinkNumbers numbers;
+    render_body_gemtext(article.body, numbers, out);
+  }
 
   bool has_updates = std::any_of(article.notes.begin(), article.notes.end(), [](const Note& n) { return n.kind == "update"; });
   if (has_updates) {

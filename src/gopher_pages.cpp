@@ -180,8 +180,10 @@ std::string render_article_text(const Publication& publication, const Article& a
     out += "\n";
     lines(out, text.wrap(fmt::format("{} [{}]", photo_label(*article.image), references.add(target))));
   }
-  out += "\n";
-  render_body_text(article.body, text, references, out);
+  if (!article.body.blocks.empty()) {
+    out += "\n";
+    render_body_text(article.body, text, references, out);
+  }
 
   bool has_updates = std::any_of(article.notes.begin(), article.notes.end(), [](const Note& n) { return n.kind == "update"; });
   if (has_updates) {

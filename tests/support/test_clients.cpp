@@ -131,6 +131,40 @@ GeminiResponse GeminiConversation::read_response(std::chrono::milliseconds limit
   return response;
 }
 
+TlsHandshake tls_handshake(std::uint16_t port, int min_version, int max_version, std::chrono::milliseconds limit) {
+  asio::io_context io;
+  asio::ssl::context tls(asio::ssl::context::tls_client);
+  tls.set_verify_mode(asio::ssl::verify_none);
+  SSL_CTX* native = tls.native_handle();
+  // OpenSSL's default security level would stop a TLS 1.0 or 1.1 hello on our own side.
+  SSL_CTX_set_security_level(native, 0);
+  SSL_CTX_set_cipher_list(native, "ALL:@SECLEVEL=0");
+  SSL_CTX_set_min_proto_version(native, min_version);
+  SSL_CTX_set_max_proto_version(native, max_version);
+  asio::ssl::stream<tcp::socket> stream(io, tls);
+  SSL_set_tlsext_host_name(stream.native_handle(), "localhost");
+  TlsHandshake result;
+  bool finished = false;
+  auto handshake = [&]() -> asio::awaitable<void> {
+    std::error_code ec;
+    co_await stream.next_layer().async_connect({asio::ip::make_address("127.0.0.1"), port},
+                                               asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec) co_await stream.async_handshake(asio::ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+    finished = true;
+    if (ec) {
+      result.error = ec.message();
+      co_return;
+    }
+    result.done = true;
+    result.version = SSL_get_version(stream.native_handle());
+    result.cipher = SSL_get_cipher_name(stream.native_handle());
+  };
+  asio::co_spawn(io, handshake(), asio::detached);
+  io.run_for(limit);
+  if (!finished) result.error = "timed out";
+  return result;
+}
+
 GeminiResponse gemini_get(std::uint16_t port, std::string_view path) {
   return gemini_exchange(port, fmt::format("gemini://localhost:{}{}\r\n", port, path));
 }

@@ -35,6 +35,19 @@ GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request,
                                std::chrono::milliseconds limit = std::chrono::seconds(10), std::string_view preamble = {},
                                SSL_SESSION* resume = nullptr, std::string_view source_address = {});
 
+struct TlsHandshake {
+  bool done = false;
+  std::string version; // as OpenSSL names it, "TLSv1.2"
+  std::string cipher;
+  std::string error;
+};
+
+// A bare handshake with the client's protocol versions pinned to
+// [min_version, max_version] (TLS1_VERSION and so on). The client itself
+// allows every version and cipher, so a failure can only be the server's refusal.
+TlsHandshake tls_handshake(std::uint16_t port, int min_version, int max_version,
+                           std::chrono::milliseconds limit = std::chrono::seconds(5));
+
 // "gemini://localhost:<port><path>\r\n"
 GeminiResponse gemini_get(std::uint16_t port, std::string_view path);
 

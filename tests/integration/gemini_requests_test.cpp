@@ -4,8 +4,10 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <thread>
 
 using namespace gazette::testing;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -20,6 +22,8 @@ TempCapsule& plain_capsule(TempCapsule& site) {
       .write("empty-dir/readme.txt", "no index here\n")
       .write("caf\xC3\xA9.gmi", "# Cafe\n")
       .write(".hidden", "secret")
+      .write(".git/config", "secret")
+      .write("_section.toml", "title = \"secret\"\n")
       .write("dir/_private.gmi", "secret")
       .write("_drafts/x.gmi", "secret");
   std::ofstream(site.folder() / "secret.txt") << "outside the capsule\n";
@@ -40,7 +44,7 @@ TEST_CASE("Gemini: exact response headers for every request rule") {
 
   struct Row {
     std::string request;
-    std::string header; // exact, or only the status when it ends with "*"
+    std::string header; // exact
   };
   const std::vector<Row> rows = {
       {base + "/a.gmi\r\n", "20 text/gemini"},
@@ -49,6 +53,7 @@ TEST_CASE("Gemini: exact response headers for every request rule") {
       {base + "/photo.jpg\r\n", "20 image/jpeg"},
       {base + "/data.bin1\r\n", "20 application/octet-stream"},
       {base + "/dir/\r\n", "20 text/gemini"},
+      {base + "/dir/index.gmi\r\n", "20 text/gemini"},
       {base + "/dir\r\n", "31 /dir/"},
       {base + "\r\n", "20 text/gemini"},
       {base + "/\r\n", "20 text/gemini"},
@@ -57,12 +62,15 @@ TEST_CASE("Gemini: exact response headers for every request rule") {
       {base + "/.hidden\r\n", "51 Not found"},
       {base + "/dir/_private.gmi\r\n", "51 Not found"},
       {base + "/_drafts/x.gmi\r\n", "51 Not found"},
+      {base + "/.git/config\r\n", "51 Not found"},
+      {base + "/_section.toml\r\n", "51 Not found"},
       {base + "/a.gmi?x=1\r\n", "20 text/gemini"},
       {base + "/a.gmi\r\ngarbage after the request", "20 text/gemini"},
       {fmt::format("GEMINI://LOCALHOST:{}/a.gmi\r\n", port), "20 text/gemini"},
       {"gemini://localhost/a.gmi\r\n", "20 text/gemini"},
       {base + "/caf%C3%A9.gmi\r\n", "20 text/gemini"},
       {base + "/caf\xC3\xA9.gmi\r\n", "20 text/gemini"},
+      {base + "/caf%c3%a9.gmi\r\n", "20 text/gemini"},
       {exactly_1024 + "\r\n", "51 Not found"},
       {fmt::format("https://localhost:{}/\r\n", port), "53 This server does not proxy https: URLs"},
       {fmt::format("gemini://example.org:{}/\r\n", port), "53 This server does not serve the host example.org"},
@@ -76,11 +84,18 @@ TEST_CASE("Gemini: exact response headers for every request rule") {
       {base + "/\xFF\xFE\r\n", "59 Request is not valid UTF-8"},
       {base + std::string("/a\0b", 4) + "\r\n", "59 Request contains a control character"},
       {base + "/a\tb\r\n", "59 Request contains a control character"},
+      {base + "/a\x01" "b\r\n", "59 Request contains a control character"},
+      {base + "/a\x1B[2Jb\r\n", "59 Request contains a control character"},
+      {base + "/a\x7F\r\n", "59 Request contains a control character"},
+      {base + "/a\rb\r\n", "59 Request contains a control character"},
+      {base + "/a%00b.gmi\r\n", "59 Path contains a control character"},
       {base + "/a b\r\n", "59 Request contains a space; encode it as %20"},
       {exactly_1024 + "x\r\n", "59 Request is longer than 1024 bytes"},
       {std::string(2000, 'a'), "59 Request is longer than 1024 bytes"},
       {base + "/dir%2Fa.gmi\r\n", "59 Path contains an encoded slash"},
+      {base + "/dir%2fa.gmi\r\n", "59 Path contains an encoded slash"},
       {base + "/dir%5Ca.gmi\r\n", "59 Path contains a backslash"},
+      {base + "/dir\\a.gmi\r\n", "59 Request is not a valid URL"},
   };
   for (const auto& row : rows) {
     CAPTURE(row.request);
@@ -92,6 +107,24 @@ TEST_CASE("Gemini: exact response headers for every request rule") {
   // Hostile input above left the server serving everyone else.
   CHECK(gemini_get(port, "/a.gmi").header == "20 text/gemini");
   CHECK(server.running());
+}
+
+TEST_CASE("Gemini: a request that arrives in pieces, CR and LF apart, is answered once complete") {
+  TempCapsule site;
+  plain_capsule(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  GeminiConversation slow(port);
+  REQUIRE(slow.handshake_done());
+  // Each send is its own TLS record; the pauses let the server read each alone.
+  for (const std::string& piece : {std::string("gemini://local"), fmt::format("host:{}/a.gmi\r", port), std::string("\n")}) {
+    slow.send(piece);
+    std::this_thread::sleep_for(100ms);
+  }
+  const GeminiResponse response = slow.read_response();
+  CHECK(response.header == "20 text/gemini");
+  CHECK(response.body == "# A\n");
+  CHECK(response.close_notify);
 }
 
 TEST_CASE("Gemini: traversal never leaves the capsule") {

@@ -47,6 +47,13 @@ std::vector<std::string> dns_names(const std::string& der) {
   return names;
 }
 
+// test_config() with the first `from` replaced by `to`.
+std::string config_with(const std::string& from, const std::string& to) {
+  std::string config = test_config();
+  config.replace(config.find(from), from.size(), to);
+  return config;
+}
+
 std::string logged_fingerprint(const std::string& err) {
   std::smatch match;
   std::regex line(R"(certificate SHA-256 fingerprint: ([0-9A-F:]+))");
@@ -58,9 +65,7 @@ std::string logged_fingerprint(const std::string& err) {
 TEST_CASE("a self-signed ECDSA certificate is made on first start and reused after") {
   TempCapsule site;
   site.write("index.gmi", "# Hi\n");
-  const std::string config = test_config("", "", "").replace(test_config().find("hostname = \"localhost\""),
-                                                             std::string("hostname = \"localhost\"").size(),
-                                                             "hostname = [\"localhost\", \"news.example\"]");
+  const std::string config = config_with("hostname = \"localhost\"", "hostname = [\"localhost\", \"news.example\"]");
   std::string first_fingerprint;
   {
     GazetteProcess server(site, config);
@@ -105,6 +110,16 @@ TEST_CASE("a key that does not match the certificate, or half a pair, is refused
   CommandResult half = run_gazette(site.folder(), {"serve", "--config", "config.toml"});
   CHECK(half.exit_status == 2);
   CHECK(half.err.find("key.pem: missing, but") != std::string::npos);
+
+  // The other half: a key whose certificate is gone.
+  std::filesystem::rename(other.folder() / "certs/key.pem", site.folder() / "certs/key.pem");
+  std::filesystem::remove(site.folder() / "certs/cert.pem");
+  CommandResult other_half = run_gazette(site.folder(), {"serve", "--config", "config.toml"});
+  CHECK(other_half.exit_status == 2);
+  CHECK(other_half.err.find("cert.pem: missing, but") != std::string::npos);
+  // Refused, not replaced: the admin's key is left alone.
+  CHECK(std::filesystem::exists(site.folder() / "certs/key.pem"));
+  CHECK_FALSE(std::filesystem::exists(site.folder() / "certs/cert.pem"));
 }
 
 TEST_CASE("a bad config is refused with its key named, before anything is bound") {
@@ -113,11 +128,19 @@ TEST_CASE("a bad config is refused with its key named, before anything is bound"
   struct Row {
     std::string config, message;
   };
+  // "error: <key>:" so that a message merely quoting the key's text does not pass.
   const Row rows[] = {
-      {test_config("", "", "").replace(test_config().find("127.0.0.1:0"), 11, "nonsense"), "gemini.listen"},
-      {test_config("", "", "").replace(test_config().find("127.0.0.1:0"), 11, "127.0.0.1:99999"), "gemini.listen"},
-      {test_config("max_connections = \"many\""), "max_connections"},
-      {test_config("capsule2 = 1\ncapsule = \"nowhere\""), "capsule"},
+      {config_with("127.0.0.1:0", "nonsense"), "error: gemini.listen:"},
+      {config_with("127.0.0.1:0", "127.0.0.1:99999"), "error: gemini.listen:"},
+      {config_with("127.0.0.1:0", "127.0.0.1"), "error: gemini.listen:"},
+      {config_with("listen = [\"127.0.0.1:0\"]\nhost", "listen = [\"nonsense\"]\nhost"), "error: gopher.listen:"},
+      {config_with("cert = \"certs/cert.pem\"", "cert = 5"), "error: gemini.cert:"},
+      {config_with("hostname = \"localhost\"", "hostname = 5"), "error: hostname:"},
+      {test_config("max_connections = \"many\""), "error: max_connections:"},
+      {test_config("request_timeout = \"soon\""), "error: request_timeout:"},
+      {test_config("shutdown_timeout = 0"), "error: shutdown_timeout:"},
+      {config_with("capsule = \"capsule\"", "capsule = \"nowhere\""), "error: capsule:"},
+      {config_with("capsule = \"capsule\"", "capsule = \"config.toml\""), "error: capsule:"},
       {"capsule = [", "not valid TOML"},
   };
   for (const auto& row : rows) {
@@ -143,15 +166,69 @@ TEST_CASE("unknown config keys are warnings; the server runs") {
   CHECK(gemini_get(server.gemini_port(), "/").status() == 20);
 }
 
-TEST_CASE("an access log line per request, and SIGTERM ends the server with status 0") {
+TEST_CASE("an access log line per request, refusals too, and SIGTERM ends the server with status 0") {
   TempCapsule site;
   site.write("index.gmi", "# Hi\n");
   GazetteProcess server(site);
-  CHECK(gemini_get(server.gemini_port(), "/").status() == 20);
-  REQUIRE(server.wait_for_stdout("127.0.0.1 20 gemini://localhost:"));
-  std::regex line(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ 127\.0\.0\.1 20 gemini://localhost:\d+/ 21 [0-9.]+ms)");
-  CHECK(std::regex_search(server.stdout_text(), line));
+  const auto port = server.gemini_port();
+  struct Row {
+    std::string request, logged_url; // the URL as the log shows it (a regex)
+  };
+  const Row rows[] = {
+      {fmt::format("gemini://localhost:{}/\r\n", port), fmt::format("gemini://localhost:{}/", port)},
+      {fmt::format("gemini://localhost:{}/missing.gmi\r\n", port), fmt::format("gemini://localhost:{}/missing\\.gmi", port)},
+      {"/relative.gmi\r\n", "/relative\\.gmi"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.request);
+    const GeminiResponse response = gemini_exchange(port, row.request);
+    REQUIRE(response.completed);
+    // <time> <client> <status> <url> <bytes sent> <duration>
+    const std::regex line(fmt::format(R"(\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ 127\.0\.0\.1 {} {} {} [0-9.]+ms\n)",
+                                      response.status(), row.logged_url,
+                                      response.header.size() + 2 + response.body.size()));
+    CHECK(eventually([&] { return std::regex_search(server.stdout_text(), line); }, 5s));
+  }
+  // One line each, no more.
+  const std::string log = server.stdout_text();
+  CHECK(std::count(log.begin(), log.end(), '\n') == 3);
   CHECK(server.stop(SIGTERM) == 0);
+}
+
+TEST_CASE("SIGINT, like SIGTERM, ends an idle server with status 0 at once") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, test_config("shutdown_timeout = 5"));
+  CHECK(gemini_get(server.gemini_port(), "/").status() == 20);
+  const auto started = std::chrono::steady_clock::now();
+  CHECK(server.stop(SIGINT) == 0);
+  // Nothing was open, so the 5 s granted to open responses are not waited out.
+  CHECK(std::chrono::steady_clock::now() - started < 3s);
+}
+
+TEST_CASE("every listen address is logged and served, each answering for its own port") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, config_with("listen = [\"127.0.0.1:0\"]\ncert",
+                                          "listen = [\"127.0.0.1:0\", \"127.0.0.1:0\"]\ncert"));
+  std::vector<std::uint16_t> ports;
+  const std::regex listening(R"(gemini listening on 127\.0\.0\.1:(\d+))");
+  REQUIRE(eventually([&] {
+    const std::string err = server.stderr_text();
+    ports.clear();
+    for (auto it = std::sregex_iterator(err.begin(), err.end(), listening); it != std::sregex_iterator(); ++it)
+      ports.push_back(static_cast<std::uint16_t>(std::stoi((*it)[1])));
+    return ports.size() == 2;
+  }));
+  CHECK(ports[0] != ports[1]);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CAPTURE(ports[i]);
+    CHECK(gemini_get(ports[i], "/").header == "20 text/gemini");
+    // A URL naming the other listener's port is not this one's to answer.
+    const std::uint16_t other = ports[1 - i];
+    CHECK(gemini_exchange(ports[i], fmt::format("gemini://localhost:{}/\r\n", other)).header ==
+          fmt::format("53 This server does not serve port {}", other));
+  }
 }
 
 TEST_CASE("request timeout: silent clients and bare-LF requests get 59 or are dropped") {

@@ -156,6 +156,23 @@ TEST_CASE("a bad config is refused with its key named, before anything is bound"
   CHECK(missing.err.find("no-such.toml") != std::string::npos);
 }
 
+TEST_CASE("a capsule folder the serving user cannot read is refused at start") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  std::ofstream(site.folder() / "config.toml") << test_config();
+  // Started as root the server serves as nobody (see test_config), for whom
+  // a folder only its owner may enter is as unreadable as one nobody may.
+  namespace fs = std::filesystem;
+  fs::permissions(site.root(), geteuid() == 0 ? fs::perms::owner_all : fs::perms::none);
+  // A server that wrongly starts is stopped after 3 s, and the checks below fail.
+  CommandResult result = run_gazette(site.folder(), {"serve", "--config", "config.toml"}, 3s);
+  fs::permissions(site.root(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                   fs::perms::others_read | fs::perms::others_exec);
+  CHECK(result.exit_status == 2);
+  CHECK(result.err.find("error: capsule:") != std::string::npos);
+  CHECK(result.err.find("listening") == std::string::npos);
+}
+
 TEST_CASE("unknown config keys are warnings; the server runs") {
   TempCapsule site;
   site.write("index.gmi", "# Hi\n");

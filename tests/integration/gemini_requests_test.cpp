@@ -166,3 +166,20 @@ TEST_CASE("Gemini: files are byte-identical, large ones streamed") {
   CHECK(small.header == "20 text/gemini; lang=en");
   CHECK(small.body == "# Small\n\n=> /big.bin Big\n");
 }
+
+TEST_CASE("Gemini: a large file the server cannot open is never answered 20 with a short body") {
+  TempCapsule site;
+  // Large enough to be streamed from disk at request time rather than held in memory.
+  const std::string content(1024 * 1024, 'x');
+  site.write("index.gmi", "# Hi\n").write("locked.bin", content);
+  // Unreadable to the server, whether it runs as this user or, started as root, as nobody.
+  std::filesystem::permissions(site.root() / "locked.bin", std::filesystem::perms::none);
+  GazetteProcess server(site);
+  const GeminiResponse response = gemini_get(server.gemini_port(), "/locked.bin");
+  CAPTURE(response.header);
+  CAPTURE(response.body.size());
+  CHECK(response.status() != -1);
+  // Compared as one bool: a failure should not print a megabyte.
+  if (response.status() == 20) CHECK((response.body == content));
+  CHECK(gemini_get(server.gemini_port(), "/").header == "20 text/gemini");
+}

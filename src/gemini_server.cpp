@@ -96,13 +96,21 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
     break;
   }
 
+  std::optional<FileDescriptor> file;
+  if (resource && !resource->streamed_file.empty()) {
+    file.emplace(open_streamed_file(resource->streamed_file));
+    if (file->get() < 0) {
+      resource = nullptr;
+      answer = snapshot->gemini_not_found;
+    }
+  }
   const std::string_view header_and_body = resource ? std::string_view(resource->response) : answer;
   std::uint64_t sent = 0;
   connection->arm(config.request_timeout);
   sent += co_await asio::async_write(stream, asio::buffer(header_and_body), asio::redirect_error(asio::use_awaitable, ec));
 
   if (!ec && resource && !resource->streamed_file.empty())
-    sent += co_await stream_file(*connection, resource->streamed_file, config.request_timeout, ec);
+    sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 
   if (!ec) {
     connection->arm(config.request_timeout);

@@ -104,10 +104,19 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, [[maybe_unused]] C
 
   std::uint64_t sent = 0;
   connection->arm(config.request_timeout);
+  std::optional<FileDescriptor> file;
+  if (resource && !resource->streamed_file.empty()) {
+    file.emplace(open_streamed_file(resource->streamed_file));
+    if (file->get() < 0) {
+      resource = nullptr;
+      status = "3";
+      answer = gopher_error_menu(fmt::format("Not found: {}", printable_for_log(line)));
+    }
+  }
   const std::string_view bytes = resource ? std::string_view(resource->response) : std::string_view(answer);
   sent += co_await asio::async_write(connection->stream, asio::buffer(bytes), asio::redirect_error(asio::use_awaitable, ec));
   if (!ec && resource && !resource->streamed_file.empty())
-    sent += co_await stream_file(*connection, resource->streamed_file, config.request_timeout, ec);
+    sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 
   connection->socket().shutdown(tcp::socket::shutdown_send, ec);
   connection->disarm();

@@ -6,6 +6,7 @@
 #include <grp.h>
 #include <pwd.h>
 #include <stdexcept>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -38,6 +39,25 @@ void become(const RunAs& run_as) {
   if (setgid(run_as.gid) != 0) fail("setgid");
   if (setuid(run_as.uid) != 0) fail("setuid");
   if (setuid(0) == 0 || geteuid() == 0) throw std::runtime_error("root could be regained after dropping privileges");
+}
+
+bool can_read_folder_as(const RunAs& run_as, const std::filesystem::path& folder) {
+  const pid_t child = ::fork();
+  if (child < 0) return false;
+  if (child == 0) {
+    std::error_code ec;
+    try {
+      become(run_as);
+      std::filesystem::directory_iterator listing(folder, ec);
+    } catch (const std::exception&) {
+      ::_exit(1);
+    }
+    ::_exit(ec ? 1 : 0);
+  }
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 } // namespace gazette

@@ -63,6 +63,11 @@ int serve_command(const std::filesystem::path& config_file) {
       log_message("{}: {}", config_file.string(), e.what());
       return exit_bad_config;
     }
+    if (!can_read_folder_as(*run_as, config.capsule)) {
+      log_message("{}: error: capsule: {} is not readable by user {}", config_file.string(), config.capsule.string(),
+                  run_as->user);
+      return exit_bad_config;
+    }
   }
 
   std::shared_ptr<asio::ssl::context> tls;

@@ -30,6 +30,12 @@ private:
 
 inline constexpr std::size_t file_chunk_bytes = 64 * 1024;
 
+// Gopher's plain socket; TlsStream has its own.
+inline asio::awaitable<std::size_t> write_all(asio::ip::tcp::socket& socket, asio::const_buffer bytes,
+                                              std::error_code& ec) {
+  co_return co_await asio::async_write(socket, bytes, asio::redirect_error(asio::use_awaitable, ec));
+}
+
 // Opened before the header is sent, so a file that cannot be read is
 // answered as not found rather than as a success with no body.
 inline int open_streamed_file(const std::filesystem::path& file) {
@@ -48,8 +54,7 @@ asio::awaitable<std::uint64_t> stream_file(GuardedStream<Stream>& connection, co
     if (n < 0) ec = std::error_code(errno, std::generic_category());
     if (n <= 0) break;
     connection.arm(write_timeout);
-    sent += co_await asio::async_write(connection.stream, asio::buffer(chunk.data(), static_cast<std::size_t>(n)),
-                                       asio::redirect_error(asio::use_awaitable, ec));
+    sent += co_await write_all(connection.stream, asio::buffer(chunk.data(), static_cast<std::size_t>(n)), ec);
   }
   co_return sent;
 }

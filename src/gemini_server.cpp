@@ -5,14 +5,10 @@
 #include "gemini_site.hpp"
 #include "client_admission.hpp"
 #include "file_streaming.hpp"
+#include "tls_stream.hpp"
 
 #include <array>
-#include <asio/redirect_error.hpp>
 #include <asio/ssl/context.hpp>
-#include <asio/ssl/stream.hpp>
-#include <asio/steady_timer.hpp>
-#include <asio/use_awaitable.hpp>
-#include <asio/write.hpp>
 
 namespace gazette {
 
@@ -21,7 +17,7 @@ namespace {
 using asio::ip::tcp;
 using std::chrono::steady_clock;
 
-using GeminiConnection = GuardedStream<asio::ssl::stream<tcp::socket>>;
+using GeminiConnection = GuardedStream<TlsStream>;
 
 } // namespace
 
@@ -34,7 +30,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
 
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
   const Config& config = *snapshot->config;
-  auto connection = std::make_shared<GeminiConnection>(std::move(socket), *snapshot->tls);
+  auto connection = std::make_shared<GeminiConnection>(std::move(socket), snapshot->tls->native_handle());
   auto& stream = connection->stream;
   connection->arm(config.request_timeout);
 
@@ -44,7 +40,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
     co_return; // closed before any TLS work
   }
 
-  co_await stream.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+  co_await stream.handshake(ec);
   if (ec) {
     connection->disarm();
     co_return; // no request was made; nothing to answer or log
@@ -54,8 +50,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
   std::size_t received = 0;
   FramedRequest framed{RequestFraming::need_more};
   while (framed.state == RequestFraming::need_more) {
-    received += co_await stream.async_read_some(asio::buffer(buffer.data() + received, buffer.size() - received),
-                                                asio::redirect_error(asio::use_awaitable, ec));
+    received += co_await stream.read_some(asio::buffer(buffer.data() + received, buffer.size() - received), ec);
     if (ec) break;
     framed = frame_gemini_request({buffer.data(), received});
   }
@@ -107,14 +102,14 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
   const std::string_view header_and_body = resource ? std::string_view(resource->response) : answer;
   std::uint64_t sent = 0;
   connection->arm(config.request_timeout);
-  sent += co_await asio::async_write(stream, asio::buffer(header_and_body), asio::redirect_error(asio::use_awaitable, ec));
+  sent += co_await write_all(stream, asio::buffer(header_and_body), ec);
 
   if (!ec && resource && !resource->streamed_file.empty())
     sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 
   if (!ec) {
     connection->arm(config.request_timeout);
-    co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+    co_await stream.shutdown(ec);
   }
   connection->disarm();
 

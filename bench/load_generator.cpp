@@ -188,13 +188,17 @@ asio::awaitable<Outcome> one_request(Run& run, Slot& slot) {
     outcome.error = "connect: " + ec.message();
     co_return outcome;
   }
-  slot.socket.non_blocking(true, ec);
-  // Without it the client's last handshake flight and its request wait on
-  // each other's acknowledgement: 40 ms of delayed ACK per request.
-  slot.socket.set_option(tcp::no_delay(true), ec);
   // Two statements, not a conditional expression: GCC 12 miscompiles co_await inside ?:.
-  if (run.settings.target.protocol == Protocol::gemini) outcome = co_await gemini_exchange(run, slot);
-  else outcome = co_await gopher_exchange(run, slot);
+  if (run.settings.target.protocol == Protocol::gemini) {
+    // OpenSSL works the descriptor directly, so it must not block; and
+    // without TCP_NODELAY the client's last handshake flight and its request
+    // wait on each other's acknowledgement: 40 ms of delayed ACK a request.
+    slot.socket.non_blocking(true, ec);
+    slot.socket.set_option(tcp::no_delay(true), ec);
+    outcome = co_await gemini_exchange(run, slot);
+  } else {
+    outcome = co_await gopher_exchange(run, slot);
+  }
   slot.socket.close(ec);
   ERR_clear_error();
   co_return outcome;

@@ -49,8 +49,21 @@ tcp::acceptor bind_listener(asio::strand<asio::io_context::executor_type>& stran
   return acceptor;
 }
 
+constexpr int accept_burst = 64;
+
+void start_connection(Listener& listener, ConnectionLimit& limit, tcp::socket socket) {
+  // Over the limit, the socket closes as it goes out of scope, before any TLS work.
+  auto slot = limit.try_acquire();
+  if (!slot) return;
+  std::error_code ec;
+  socket.set_option(tcp::no_delay(true), ec);
+  auto executor = socket.get_executor();
+  asio::co_spawn(executor, listener.handler(std::move(socket), std::move(*slot)), asio::detached);
+}
+
 asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& limit, asio::io_context& io) {
   asio::steady_timer pause(io);
+  listener.acceptor.non_blocking(true);
   for (;;) {
     std::error_code ec;
     tcp::socket socket = co_await listener.acceptor.async_accept(asio::make_strand(io),
@@ -63,12 +76,16 @@ asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& li
       co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       continue;
     }
-    // Over the limit, the socket closes as it goes out of scope, before any TLS work.
-    auto slot = limit.try_acquire();
-    if (!slot) continue;
-    socket.set_option(tcp::no_delay(true), ec);
-    auto executor = socket.get_executor();
-    asio::co_spawn(executor, listener.handler(std::move(socket), std::move(*slot)), asio::detached);
+    start_connection(listener, limit, std::move(socket));
+    // In a burst, take what else is queued straight from accept(2): going
+    // back through the reactor for each one let a flood of new connections
+    // overflow the kernel's accept queue.
+    for (int more = 0; more < accept_burst; ++more) {
+      tcp::socket next(asio::make_strand(io));
+      listener.acceptor.accept(next, ec);
+      if (ec) break; // would_block, almost always; the next async_accept sees anything else
+      start_connection(listener, limit, std::move(next));
+    }
   }
 }
 

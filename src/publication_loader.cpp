@@ -2,6 +2,7 @@
 
 #include "article_source.hpp"
 #include "editor_leftovers.hpp"
+#include "related_stories.hpp"
 #include "site_settings.hpp"
 
 #include <fmt/format.h>
@@ -224,6 +225,7 @@ private:
     for (const auto& article : publication_->articles)
       if (article.draft) draft_paths.insert(article.path());
 
+    const RelatedStoryFinder finder(*publication_);
     for (const auto& article : publication_->articles) {
       std::vector<RelatedStory> stories;
       std::set<const Article*> listed{&article};
@@ -245,48 +247,9 @@ private:
         }
       }
       if (article.draft) continue;
-      add_automatic_related(article, limit, listed, stories);
+      finder.add(article, limit, listed, stories);
       publication_->related[&article] = std::move(stories);
     }
-  }
-
-  // Most shared tags first, then the same section, newest first: only
-  // articles sharing a tag or the section can qualify, so only those are scored.
-  void add_automatic_related(const Article& article, std::size_t limit, std::set<const Article*>& listed,
-                             std::vector<RelatedStory>& stories) {
-    if (stories.size() >= limit) return;
-    // Counts per article, indexed by position in `articles`: this runs for
-    // every article, so it avoids a hash map per call.
-    const Article* first = publication_->articles.data();
-    shared_counts_.resize(publication_->articles.size());
-    std::vector<std::pair<int, const Article*>> ranked;
-    for (const auto& tag : std::set<std::string>(article.tags.begin(), article.tags.end()))
-      for (const Article* other : publication_->by_tag[tag]) {
-        if (listed.count(other)) continue;
-        if (shared_counts_[static_cast<std::size_t>(other - first)]++ == 0) ranked.emplace_back(0, other);
-      }
-    for (auto& [count, other] : ranked) {
-      count = shared_counts_[static_cast<std::size_t>(other - first)];
-      shared_counts_[static_cast<std::size_t>(other - first)] = 0;
-    }
-    auto better = [&](const std::pair<int, const Article*>& a, const std::pair<int, const Article*>& b) {
-      if (a.first != b.first) return a.first > b.first;
-      const bool a_same = a.second->section == article.section, b_same = b.second->section == article.section;
-      if (a_same != b_same) return a_same;
-      return newer_first(a.second, b.second);
-    };
-    const std::size_t wanted = std::min(ranked.size(), limit - stories.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted), ranked.end(), better);
-    for (std::size_t i = 0; i < wanted; ++i) {
-      listed.insert(ranked[i].second);
-      stories.push_back({ranked[i].second, {}});
-    }
-    if (stories.size() >= limit) return;
-    if (const Section* section = publication_->find_section(article.section))
-      for (const Article* other : section->articles) {
-        if (stories.size() >= limit) break;
-        if (listed.insert(other).second) stories.push_back({other, {}});
-      }
   }
 
   fs::path capsule_;
@@ -294,7 +257,6 @@ private:
   LoadedPublication result_;
   std::unique_ptr<Publication> publication_;
   std::vector<ParsedArticle> parsed_;
-  std::vector<int> shared_counts_;
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "gemini_site.hpp"
 #include "gemtext_pages.hpp"
 #include "gopher_site.hpp"
+#include "parallel_for.hpp"
 #include "search_index.hpp"
 
 #include <algorithm>
@@ -51,16 +52,20 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
 
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
                                  RenderCache& next) {
-  RendersByArticle renders;
-  for (const Article* article : publication.published) {
-    std::string key = render_key(publication, *article, config);
-    std::shared_ptr<const ArticleRenders> made;
+  const auto& published = publication.published;
+  std::vector<CachedRenders> made(published.size());
+  parallel_for(published.size(), [&](std::size_t i) {
+    const Article& article = *published[i];
+    made[i].key = render_key(publication, article, config);
     if (previous)
-      if (auto found = previous->find(article->path()); found != previous->end() && found->second.key == key)
-        made = found->second.renders;
-    if (!made) made = render(publication, *article, config);
-    renders[article] = made;
-    next[article->path()] = {std::move(key), std::move(made)};
+      if (auto found = previous->find(article.path()); found != previous->end() && found->second.key == made[i].key)
+        made[i].renders = found->second.renders;
+    if (!made[i].renders) made[i].renders = render(publication, article, config);
+  });
+  RendersByArticle renders;
+  for (std::size_t i = 0; i < published.size(); ++i) {
+    renders[published[i]] = made[i].renders;
+    next[published[i]->path()] = std::move(made[i]);
   }
   return renders;
 }

@@ -2,13 +2,16 @@
 
 #include "article_source.hpp"
 #include "editor_leftovers.hpp"
+#include "parallel_for.hpp"
 #include "related_stories.hpp"
 #include "site_settings.hpp"
 
 #include <fmt/format.h>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 namespace gazette {
 namespace fs = std::filesystem;
@@ -73,11 +76,10 @@ private:
   void append(const Diagnostics& more) { result_.diagnostics.insert(result_.diagnostics.end(), more.begin(), more.end()); }
 
   void load_sections() {
-    for (const auto& entry : sorted_entries(capsule_)) {
+    read_article_files();
+    for (const auto& entry : entries_of(capsule_)) {
       const std::string name = entry.path().filename().string();
-      std::error_code ec;
-      if (!entry.is_directory(ec) || name.starts_with('.') || name.starts_with('_')) continue;
-      if (!fs::exists(entry.path() / "_section.toml", ec)) continue;
+      if (!is_section_folder(entry)) continue;
       if (!is_valid_slug(name)) {
         error(name + "/", 0, "a section folder name must use only lowercase ASCII letters, digits and '-'; "
                              "rename the folder (this section is skipped)");
@@ -94,31 +96,87 @@ private:
     }
   }
 
+  // A section folder, as load_sections will take it.
+  static bool is_section_folder(const fs::directory_entry& entry) {
+    const std::string name = entry.path().filename().string();
+    std::error_code ec;
+    return entry.is_directory(ec) && !name.starts_with('.') && !name.starts_with('_') &&
+           fs::exists(entry.path() / "_section.toml", ec);
+  }
+
+  // A file load_articles takes as an article (its name may still be refused).
+  static bool is_article_file(const fs::directory_entry& entry) {
+    const std::string file_name = entry.path().filename().string();
+    std::error_code ec;
+    return entry.path().extension() == ".md" && !file_name.starts_with('.') && !file_name.starts_with('_') &&
+           !is_editor_leftover(file_name) && entry.is_regular_file(ec);
+  }
+
+  const std::vector<fs::directory_entry>& entries_of(const fs::path& folder) {
+    auto found = listings_.find(folder);
+    if (found == listings_.end()) found = listings_.emplace(folder, sorted_entries(folder)).first;
+    return found->second;
+  }
+
+  struct FileRead {
+    fs::file_time_type modified;
+    std::uintmax_t size = 0;
+    const CachedArticle* last_good = nullptr;
+    bool unchanged = false;              // since the last load: last_good is current
+    std::optional<ParsedArticle> parsed; // unset when unchanged or unreadable
+  };
+
+  FileRead read_article_file(const fs::path& file, const std::string& source) const {
+    FileRead read;
+    std::error_code ec;
+    read.modified = fs::last_write_time(file, ec);
+    read.size = fs::file_size(file, ec);
+    if (previous_)
+      if (auto found = previous_->find(source); found != previous_->end()) read.last_good = &found->second;
+    read.unchanged = read.last_good && read.last_good->modified == read.modified && read.last_good->size == read.size;
+    if (!read.unchanged)
+      if (auto text = read_file(file)) read.parsed = parse_article(*text, source);
+    return read;
+  }
+
+  // Reading and parsing the article files is most of a load, and each file
+  // stands alone: it is done up front on every core, and the sequential
+  // pass below takes the results in order.
+  void read_article_files() {
+    std::vector<std::pair<fs::path, std::string>> files; // path, source
+    for (const auto& folder : entries_of(capsule_)) {
+      const std::string section = folder.path().filename().string();
+      if (!is_section_folder(folder) || !is_valid_slug(section)) continue;
+      for (const auto& entry : entries_of(folder.path()))
+        if (is_article_file(entry) && is_valid_slug(entry.path().stem().string()))
+          files.emplace_back(entry.path(), section + "/" + entry.path().filename().string());
+    }
+    std::vector<FileRead> reads(files.size());
+    parallel_for(files.size(), [&](std::size_t i) { reads[i] = read_article_file(files[i].first, files[i].second); });
+    for (std::size_t i = 0; i < files.size(); ++i) reads_.emplace(std::move(files[i].second), std::move(reads[i]));
+  }
+
   void load_articles(const fs::path& folder, const std::string& section) {
-    for (const auto& entry : sorted_entries(folder)) {
-      const std::string file_name = entry.path().filename().string();
-      std::error_code ec;
-      if (entry.path().extension() != ".md" || file_name.starts_with('.') || file_name.starts_with('_') ||
-          is_editor_leftover(file_name) || !entry.is_regular_file(ec))
-        continue;
-      const std::string source = section + "/" + file_name;
+    for (const auto& entry : entries_of(folder)) {
+      if (!is_article_file(entry)) continue;
+      const std::string source = section + "/" + entry.path().filename().string();
       const std::string slug = entry.path().stem().string();
       if (!is_valid_slug(slug)) {
         error(source, 0, "an article file name must use only lowercase ASCII letters, digits and '-' before .md; "
                          "rename the file (this article is skipped)");
         continue;
       }
-      const auto modified = fs::last_write_time(entry.path(), ec);
-      const auto size = fs::file_size(entry.path(), ec);
-      const CachedArticle* last_good = nullptr;
-      if (previous_)
-        if (auto found = previous_->find(source); found != previous_->end()) last_good = &found->second;
+      auto found = reads_.find(source);
+      FileRead read = found != reads_.end() ? std::move(found->second) : read_article_file(entry.path(), source);
+      const auto modified = read.modified;
+      const auto size = read.size;
+      const CachedArticle* last_good = read.last_good;
 
       ParsedArticle parsed;
-      if (last_good && last_good->modified == modified && last_good->size == size) {
+      if (read.unchanged) {
         parsed = last_good->parsed; // unchanged since the last load
-      } else if (auto text = read_file(entry.path())) {
-        parsed = parse_article(*text, source);
+      } else if (read.parsed) {
+        parsed = std::move(*read.parsed);
       } else {
         error(source, 0, "cannot read this file; check its permissions");
         parsed.usable = false;
@@ -225,9 +283,17 @@ private:
     for (const auto& article : publication_->articles)
       if (article.draft) draft_paths.insert(article.path());
 
-    const RelatedStoryFinder finder(*publication_);
-    for (const auto& article : publication_->articles) {
+    // Each article's list is worked out on its own, on every core; the
+    // problems are reported in article order afterwards.
+    struct Resolved {
       std::vector<RelatedStory> stories;
+      Diagnostics diagnostics;
+    };
+    const RelatedStoryFinder finder(*publication_);
+    std::vector<Resolved> resolved(publication_->articles.size());
+    parallel_for(resolved.size(), [&](std::size_t i) {
+      const Article& article = publication_->articles[i];
+      auto& [stories, diagnostics] = resolved[i];
       std::set<const Article*> listed{&article};
       for (const auto& entry : article.related) {
         if (is_url(entry.target)) {
@@ -238,17 +304,19 @@ private:
         auto found = publication_->by_path.find(path);
         if (found == publication_->by_path.end()) {
           if (!draft_paths.count(path))
-            error(article.source, entry.line,
-                  fmt::format("related \"{}\" names no article; write section/slug of an existing article, "
-                              "or a full URL",
-                              entry.target));
+            diagnostics.push_back({article.source, entry.line, Diagnostic::Severity::error,
+                                   fmt::format("related \"{}\" names no article; write section/slug of an existing "
+                                               "article, or a full URL",
+                                               entry.target)});
         } else if (listed.insert(found->second).second) {
           stories.push_back({found->second, {}});
         }
       }
-      if (article.draft) continue;
-      finder.add(article, limit, listed, stories);
-      publication_->related[&article] = std::move(stories);
+      if (!article.draft) finder.add(article, limit, listed, stories);
+    });
+    for (std::size_t i = 0; i < resolved.size(); ++i) {
+      append(resolved[i].diagnostics);
+      if (!publication_->articles[i].draft) publication_->related[&publication_->articles[i]] = std::move(resolved[i].stories);
     }
   }
 
@@ -257,6 +325,8 @@ private:
   LoadedPublication result_;
   std::unique_ptr<Publication> publication_;
   std::vector<ParsedArticle> parsed_;
+  std::map<fs::path, std::vector<fs::directory_entry>> listings_; // each folder is listed once per load
+  std::unordered_map<std::string, FileRead> reads_;               // by source
 };
 
 } // namespace

@@ -34,17 +34,10 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
       gemini_header(20, gemtext_mime_type(publication.site.lang)) + render_article_gemtext(publication, article);
   renders->gopher_text = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
   renders->gopher_menu = render_article_menu(publication, article, style);
-  renders->title_words = search_words(article.title);
-  for (const std::string* text : {&article.title, &article.subtitle, &article.summary})
-    for (auto& word : search_words(*text)) renders->all_words.push_back(std::move(word));
-  for (const auto& block : article.body.blocks)
-    for (auto& word : search_words(block.text)) renders->all_words.push_back(std::move(word));
-  // The index needs each word once per story.
-  for (auto* words : {&renders->title_words, &renders->all_words}) {
-    std::sort(words->begin(), words->end());
-    words->erase(std::unique(words->begin(), words->end()), words->end());
-    words->shrink_to_fit();
-  }
+  renders->title_words = word_list({article.title});
+  std::vector<std::string_view> texts{article.title, article.subtitle, article.summary};
+  for (const auto& block : article.body.blocks) texts.push_back(block.text);
+  renders->all_words = word_list(texts);
   return renders;
 }
 

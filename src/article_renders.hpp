@@ -18,8 +18,8 @@ struct ArticleRenders {
   SharedBytes gemini_response; // header and gemtext
   SharedBytes gopher_text;     // the text document, CRLF lines
   SharedBytes gopher_menu;     // the article's menu
-  std::vector<std::string> title_words; // sorted, each once
-  std::vector<std::string> all_words;   // sorted, each once
+  std::string title_words; // see word_list
+  std::string all_words;
 };
 
 struct CachedRenders {

@@ -1,6 +1,8 @@
 #include "ascii_transliteration.hpp"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <unicode/translit.h>
@@ -55,6 +57,35 @@ icu::Transliterator* any_script_transliterator() {
   return transliterator.get();
 }
 
+// The same text is often transliterated again soon after (an article's
+// paragraphs for its Gopher text, then for search), and ICU is slow, so each
+// thread remembers its recent results, one per slot of a small table.
+class RecentResults {
+public:
+  const std::string* find(std::string_view text) const {
+    const Entry& entry = slot(text);
+    return entry.used && entry.text == text ? &entry.ascii : nullptr;
+  }
+  void remember(std::string_view text, const std::string& ascii) {
+    Entry& entry = slot(text);
+    entry.used = true;
+    entry.text.assign(text);
+    entry.ascii = ascii;
+  }
+
+private:
+  struct Entry {
+    bool used = false;
+    std::string text;
+    std::string ascii;
+  };
+  Entry& slot(std::string_view text) { return entries_[std::hash<std::string_view>{}(text) % entries_.size()]; }
+  const Entry& slot(std::string_view text) const {
+    return entries_[std::hash<std::string_view>{}(text) % entries_.size()];
+  }
+  std::array<Entry, 64> entries_;
+};
+
 // Latin letters, general punctuation and currency signs: all Latin-ASCII needs.
 bool only_latin_beyond_ascii(const icu::UnicodeString& text) {
   for (int32_t i = 0; i < text.length();) {
@@ -73,6 +104,8 @@ std::string to_ascii(std::string_view utf8) {
   // Most text is ASCII already; ICU is only worth calling for the rest.
   if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
     return std::string(utf8);
+  thread_local RecentResults recent;
+  if (const std::string* known = recent.find(utf8)) return *known;
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   transliterate(only_latin_beyond_ascii(text) ? latin_transliterator() : any_script_transliterator(), text);
   std::string out;
@@ -87,6 +120,7 @@ std::string to_ascii(std::string_view utf8) {
       ascii += '?'; // one "?" per code point left over
     }
   }
+  recent.remember(utf8, ascii);
   return ascii;
 }
 

@@ -4,6 +4,7 @@
 // that story and the lists, not the whole site.
 #pragma once
 #include "config.hpp"
+#include "gemtext_pages.hpp"
 #include "publication.hpp"
 #include "shared_bytes.hpp"
 
@@ -18,6 +19,8 @@ struct ArticleRenders {
   SharedBytes gemini_response; // header and gemtext
   SharedBytes gopher_text;     // the text document, CRLF lines
   SharedBytes gopher_menu;     // the article's menu
+  GemtextStoryEntry gemini_entry; // how lists show the story
+  std::string gopher_entry;       // likewise, after its dateline
   std::string title_words; // see word_list
   std::string all_words;
 };

@@ -92,8 +92,8 @@ std::set<std::string> menu_urls(const Publication& publication) {
   std::set<std::string> urls;
   for (const auto& social : publication.site.social) urls.insert(social.url);
   for (const auto& article : publication.articles) {
-    if (article.image && article.image->src.find("://") != std::string::npos) urls.insert(article.image->src);
-    for (const auto& entry : article.related)
+    if (article->image && article->image->src.find("://") != std::string::npos) urls.insert(article->image->src);
+    for (const auto& entry : article->related)
       if (entry.target.find("://") != std::string::npos) urls.insert(entry.target);
   }
   return urls;

@@ -58,8 +58,9 @@ public:
 
     load_sections();
     order_sections();
-    index_articles();
+    hold_articles();
     check_images();
+    index_articles();
     collect_aliases();
     resolve_related();
     result_.publication = std::move(publication_);
@@ -168,35 +169,44 @@ private:
       }
       auto found = reads_.find(source);
       FileRead read = found != reads_.end() ? std::move(found->second) : read_article_file(entry.path(), source);
-      const auto modified = read.modified;
-      const auto size = read.size;
       const CachedArticle* last_good = read.last_good;
 
-      ParsedArticle parsed;
+      CachedArticle kept;
       if (read.unchanged) {
-        parsed = last_good->parsed; // unchanged since the last load
-      } else if (read.parsed) {
-        parsed = std::move(*read.parsed);
+        kept = *last_good;
+        append(kept.parsed->diagnostics);
+      } else if (read.parsed && read.parsed->usable) {
+        kept = settle(std::move(*read.parsed), section, slug);
+        kept.modified = read.modified;
+        kept.size = read.size;
+        append(kept.parsed->diagnostics);
       } else {
-        error(source, 0, "cannot read this file; check its permissions");
-        parsed.usable = false;
-      }
-      if (parsed.usable) {
-        result_.cache[source] = {parsed, modified, size};
-      } else if (last_good) {
-        // A broken edit: report it, and keep serving the story as it was.
-        append(parsed.diagnostics);
+        if (read.parsed) append(read.parsed->diagnostics);
+        else error(source, 0, "cannot read this file; check its permissions");
+        if (!last_good) continue;
+        // A broken edit: keep serving the story as it was.
         warning(source, 0, "keeping the last good version of this article online until the errors are fixed");
-        result_.cache[source] = *last_good;
-        parsed = last_good->parsed;
-        parsed.diagnostics.clear();
+        kept = *last_good;
       }
-      append(parsed.diagnostics);
-      if (!parsed.usable) continue;
-      parsed.article.section = section;
-      parsed.article.slug = slug;
-      parsed_.push_back(std::move(parsed));
+      result_.cache[source] = kept;
+      parsed_.push_back(std::move(kept));
     }
+  }
+
+  // A usable parse as the publication and the cache share it: its place,
+  // and its lead photo's path as a capsule path.
+  static CachedArticle settle(ParsedArticle parsed, const std::string& section, const std::string& slug) {
+    CachedArticle settled;
+    parsed.article.section = section;
+    parsed.article.slug = slug;
+    if (auto& image = parsed.article.image; image && !is_url(image->src)) {
+      settled.image_src_written = image->src;
+      std::string_view relative = image->src;
+      while (relative.starts_with('/')) relative.remove_prefix(1);
+      image->src = "/" + std::string(relative);
+    }
+    settled.parsed = std::make_shared<const ParsedArticle>(std::move(parsed));
+    return settled;
   }
 
   void order_sections() {
@@ -217,12 +227,9 @@ private:
   }
 
   void index_articles() {
-    auto& articles = publication_->articles;
-    articles.reserve(parsed_.size());
-    for (auto& parsed : parsed_) articles.push_back(std::move(parsed.article));
-    for (const auto& article : articles) {
-      if (article.draft) continue;
-      publication_->published.push_back(&article);
+    for (const auto& article : publication_->articles) {
+      if (article->draft) continue;
+      publication_->published.push_back(article.get());
     }
     std::sort(publication_->published.begin(), publication_->published.end(), newer_first);
     for (const Article* article : publication_->published) {
@@ -233,26 +240,42 @@ private:
     }
   }
 
+  // Every article the publication holds, in the cache's own instance.
+  void hold_articles() {
+    auto& articles = publication_->articles;
+    articles.reserve(parsed_.size());
+    for (const auto& cached : parsed_) articles.emplace_back(cached.parsed, &cached.parsed->article);
+  }
+
+  // A photo missing from the capsule is left out of this load's copy of the
+  // article; the cached article keeps it for when the file appears.
   void check_images() {
     for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
-      Article& article = publication_->articles[i];
+      const Article& article = *publication_->articles[i];
       if (!article.image || is_url(article.image->src)) continue;
-      std::string relative = article.image->src;
-      while (relative.starts_with('/')) relative.erase(0, 1);
-      std::error_code ec;
+      const std::string relative = article.image->src.substr(1);
       const bool hidden = relative.starts_with('.') || relative.starts_with('_') ||
                           relative.find("/.") != std::string::npos || relative.find("/_") != std::string::npos ||
                           relative.find("..") != std::string::npos;
-      if (hidden || !fs::is_regular_file(capsule_ / relative, ec)) {
-        error(article.source, parsed_[i].image_src_line,
-              fmt::format("image.src \"{}\" is not a file in the capsule; add the file or fix the path "
-                          "(the photo is left out meanwhile)",
-                          article.image->src));
-        article.image.reset();
-      } else {
-        article.image->src = "/" + relative;
-      }
+      if (!hidden && is_capsule_file(relative)) continue;
+      error(article.source, parsed_[i].parsed->image_src_line,
+            fmt::format("image.src \"{}\" is not a file in the capsule; add the file or fix the path "
+                        "(the photo is left out meanwhile)",
+                        parsed_[i].image_src_written));
+      auto without_photo = std::make_shared<Article>(article);
+      without_photo->image.reset();
+      publication_->articles[i] = std::move(without_photo);
     }
+  }
+
+  // Stories share a few photos, so each path is looked up once per load.
+  bool is_capsule_file(const std::string& relative) {
+    auto found = capsule_files_.find(relative);
+    if (found == capsule_files_.end()) {
+      std::error_code ec;
+      found = capsule_files_.emplace(relative, fs::is_regular_file(capsule_ / relative, ec)).first;
+    }
+    return found->second;
   }
 
   void collect_aliases() {
@@ -260,11 +283,11 @@ private:
     for (const auto& section : publication_->sections) taken.insert("/" + section.name + "/");
     for (const Article* article : publication_->published) taken.insert(article->path());
     for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
-      const Article& article = publication_->articles[i];
+      const Article& article = *publication_->articles[i];
       if (article.draft) continue;
       for (std::size_t k = 0; k < article.aliases.size(); ++k) {
         const std::string& alias = article.aliases[k];
-        const int line = parsed_[i].alias_lines[k];
+        const int line = parsed_[i].parsed->alias_lines[k];
         if (!alias.starts_with('/')) {
           error(article.source, line, fmt::format("alias \"{}\" must be a path starting with /", alias));
         } else if (!taken.insert(alias).second) {
@@ -281,7 +304,7 @@ private:
     const std::size_t limit = static_cast<std::size_t>(publication_->site.related);
     std::set<std::string> draft_paths;
     for (const auto& article : publication_->articles)
-      if (article.draft) draft_paths.insert(article.path());
+      if (article->draft) draft_paths.insert(article->path());
 
     // Each article's list is worked out on its own, on every core; the
     // problems are reported in article order afterwards.
@@ -292,7 +315,7 @@ private:
     const RelatedStoryFinder finder(*publication_);
     std::vector<Resolved> resolved(publication_->articles.size());
     parallel_for(resolved.size(), [&](std::size_t i) {
-      const Article& article = publication_->articles[i];
+      const Article& article = *publication_->articles[i];
       auto& [stories, diagnostics] = resolved[i];
       std::set<const Article*> listed{&article};
       for (const auto& entry : article.related) {
@@ -316,7 +339,7 @@ private:
     });
     for (std::size_t i = 0; i < resolved.size(); ++i) {
       append(resolved[i].diagnostics);
-      if (!publication_->articles[i].draft) publication_->related[&publication_->articles[i]] = std::move(resolved[i].stories);
+      if (!publication_->articles[i]->draft) publication_->related[publication_->articles[i].get()] = std::move(resolved[i].stories);
     }
   }
 
@@ -324,7 +347,8 @@ private:
   const ArticleCache* previous_;
   LoadedPublication result_;
   std::unique_ptr<Publication> publication_;
-  std::vector<ParsedArticle> parsed_;
+  std::vector<CachedArticle> parsed_;          // parallel to publication_->articles
+  std::map<std::string, bool> capsule_files_; // photo path -> whether the capsule has that file
   std::map<fs::path, std::vector<fs::directory_entry>> listings_; // each folder is listed once per load
   std::unordered_map<std::string, FileRead> reads_;               // by source
 };

@@ -33,14 +33,13 @@ RelatedStoryFinder::RelatedStoryFinder(const Publication& publication) : publica
   std::unordered_map<std::string_view, TagId> tag_id;
   for (const auto& [tag, stories] : publication.by_tag) tag_id.emplace(tag, static_cast<TagId>(tag_id.size()));
 
-  rank_of_.resize(publication.articles.size());
   section_of_.resize(published.size(), -1);
   tags_.resize(published.size());
   plain_by_tag_.resize(tag_id.size());
   repeating_by_tag_.resize(tag_id.size());
   for (Rank rank = 0; rank < published.size(); ++rank) {
     const Article& article = *published[rank];
-    rank_of_[static_cast<std::size_t>(&article - publication.articles.data())] = rank;
+    rank_of_.emplace(&article, rank);
     if (auto found = section_index.find(article.section); found != section_index.end()) section_of_[rank] = found->second;
     auto& tags = tags_[rank];
     for (const auto& tag : article.tags) tags.push_back(tag_id.at(tag));
@@ -65,7 +64,7 @@ std::size_t RelatedStoryFinder::shared_tags(Rank rank, const std::vector<TagId>&
 void RelatedStoryFinder::add(const Article& article, std::size_t limit, std::set<const Article*>& listed,
                              std::vector<RelatedStory>& stories) const {
   const auto& published = publication_.published;
-  const Rank self = rank_of_[static_cast<std::size_t>(&article - publication_.articles.data())];
+  const Rank self = rank_of_.at(&article);
   std::vector<TagId> tags = tags_[self];
   tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
   auto is_listed = [&](Rank rank) { return listed.count(published[rank]) > 0; };

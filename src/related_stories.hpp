@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 namespace gazette {
@@ -32,7 +33,7 @@ private:
   std::size_t shared_tags(Rank rank, const std::vector<TagId>& tags) const;
 
   const Publication& publication_;
-  std::vector<Rank> rank_of_;                   // by index in publication.articles; published ones only
+  std::unordered_map<const Article*, Rank> rank_of_;
   std::vector<int> section_of_;                 // by rank: index in publication.sections
   std::vector<std::vector<TagId>> tags_;        // by rank: sorted, repeats kept
   std::vector<std::vector<Rank>> plain_by_tag_; // by tag: stories naming no tag twice, newest first

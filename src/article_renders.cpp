@@ -3,6 +3,7 @@
 #include "gemini_site.hpp"
 #include "gemtext_pages.hpp"
 #include "gopher_site.hpp"
+#include "parallel_for.hpp"
 #include "search_index.hpp"
 
 #include <algorithm>
@@ -33,17 +34,12 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
       gemini_header(20, gemtext_mime_type(publication.site.lang)) + render_article_gemtext(publication, article);
   renders->gopher_text = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
   renders->gopher_menu = render_article_menu(publication, article, style);
-  renders->title_words = search_words(article.title);
-  for (const std::string* text : {&article.title, &article.subtitle, &article.summary})
-    for (auto& word : search_words(*text)) renders->all_words.push_back(std::move(word));
-  for (const auto& block : article.body.blocks)
-    for (auto& word : search_words(block.text)) renders->all_words.push_back(std::move(word));
-  // The index needs each word once per story.
-  for (auto* words : {&renders->title_words, &renders->all_words}) {
-    std::sort(words->begin(), words->end());
-    words->erase(std::unique(words->begin(), words->end()), words->end());
-    words->shrink_to_fit();
-  }
+  renders->gemini_entry = render_story_entry_gemtext(article);
+  renders->gopher_entry = render_story_entry_menu(article, style);
+  renders->title_words = word_list({article.title});
+  std::vector<std::string_view> texts{article.title, article.subtitle, article.summary};
+  for (const auto& block : article.body.blocks) texts.push_back(block.text);
+  renders->all_words = word_list(texts);
   return renders;
 }
 
@@ -51,16 +47,20 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
 
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
                                  RenderCache& next) {
-  RendersByArticle renders;
-  for (const Article* article : publication.published) {
-    std::string key = render_key(publication, *article, config);
-    std::shared_ptr<const ArticleRenders> made;
+  const auto& published = publication.published;
+  std::vector<CachedRenders> made(published.size());
+  parallel_for(published.size(), [&](std::size_t i) {
+    const Article& article = *published[i];
+    made[i].key = render_key(publication, article, config);
     if (previous)
-      if (auto found = previous->find(article->path()); found != previous->end() && found->second.key == key)
-        made = found->second.renders;
-    if (!made) made = render(publication, *article, config);
-    renders[article] = made;
-    next[article->path()] = {std::move(key), std::move(made)};
+      if (auto found = previous->find(article.path()); found != previous->end() && found->second.key == made[i].key)
+        made[i].renders = found->second.renders;
+    if (!made[i].renders) made[i].renders = render(publication, article, config);
+  });
+  RendersByArticle renders;
+  for (std::size_t i = 0; i < published.size(); ++i) {
+    renders[published[i]] = made[i].renders;
+    next[published[i]->path()] = std::move(made[i]);
   }
   return renders;
 }

@@ -4,6 +4,7 @@
 // that story and the lists, not the whole site.
 #pragma once
 #include "config.hpp"
+#include "gemtext_pages.hpp"
 #include "publication.hpp"
 #include "shared_bytes.hpp"
 
@@ -18,8 +19,10 @@ struct ArticleRenders {
   SharedBytes gemini_response; // header and gemtext
   SharedBytes gopher_text;     // the text document, CRLF lines
   SharedBytes gopher_menu;     // the article's menu
-  std::vector<std::string> title_words; // sorted, each once
-  std::vector<std::string> all_words;   // sorted, each once
+  GemtextStoryEntry gemini_entry; // how lists show the story
+  std::string gopher_entry;       // likewise, after its dateline
+  std::string title_words; // see word_list
+  std::string all_words;
 };
 
 struct CachedRenders {

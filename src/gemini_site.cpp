@@ -66,14 +66,15 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
       snapshot.gemini[path.substr(0, path.size() - 1)] = GeminiResource{gemini_header(31, percent_encode_path(path)), {}, 0};
   };
 
-  page("/", render_front_page_gemtext(publication));
+  const GemtextEntries entries = [&](const Article& article) { return &renders.at(&article)->gemini_entry; };
+  page("/", render_front_page_gemtext(publication, entries));
   for (const auto& section : publication.sections)
-    page("/" + section.name + "/", render_section_gemtext(publication, section));
+    page("/" + section.name + "/", render_section_gemtext(publication, section, entries));
   for (const Article* article : publication.published)
     snapshot.gemini[article->path()] = GeminiResource{renders.at(article)->gemini_response, {}, 0};
   if (!publication.by_tag.empty()) page("/tags/", render_tag_index_gemtext(publication));
   for (const auto& [tag, stories] : publication.by_tag)
-    if (tag.find('/') == std::string::npos) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories));
+    if (tag.find('/') == std::string::npos) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories, entries));
   for (const auto& [alias, target] : redirects)
     snapshot.gemini[alias] = GeminiResource{gemini_header(31, percent_encode_path(target)), {}, 0};
 

@@ -20,22 +20,18 @@ void link_line(std::string& out, std::string_view url, std::string_view label) {
   out += fmt::format("=> {} {}\n", url, label);
 }
 
-// A story in a list: the dated link line that makes the page a Gemini
-// subscription page, the teaser, and an undated "Keep reading" line so the
-// story is not counted twice by feed readers.
-void story_teaser(std::string& out, const Publication& publication, const Article& article, bool show_section) {
-  const std::string url = percent_encode_path(article.path());
-  link_line(out, url, fmt::format("{} {}", article.date.day(), article.title));
-  if (show_section) text_line(out, publication.section_title(article.section));
-  if (auto teaser = article.teaser(); !teaser.empty()) text_line(out, teaser);
-  link_line(out, url, "Keep reading");
-  out += '\n';
-}
-
 void story_list(std::string& out, const Publication& publication, const std::vector<const Article*>& stories,
-                std::size_t limit, bool show_section) {
+                std::size_t limit, bool show_section, const GemtextEntries& entries) {
   if (stories.empty()) text_line(out, "No stories yet.");
-  for (std::size_t i = 0; i < stories.size() && i < limit; ++i) story_teaser(out, publication, *stories[i], show_section);
+  for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
+    const Article& article = *stories[i];
+    const GemtextStoryEntry* known = entries ? entries(article) : nullptr;
+    const GemtextStoryEntry entry = known ? GemtextStoryEntry{} : render_story_entry_gemtext(article);
+    const GemtextStoryEntry& shown = known ? *known : entry;
+    out += shown.link;
+    if (show_section) text_line(out, publication.section_title(article.section));
+    out += shown.rest;
+  }
 }
 
 void back_to_front(std::string& out, const Publication& publication) {
@@ -43,6 +39,18 @@ void back_to_front(std::string& out, const Publication& publication) {
 }
 
 } // namespace
+
+// The dated link line makes the page a Gemini subscription page; the
+// undated "Keep reading" line keeps feed readers from counting the story twice.
+GemtextStoryEntry render_story_entry_gemtext(const Article& article) {
+  GemtextStoryEntry entry;
+  const std::string url = percent_encode_path(article.path());
+  link_line(entry.link, url, fmt::format("{} {}", article.date.day(), article.title));
+  if (auto teaser = article.teaser(); !teaser.empty()) text_line(entry.rest, teaser);
+  link_line(entry.rest, url, "Keep reading");
+  entry.rest += '\n';
+  return entry;
+}
 
 std::string render_article_gemtext(const Publication& publication, const Article& article) {
   std::string out = "# " + article.title + "\n";
@@ -85,12 +93,12 @@ std::string render_article_gemtext(const Publication& publication, const Article
   return out;
 }
 
-std::string render_front_page_gemtext(const Publication& publication) {
+std::string render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries) {
   const Site& site = publication.site;
   std::string out = "# " + site.title + "\n";
   if (!site.tagline.empty()) text_line(out, site.tagline);
   out += "\n## Top stories\n\n";
-  story_list(out, publication, publication.published, static_cast<std::size_t>(site.front_page), true);
+  story_list(out, publication, publication.published, static_cast<std::size_t>(site.front_page), true, entries);
 
   if (!publication.sections.empty()) {
     out += "## Sections\n\n";
@@ -108,20 +116,21 @@ std::string render_front_page_gemtext(const Publication& publication) {
   return out;
 }
 
-std::string render_section_gemtext(const Publication& publication, const Section& section) {
+std::string render_section_gemtext(const Publication& publication, const Section& section,
+                                   const GemtextEntries& entries) {
   std::string out = "# " + section.title + "\n";
   if (!section.description.empty()) text_line(out, section.description);
   out += '\n';
-  story_list(out, publication, section.articles, section.articles.size(), false);
+  story_list(out, publication, section.articles, section.articles.size(), false, entries);
   link_line(out, percent_encode_path("/" + section.name + "/atom.xml"), "Atom feed of this section");
   back_to_front(out, publication);
   return out;
 }
 
 std::string render_tag_gemtext(const Publication& publication, const std::string& tag,
-                               const std::vector<const Article*>& stories) {
+                               const std::vector<const Article*>& stories, const GemtextEntries& entries) {
   std::string out = fmt::format("# Stories about {}\n\n", tag);
-  story_list(out, publication, stories, stories.size(), true);
+  story_list(out, publication, stories, stories.size(), true, entries);
   link_line(out, "/tags/", "All topics");
   back_to_front(out, publication);
   return out;

@@ -3,15 +3,28 @@
 #pragma once
 #include "publication.hpp"
 
+#include <functional>
 #include <string>
 
 namespace gazette {
 
+// A story as the lists show it (front page, section, tags): rendered once
+// per article and copied into every list that holds it.
+struct GemtextStoryEntry {
+  std::string link; // the dated link line
+  std::string rest; // teaser and "Keep reading"; lists that name the section put it before these
+};
+GemtextStoryEntry render_story_entry_gemtext(const Article& article);
+
+// Where lists find each story's entry; without it they render entries as they go.
+using GemtextEntries = std::function<const GemtextStoryEntry*(const Article&)>;
+
 std::string render_article_gemtext(const Publication& publication, const Article& article);
-std::string render_front_page_gemtext(const Publication& publication);
-std::string render_section_gemtext(const Publication& publication, const Section& section);
+std::string render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {});
+std::string render_section_gemtext(const Publication& publication, const Section& section,
+                                   const GemtextEntries& entries = {});
 std::string render_tag_gemtext(const Publication& publication, const std::string& tag,
-                               const std::vector<const Article*>& stories);
+                               const std::vector<const Article*>& stories, const GemtextEntries& entries = {});
 std::string render_tag_index_gemtext(const Publication& publication);
 
 // "/tags/<tag>/" as a URL path, escaped.

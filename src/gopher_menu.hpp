@@ -28,8 +28,12 @@ public:
   // A link outside Gopherspace: an "h" item with a "URL:" selector, which
   // this server answers with a page that sends browsers on.
   void url(std::string_view display, std::string_view target);
+  // Lines another menu with the same origin rendered, copied in as they are.
+  void splice(std::string_view lines) { out_ += lines; }
   // The menu's bytes, ending with the "." line.
   std::string finish();
+  // The lines so far, without the "." line: for splicing into other menus.
+  std::string take_lines() { return std::move(out_); }
 
 private:
   void line(char type, std::string_view display, std::string_view selector, std::string_view host,

@@ -31,20 +31,17 @@ namespace {
 
 bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
 
-void story_entry(GopherMenu& menu, const Publication& publication, const Article& article, bool show_section) {
-  std::string dateline = article.date.day();
-  if (show_section) dateline += " - " + publication.section_title(article.section);
-  menu.info(dateline);
-  menu.item('0', article.title, article.path());
-  if (auto teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
-  menu.item('1', article.image ? "  Photo, related stories and more" : "  Related stories and more", article.path() + "/");
-  menu.blank();
-}
-
 void story_list(GopherMenu& menu, const Publication& publication, const std::vector<const Article*>& stories,
-                std::size_t limit, bool show_section) {
+                std::size_t limit, bool show_section, const GopherStyle& style, const GopherEntries& entries) {
   if (stories.empty()) menu.info("No stories yet.");
-  for (std::size_t i = 0; i < stories.size() && i < limit; ++i) story_entry(menu, publication, *stories[i], show_section);
+  for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
+    const Article& article = *stories[i];
+    std::string dateline = article.date.day();
+    if (show_section) dateline += " - " + publication.section_title(article.section);
+    menu.info(dateline);
+    if (const std::string* known = entries ? entries(article) : nullptr) menu.splice(*known);
+    else menu.splice(render_story_entry_menu(article, style));
+  }
 }
 
 void back_to_front(GopherMenu& menu, const Publication& publication) {
@@ -74,7 +71,17 @@ std::string gopher_reference(const GopherOrigin& origin, const Article& article,
 
 } // namespace
 
-std::string render_front_page_menu(const Publication& publication, const GopherStyle& style) {
+std::string render_story_entry_menu(const Article& article, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  menu.item('0', article.title, article.path());
+  if (auto teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
+  menu.item('1', article.image ? "  Photo, related stories and more" : "  Related stories and more", article.path() + "/");
+  menu.blank();
+  return menu.take_lines();
+}
+
+std::string render_front_page_menu(const Publication& publication, const GopherStyle& style,
+                                   const GopherEntries& entries) {
   GopherMenu menu(style.origin, style.ascii);
   const Site& site = publication.site;
   menu.info(site.title);
@@ -82,7 +89,7 @@ std::string render_front_page_menu(const Publication& publication, const GopherS
   menu.blank();
   menu.info("Top stories");
   menu.blank();
-  story_list(menu, publication, publication.published, static_cast<std::size_t>(site.front_page), true);
+  story_list(menu, publication, publication.published, static_cast<std::size_t>(site.front_page), true, style, entries);
   if (!publication.sections.empty()) {
     menu.info("Sections");
     for (const auto& section : publication.sections) menu.item('1', section.title, "/" + section.name + "/");
@@ -99,23 +106,25 @@ std::string render_front_page_menu(const Publication& publication, const GopherS
   return menu.finish();
 }
 
-std::string render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style) {
+std::string render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
+                                const GopherEntries& entries) {
   GopherMenu menu(style.origin, style.ascii);
   menu.info(section.title);
   if (!section.description.empty()) menu.info(section.description);
   menu.blank();
-  story_list(menu, publication, section.articles, section.articles.size(), false);
+  story_list(menu, publication, section.articles, section.articles.size(), false, style, entries);
   menu.item('0', "Atom feed of this section", "/" + section.name + "/atom.xml");
   back_to_front(menu, publication);
   return menu.finish();
 }
 
 std::string render_tag_menu(const Publication& publication, const std::string& tag,
-                            const std::vector<const Article*>& stories, const GopherStyle& style) {
+                            const std::vector<const Article*>& stories, const GopherStyle& style,
+                            const GopherEntries& entries) {
   GopherMenu menu(style.origin, style.ascii);
   menu.info("Stories about " + tag);
   menu.blank();
-  story_list(menu, publication, stories, stories.size(), true);
+  story_list(menu, publication, stories, stories.size(), true, style, entries);
   menu.item('1', "All topics", "/tags/");
   back_to_front(menu, publication);
   return menu.finish();

@@ -11,6 +11,7 @@
 #include "gopher_menu.hpp"
 #include "publication.hpp"
 
+#include <functional>
 #include <string>
 
 namespace gazette {
@@ -21,10 +22,20 @@ struct GopherStyle {
   bool ascii = true;
 };
 
-std::string render_front_page_menu(const Publication& publication, const GopherStyle& style);
-std::string render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style);
+// A story as the lists show it (front page, section, tags), after its
+// dateline: rendered once per article and spliced into every list that holds it.
+std::string render_story_entry_menu(const Article& article, const GopherStyle& style);
+
+// Where lists find each story's entry; without it they render entries as they go.
+using GopherEntries = std::function<const std::string*(const Article&)>;
+
+std::string render_front_page_menu(const Publication& publication, const GopherStyle& style,
+                                   const GopherEntries& entries = {});
+std::string render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
+                                const GopherEntries& entries = {});
 std::string render_tag_menu(const Publication& publication, const std::string& tag,
-                            const std::vector<const Article*>& stories, const GopherStyle& style);
+                            const std::vector<const Article*>& stories, const GopherStyle& style,
+                            const GopherEntries& entries = {});
 std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style);
 std::string render_article_menu(const Publication& publication, const Article& article, const GopherStyle& style);
 // LF-terminated lines; the caller turns them into CRLF for the wire.

@@ -92,8 +92,8 @@ std::set<std::string> menu_urls(const Publication& publication) {
   std::set<std::string> urls;
   for (const auto& social : publication.site.social) urls.insert(social.url);
   for (const auto& article : publication.articles) {
-    if (article.image && article.image->src.find("://") != std::string::npos) urls.insert(article.image->src);
-    for (const auto& entry : article.related)
+    if (article->image && article->image->src.find("://") != std::string::npos) urls.insert(article->image->src);
+    for (const auto& entry : article->related)
       if (entry.target.find("://") != std::string::npos) urls.insert(entry.target);
   }
   return urls;
@@ -117,9 +117,10 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
   gopher["/caps.txt"] = text(caps_txt(publication, settings));
 
   if (publication) {
-    gopher["/"] = menu(render_front_page_menu(*publication, style));
+    const GopherEntries entries = [&](const Article& article) { return &renders.at(&article)->gopher_entry; };
+    gopher["/"] = menu(render_front_page_menu(*publication, style, entries));
     for (const auto& section : publication->sections)
-      gopher["/" + section.name + "/"] = menu(render_section_menu(*publication, section, style));
+      gopher["/" + section.name + "/"] = menu(render_section_menu(*publication, section, style, entries));
     for (const Article* article : publication->published) {
       const ArticleRenders& rendered = *renders.at(article);
       gopher[article->path()] = GopherResource{rendered.gopher_text, {}, 0};
@@ -128,7 +129,7 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     if (!publication->by_tag.empty()) gopher["/tags/"] = menu(render_tag_index_menu(*publication, style));
     for (const auto& [tag, stories] : publication->by_tag)
       if (tag.find('/') == std::string::npos)
-        gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style));
+        gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style, entries));
     for (const auto& [path, resource] : snapshot.gemini)
       if (path.ends_with("/atom.xml"))
         gopher[path] = text(std::string(resource.response.view().substr(resource.response.view().find("\r\n") + 2)));

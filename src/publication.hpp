@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,7 +98,7 @@ struct Section {
 struct Publication {
   Site site;
   std::vector<Section> sections;          // in menu order
-  std::vector<Article> articles;          // every loaded article, drafts too
+  std::vector<std::shared_ptr<const Article>> articles; // every loaded article, drafts too; shared with the load cache
   std::vector<const Article*> published;  // not drafts, newest first
   std::map<std::string, const Article*> by_path;        // "/section/slug" -> published article
   std::map<std::string, std::vector<const Article*>> by_tag; // newest first

@@ -2,12 +2,16 @@
 
 #include "article_source.hpp"
 #include "editor_leftovers.hpp"
+#include "parallel_for.hpp"
+#include "related_stories.hpp"
 #include "site_settings.hpp"
 
 #include <fmt/format.h>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 namespace gazette {
 namespace fs = std::filesystem;
@@ -54,8 +58,9 @@ public:
 
     load_sections();
     order_sections();
-    index_articles();
+    hold_articles();
     check_images();
+    index_articles();
     collect_aliases();
     resolve_related();
     result_.publication = std::move(publication_);
@@ -72,11 +77,10 @@ private:
   void append(const Diagnostics& more) { result_.diagnostics.insert(result_.diagnostics.end(), more.begin(), more.end()); }
 
   void load_sections() {
-    for (const auto& entry : sorted_entries(capsule_)) {
+    read_article_files();
+    for (const auto& entry : entries_of(capsule_)) {
       const std::string name = entry.path().filename().string();
-      std::error_code ec;
-      if (!entry.is_directory(ec) || name.starts_with('.') || name.starts_with('_')) continue;
-      if (!fs::exists(entry.path() / "_section.toml", ec)) continue;
+      if (!is_section_folder(entry)) continue;
       if (!is_valid_slug(name)) {
         error(name + "/", 0, "a section folder name must use only lowercase ASCII letters, digits and '-'; "
                              "rename the folder (this section is skipped)");
@@ -93,51 +97,116 @@ private:
     }
   }
 
+  // A section folder, as load_sections will take it.
+  static bool is_section_folder(const fs::directory_entry& entry) {
+    const std::string name = entry.path().filename().string();
+    std::error_code ec;
+    return entry.is_directory(ec) && !name.starts_with('.') && !name.starts_with('_') &&
+           fs::exists(entry.path() / "_section.toml", ec);
+  }
+
+  // A file load_articles takes as an article (its name may still be refused).
+  static bool is_article_file(const fs::directory_entry& entry) {
+    const std::string file_name = entry.path().filename().string();
+    std::error_code ec;
+    return entry.path().extension() == ".md" && !file_name.starts_with('.') && !file_name.starts_with('_') &&
+           !is_editor_leftover(file_name) && entry.is_regular_file(ec);
+  }
+
+  const std::vector<fs::directory_entry>& entries_of(const fs::path& folder) {
+    auto found = listings_.find(folder);
+    if (found == listings_.end()) found = listings_.emplace(folder, sorted_entries(folder)).first;
+    return found->second;
+  }
+
+  struct FileRead {
+    fs::file_time_type modified;
+    std::uintmax_t size = 0;
+    const CachedArticle* last_good = nullptr;
+    bool unchanged = false;              // since the last load: last_good is current
+    std::optional<ParsedArticle> parsed; // unset when unchanged or unreadable
+  };
+
+  FileRead read_article_file(const fs::path& file, const std::string& source) const {
+    FileRead read;
+    std::error_code ec;
+    read.modified = fs::last_write_time(file, ec);
+    read.size = fs::file_size(file, ec);
+    if (previous_)
+      if (auto found = previous_->find(source); found != previous_->end()) read.last_good = &found->second;
+    read.unchanged = read.last_good && read.last_good->modified == read.modified && read.last_good->size == read.size;
+    if (!read.unchanged)
+      if (auto text = read_file(file)) read.parsed = parse_article(*text, source);
+    return read;
+  }
+
+  // Reading and parsing the article files is most of a load, and each file
+  // stands alone: it is done up front on every core, and the sequential
+  // pass below takes the results in order.
+  void read_article_files() {
+    std::vector<std::pair<fs::path, std::string>> files; // path, source
+    for (const auto& folder : entries_of(capsule_)) {
+      const std::string section = folder.path().filename().string();
+      if (!is_section_folder(folder) || !is_valid_slug(section)) continue;
+      for (const auto& entry : entries_of(folder.path()))
+        if (is_article_file(entry) && is_valid_slug(entry.path().stem().string()))
+          files.emplace_back(entry.path(), section + "/" + entry.path().filename().string());
+    }
+    std::vector<FileRead> reads(files.size());
+    parallel_for(files.size(), [&](std::size_t i) { reads[i] = read_article_file(files[i].first, files[i].second); });
+    for (std::size_t i = 0; i < files.size(); ++i) reads_.emplace(std::move(files[i].second), std::move(reads[i]));
+  }
+
   void load_articles(const fs::path& folder, const std::string& section) {
-    for (const auto& entry : sorted_entries(folder)) {
-      const std::string file_name = entry.path().filename().string();
-      std::error_code ec;
-      if (entry.path().extension() != ".md" || file_name.starts_with('.') || file_name.starts_with('_') ||
-          is_editor_leftover(file_name) || !entry.is_regular_file(ec))
-        continue;
-      const std::string source = section + "/" + file_name;
+    for (const auto& entry : entries_of(folder)) {
+      if (!is_article_file(entry)) continue;
+      const std::string source = section + "/" + entry.path().filename().string();
       const std::string slug = entry.path().stem().string();
       if (!is_valid_slug(slug)) {
         error(source, 0, "an article file name must use only lowercase ASCII letters, digits and '-' before .md; "
                          "rename the file (this article is skipped)");
         continue;
       }
-      const auto modified = fs::last_write_time(entry.path(), ec);
-      const auto size = fs::file_size(entry.path(), ec);
-      const CachedArticle* last_good = nullptr;
-      if (previous_)
-        if (auto found = previous_->find(source); found != previous_->end()) last_good = &found->second;
+      auto found = reads_.find(source);
+      FileRead read = found != reads_.end() ? std::move(found->second) : read_article_file(entry.path(), source);
+      const CachedArticle* last_good = read.last_good;
 
-      ParsedArticle parsed;
-      if (last_good && last_good->modified == modified && last_good->size == size) {
-        parsed = last_good->parsed; // unchanged since the last load
-      } else if (auto text = read_file(entry.path())) {
-        parsed = parse_article(*text, source);
+      CachedArticle kept;
+      if (read.unchanged) {
+        kept = *last_good;
+        append(kept.parsed->diagnostics);
+      } else if (read.parsed && read.parsed->usable) {
+        kept = settle(std::move(*read.parsed), section, slug);
+        kept.modified = read.modified;
+        kept.size = read.size;
+        append(kept.parsed->diagnostics);
       } else {
-        error(source, 0, "cannot read this file; check its permissions");
-        parsed.usable = false;
-      }
-      if (parsed.usable) {
-        result_.cache[source] = {parsed, modified, size};
-      } else if (last_good) {
-        // A broken edit: report it, and keep serving the story as it was.
-        append(parsed.diagnostics);
+        if (read.parsed) append(read.parsed->diagnostics);
+        else error(source, 0, "cannot read this file; check its permissions");
+        if (!last_good) continue;
+        // A broken edit: keep serving the story as it was.
         warning(source, 0, "keeping the last good version of this article online until the errors are fixed");
-        result_.cache[source] = *last_good;
-        parsed = last_good->parsed;
-        parsed.diagnostics.clear();
+        kept = *last_good;
       }
-      append(parsed.diagnostics);
-      if (!parsed.usable) continue;
-      parsed.article.section = section;
-      parsed.article.slug = slug;
-      parsed_.push_back(std::move(parsed));
+      result_.cache[source] = kept;
+      parsed_.push_back(std::move(kept));
     }
+  }
+
+  // A usable parse as the publication and the cache share it: its place,
+  // and its lead photo's path as a capsule path.
+  static CachedArticle settle(ParsedArticle parsed, const std::string& section, const std::string& slug) {
+    CachedArticle settled;
+    parsed.article.section = section;
+    parsed.article.slug = slug;
+    if (auto& image = parsed.article.image; image && !is_url(image->src)) {
+      settled.image_src_written = image->src;
+      std::string_view relative = image->src;
+      while (relative.starts_with('/')) relative.remove_prefix(1);
+      image->src = "/" + std::string(relative);
+    }
+    settled.parsed = std::make_shared<const ParsedArticle>(std::move(parsed));
+    return settled;
   }
 
   void order_sections() {
@@ -158,12 +227,9 @@ private:
   }
 
   void index_articles() {
-    auto& articles = publication_->articles;
-    articles.reserve(parsed_.size());
-    for (auto& parsed : parsed_) articles.push_back(std::move(parsed.article));
-    for (const auto& article : articles) {
-      if (article.draft) continue;
-      publication_->published.push_back(&article);
+    for (const auto& article : publication_->articles) {
+      if (article->draft) continue;
+      publication_->published.push_back(article.get());
     }
     std::sort(publication_->published.begin(), publication_->published.end(), newer_first);
     for (const Article* article : publication_->published) {
@@ -174,26 +240,42 @@ private:
     }
   }
 
+  // Every article the publication holds, in the cache's own instance.
+  void hold_articles() {
+    auto& articles = publication_->articles;
+    articles.reserve(parsed_.size());
+    for (const auto& cached : parsed_) articles.emplace_back(cached.parsed, &cached.parsed->article);
+  }
+
+  // A photo missing from the capsule is left out of this load's copy of the
+  // article; the cached article keeps it for when the file appears.
   void check_images() {
     for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
-      Article& article = publication_->articles[i];
+      const Article& article = *publication_->articles[i];
       if (!article.image || is_url(article.image->src)) continue;
-      std::string relative = article.image->src;
-      while (relative.starts_with('/')) relative.erase(0, 1);
-      std::error_code ec;
+      const std::string relative = article.image->src.substr(1);
       const bool hidden = relative.starts_with('.') || relative.starts_with('_') ||
                           relative.find("/.") != std::string::npos || relative.find("/_") != std::string::npos ||
                           relative.find("..") != std::string::npos;
-      if (hidden || !fs::is_regular_file(capsule_ / relative, ec)) {
-        error(article.source, parsed_[i].image_src_line,
-              fmt::format("image.src \"{}\" is not a file in the capsule; add the file or fix the path "
-                          "(the photo is left out meanwhile)",
-                          article.image->src));
-        article.image.reset();
-      } else {
-        article.image->src = "/" + relative;
-      }
+      if (!hidden && is_capsule_file(relative)) continue;
+      error(article.source, parsed_[i].parsed->image_src_line,
+            fmt::format("image.src \"{}\" is not a file in the capsule; add the file or fix the path "
+                        "(the photo is left out meanwhile)",
+                        parsed_[i].image_src_written));
+      auto without_photo = std::make_shared<Article>(article);
+      without_photo->image.reset();
+      publication_->articles[i] = std::move(without_photo);
     }
+  }
+
+  // Stories share a few photos, so each path is looked up once per load.
+  bool is_capsule_file(const std::string& relative) {
+    auto found = capsule_files_.find(relative);
+    if (found == capsule_files_.end()) {
+      std::error_code ec;
+      found = capsule_files_.emplace(relative, fs::is_regular_file(capsule_ / relative, ec)).first;
+    }
+    return found->second;
   }
 
   void collect_aliases() {
@@ -201,11 +283,11 @@ private:
     for (const auto& section : publication_->sections) taken.insert("/" + section.name + "/");
     for (const Article* article : publication_->published) taken.insert(article->path());
     for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
-      const Article& article = publication_->articles[i];
+      const Article& article = *publication_->articles[i];
       if (article.draft) continue;
       for (std::size_t k = 0; k < article.aliases.size(); ++k) {
         const std::string& alias = article.aliases[k];
-        const int line = parsed_[i].alias_lines[k];
+        const int line = parsed_[i].parsed->alias_lines[k];
         if (!alias.starts_with('/')) {
           error(article.source, line, fmt::format("alias \"{}\" must be a path starting with /", alias));
         } else if (!taken.insert(alias).second) {
@@ -222,10 +304,19 @@ private:
     const std::size_t limit = static_cast<std::size_t>(publication_->site.related);
     std::set<std::string> draft_paths;
     for (const auto& article : publication_->articles)
-      if (article.draft) draft_paths.insert(article.path());
+      if (article->draft) draft_paths.insert(article->path());
 
-    for (const auto& article : publication_->articles) {
+    // Each article's list is worked out on its own, on every core; the
+    // problems are reported in article order afterwards.
+    struct Resolved {
       std::vector<RelatedStory> stories;
+      Diagnostics diagnostics;
+    };
+    const RelatedStoryFinder finder(*publication_);
+    std::vector<Resolved> resolved(publication_->articles.size());
+    parallel_for(resolved.size(), [&](std::size_t i) {
+      const Article& article = *publication_->articles[i];
+      auto& [stories, diagnostics] = resolved[i];
       std::set<const Article*> listed{&article};
       for (const auto& entry : article.related) {
         if (is_url(entry.target)) {
@@ -236,65 +327,30 @@ private:
         auto found = publication_->by_path.find(path);
         if (found == publication_->by_path.end()) {
           if (!draft_paths.count(path))
-            error(article.source, entry.line,
-                  fmt::format("related \"{}\" names no article; write section/slug of an existing article, "
-                              "or a full URL",
-                              entry.target));
+            diagnostics.push_back({article.source, entry.line, Diagnostic::Severity::error,
+                                   fmt::format("related \"{}\" names no article; write section/slug of an existing "
+                                               "article, or a full URL",
+                                               entry.target)});
         } else if (listed.insert(found->second).second) {
           stories.push_back({found->second, {}});
         }
       }
-      if (article.draft) continue;
-      add_automatic_related(article, limit, listed, stories);
-      publication_->related[&article] = std::move(stories);
+      if (!article.draft) finder.add(article, limit, listed, stories);
+    });
+    for (std::size_t i = 0; i < resolved.size(); ++i) {
+      append(resolved[i].diagnostics);
+      if (!publication_->articles[i]->draft) publication_->related[publication_->articles[i].get()] = std::move(resolved[i].stories);
     }
-  }
-
-  // Most shared tags first, then the same section, newest first: only
-  // articles sharing a tag or the section can qualify, so only those are scored.
-  void add_automatic_related(const Article& article, std::size_t limit, std::set<const Article*>& listed,
-                             std::vector<RelatedStory>& stories) {
-    if (stories.size() >= limit) return;
-    // Counts per article, indexed by position in `articles`: this runs for
-    // every article, so it avoids a hash map per call.
-    const Article* first = publication_->articles.data();
-    shared_counts_.resize(publication_->articles.size());
-    std::vector<std::pair<int, const Article*>> ranked;
-    for (const auto& tag : std::set<std::string>(article.tags.begin(), article.tags.end()))
-      for (const Article* other : publication_->by_tag[tag]) {
-        if (listed.count(other)) continue;
-        if (shared_counts_[static_cast<std::size_t>(other - first)]++ == 0) ranked.emplace_back(0, other);
-      }
-    for (auto& [count, other] : ranked) {
-      count = shared_counts_[static_cast<std::size_t>(other - first)];
-      shared_counts_[static_cast<std::size_t>(other - first)] = 0;
-    }
-    auto better = [&](const std::pair<int, const Article*>& a, const std::pair<int, const Article*>& b) {
-      if (a.first != b.first) return a.first > b.first;
-      const bool a_same = a.second->section == article.section, b_same = b.second->section == article.section;
-      if (a_same != b_same) return a_same;
-      return newer_first(a.second, b.second);
-    };
-    const std::size_t wanted = std::min(ranked.size(), limit - stories.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted), ranked.end(), better);
-    for (std::size_t i = 0; i < wanted; ++i) {
-      listed.insert(ranked[i].second);
-      stories.push_back({ranked[i].second, {}});
-    }
-    if (stories.size() >= limit) return;
-    if (const Section* section = publication_->find_section(article.section))
-      for (const Article* other : section->articles) {
-        if (stories.size() >= limit) break;
-        if (listed.insert(other).second) stories.push_back({other, {}});
-      }
   }
 
   fs::path capsule_;
   const ArticleCache* previous_;
   LoadedPublication result_;
   std::unique_ptr<Publication> publication_;
-  std::vector<ParsedArticle> parsed_;
-  std::vector<int> shared_counts_;
+  std::vector<CachedArticle> parsed_;          // parallel to publication_->articles
+  std::map<std::string, bool> capsule_files_; // photo path -> whether the capsule has that file
+  std::map<fs::path, std::vector<fs::directory_entry>> listings_; // each folder is listed once per load
+  std::unordered_map<std::string, FileRead> reads_;               // by source
 };
 
 } // namespace

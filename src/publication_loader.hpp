@@ -13,9 +13,12 @@
 namespace gazette {
 
 // The last good version of each article file, so that a broken edit keeps
-// the story online and an unchanged file is not parsed again.
+// the story online and an unchanged file is not parsed again. The article is
+// the one the publication holds, not a copy: its lead photo's path is
+// already the capsule path ("/images/pier.jpg").
 struct CachedArticle {
-  ParsedArticle parsed;
+  std::shared_ptr<const ParsedArticle> parsed;
+  std::string image_src_written; // as the file has it, for messages
   std::filesystem::file_time_type modified;
   std::uintmax_t size = 0;
 };

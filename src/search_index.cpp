@@ -7,32 +7,72 @@
 
 namespace gazette {
 
-std::vector<std::string> search_words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
+namespace {
+
+// Appends the lowercase ASCII words of `text`, after transliteration, to
+// `out`, each followed by a space.
+void append_words(std::string_view text, std::string& out) {
+  bool in_word = false;
   for (char c : to_ascii(text)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) word += c;
-    else if (c >= 'A' && c <= 'Z') word += static_cast<char>(c - 'A' + 'a');
-    else if (!word.empty()) words.push_back(std::move(word)), word.clear();
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+      in_word = true;
+    } else if (in_word) {
+      out += ' ';
+      in_word = false;
+    }
   }
-  if (!word.empty()) words.push_back(std::move(word));
+  if (in_word) out += ' ';
+}
+
+std::vector<std::string_view> split_words(std::string_view list) {
+  std::vector<std::string_view> words;
+  for (std::size_t start = 0, end; start < list.size(); start = end + 1) {
+    end = list.find(' ', start);
+    words.push_back(list.substr(start, end - start));
+  }
   return words;
 }
 
-namespace {
+using WordIndex = std::map<std::string, std::vector<std::uint32_t>, std::less<>>;
 
-void add_words(std::map<std::string, std::vector<std::uint32_t>>& index, const std::vector<std::string>& words,
-               std::uint32_t id) {
-  for (const auto& word : words) {
-    auto& postings = index[word];
+void add_words(WordIndex& index, std::string_view list, std::uint32_t id) {
+  for (std::string_view word : split_words(list)) {
+    auto found = index.find(word);
+    if (found == index.end()) found = index.emplace(std::string(word), std::vector<std::uint32_t>{}).first;
+    auto& postings = found->second;
     if (postings.empty() || postings.back() != id) postings.push_back(id);
   }
 }
 
 } // namespace
 
+std::vector<std::string> search_words(std::string_view text) {
+  std::string list;
+  append_words(text, list);
+  std::vector<std::string> words;
+  for (std::string_view word : split_words(list)) words.emplace_back(word);
+  return words;
+}
+
+std::string word_list(const std::vector<std::string_view>& texts) {
+  std::string all;
+  for (std::string_view text : texts) append_words(text, all);
+  std::vector<std::string_view> words = split_words(all);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string list;
+  list.reserve(all.size());
+  for (std::string_view word : words) {
+    list += word;
+    list += ' ';
+  }
+  return list;
+}
+
 SearchIndex::SearchIndex(const Publication& publication, const RendersByArticle& renders) {
-  std::map<std::string, std::vector<std::uint32_t>> titles, all;
+  WordIndex titles, all;
   for (const Article* article : publication.published) {
     const auto id = static_cast<std::uint32_t>(entries_.size());
     entries_.push_back({article->path(), article->title, article->teaser(), article->date.day()});

@@ -21,12 +21,11 @@ using GeminiConnection = GuardedStream<TlsStream>;
 
 } // namespace
 
-asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] ConnectionLimit::Slot slot) {
+asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin origin,
+                                          [[maybe_unused]] ConnectionLimit::Slot slot) {
   const auto started = steady_clock::now();
   std::error_code ec;
-  const auto remote = socket.remote_endpoint(ec);
-  std::string client = ec ? "-" : remote.address().to_string();
-  const std::uint16_t local_port = socket.local_endpoint(ec).port();
+  std::string client = origin.peer.to_string();
 
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
   const Config& config = *snapshot->config;
@@ -65,7 +64,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
       answer = gemini_header(44, std::to_string(wait->count()));
       break;
     }
-    auto parsed = parse_gemini_request(request_text, {config.hostnames, local_port});
+    auto parsed = parse_gemini_request(request_text, {config.hostnames, origin.local_port});
     if (auto* bad = std::get_if<GeminiRefusal>(&parsed)) {
       answer = gemini_header(bad->status, bad->meta);
       break;
@@ -107,10 +106,8 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, [[maybe_unused]] C
   if (!ec && resource && !resource->streamed_file.empty())
     sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 
-  if (!ec) {
-    connection->arm(config.request_timeout);
-    co_await stream.shutdown(ec);
-  }
+  // The deadline armed for the response's last write also bounds the close.
+  if (!ec) co_await stream.shutdown(ec);
   connection->disarm();
 
   log_access(client, header_and_body.substr(0, 2), request_text, sent, steady_clock::now() - started);

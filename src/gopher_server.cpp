@@ -38,11 +38,11 @@ std::string snapshot_key(std::string_view selector) {
 
 } // namespace
 
-asio::awaitable<void> GopherServer::serve(tcp::socket socket, [[maybe_unused]] ConnectionLimit::Slot slot) {
+asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin origin,
+                                          [[maybe_unused]] ConnectionLimit::Slot slot) {
   const auto started = steady_clock::now();
   std::error_code ec;
-  const auto remote = socket.remote_endpoint(ec);
-  std::string client = ec ? "-" : remote.address().to_string();
+  std::string client = origin.peer.to_string();
 
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
   const Config& config = *snapshot->config;

@@ -3,6 +3,7 @@
 #pragma once
 #include "client_limits.hpp"
 #include "connection_limit.hpp"
+#include "connection_origin.hpp"
 #include "snapshot_store.hpp"
 
 #include <asio/awaitable.hpp>
@@ -15,7 +16,7 @@ public:
   GopherServer(SnapshotStore& snapshots, ClientLimits& clients) : snapshots_(snapshots), clients_(clients) {}
 
   // `slot` is held until the connection ends.
-  asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionLimit::Slot slot);
+  asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot);
 
 private:
   SnapshotStore& snapshots_;

@@ -27,7 +27,7 @@ using asio::ip::tcp;
 // Bursts of new connections queue in the kernel instead of being refused.
 constexpr int listen_backlog = 4096;
 
-using ConnectionHandler = std::function<asio::awaitable<void>(tcp::socket, ConnectionLimit::Slot)>;
+using ConnectionHandler = std::function<asio::awaitable<void>(tcp::socket, ConnectionOrigin, ConnectionLimit::Slot)>;
 
 // Each acceptor lives on its own strand, so closing it at shutdown never
 // races with its accept loop on another thread.
@@ -51,40 +51,49 @@ tcp::acceptor bind_listener(asio::strand<asio::io_context::executor_type>& stran
 
 constexpr int accept_burst = 64;
 
-void start_connection(Listener& listener, ConnectionLimit& limit, tcp::socket socket) {
+void start_connection(Listener& listener, ConnectionLimit& limit, tcp::socket socket, ConnectionOrigin origin) {
   // Over the limit, the socket closes as it goes out of scope, before any TLS work.
   auto slot = limit.try_acquire();
   if (!slot) return;
   std::error_code ec;
   socket.set_option(tcp::no_delay(true), ec);
   auto executor = socket.get_executor();
-  asio::co_spawn(executor, listener.handler(std::move(socket), std::move(*slot)), asio::detached);
+  asio::co_spawn(executor, listener.handler(std::move(socket), std::move(origin), std::move(*slot)), asio::detached);
 }
 
+// Takes queued connections straight from accept(2), up to accept_burst at a
+// time, and waits on the reactor only once the queue is empty: going back
+// through the reactor for each one let a flood of new connections overflow
+// the kernel's accept queue. accept(2) also gives the peer's address, so no
+// handler asks for it again.
 asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& limit, asio::io_context& io) {
   asio::steady_timer pause(io);
   listener.acceptor.non_blocking(true);
+  const std::uint16_t port = listener.acceptor.local_endpoint().port();
   for (;;) {
     std::error_code ec;
-    tcp::socket socket = co_await listener.acceptor.async_accept(asio::make_strand(io),
-                                                                 asio::redirect_error(asio::use_awaitable, ec));
-    if (ec == asio::error::operation_aborted || !listener.acceptor.is_open()) co_return;
-    if (ec) {
+    for (int taken = 0; taken < accept_burst && !ec; ++taken) {
+      tcp::socket socket(asio::make_strand(io));
+      tcp::endpoint peer;
+      listener.acceptor.accept(socket, peer, ec);
+      if (!ec) start_connection(listener, limit, std::move(socket), {peer.address(), port});
+      if (ec == asio::error::connection_aborted) ec.clear(); // gone before we took it
+    }
+    if (!listener.acceptor.is_open()) co_return;
+    if (!ec) {
+      // A full burst: let the new connections start, then take more.
+      co_await asio::post(listener.strand, asio::use_awaitable);
+    } else if (ec == asio::error::would_block) {
+      // The reactor is edge-triggered; the queue is empty now, so the next arrival wakes us.
+      co_await listener.acceptor.async_wait(tcp::acceptor::wait_read, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == asio::error::operation_aborted || !listener.acceptor.is_open()) co_return;
+    } else if (ec == asio::error::bad_descriptor || ec == asio::error::operation_aborted) {
+      co_return; // closed at shutdown
+    } else {
       // Out of file descriptors, most likely: back off instead of spinning.
       log_message("{}: accept failed: {}", listener.protocol, ec.message());
       pause.expires_after(std::chrono::milliseconds(100));
       co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-      continue;
-    }
-    start_connection(listener, limit, std::move(socket));
-    // In a burst, take what else is queued straight from accept(2): going
-    // back through the reactor for each one let a flood of new connections
-    // overflow the kernel's accept queue.
-    for (int more = 0; more < accept_burst; ++more) {
-      tcp::socket next(asio::make_strand(io));
-      listener.acceptor.accept(next, ec);
-      if (ec) break; // would_block, almost always; the next async_accept sees anything else
-      start_connection(listener, limit, std::move(next));
     }
   }
 }
@@ -125,13 +134,13 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::functi
     }
   };
   for (const auto& address : config.gemini.listen)
-    if (!listen("gemini", address, [&gemini](tcp::socket socket, ConnectionLimit::Slot slot) {
-          return gemini.serve(std::move(socket), std::move(slot));
+    if (!listen("gemini", address, [&gemini](tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot) {
+          return gemini.serve(std::move(socket), origin, std::move(slot));
         }))
       return 1;
   for (const auto& address : config.gopher.listen)
-    if (!listen("gopher", address, [&gopher](tcp::socket socket, ConnectionLimit::Slot slot) {
-          return gopher.serve(std::move(socket), std::move(slot));
+    if (!listen("gopher", address, [&gopher](tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot) {
+          return gopher.serve(std::move(socket), origin, std::move(slot));
         }))
       return 1;
   if (!after_binding()) return 1;

@@ -8,8 +8,8 @@
 #include <asio/co_spawn.hpp>
 #include <asio/detached.hpp>
 #include <asio/io_context.hpp>
-#include <asio/post.hpp>
 #include <asio/ip/tcp.hpp>
+#include <asio/post.hpp>
 #include <asio/ip/v6_only.hpp>
 #include <asio/redirect_error.hpp>
 #include <asio/signal_set.hpp>
@@ -61,39 +61,36 @@ void start_connection(Listener& listener, ConnectionLimit& limit, tcp::socket so
   asio::co_spawn(executor, listener.handler(std::move(socket), std::move(origin), std::move(*slot)), asio::detached);
 }
 
-// Takes queued connections straight from accept(2), up to accept_burst at a
-// time, and waits on the reactor only once the queue is empty: going back
-// through the reactor for each one let a flood of new connections overflow
-// the kernel's accept queue. accept(2) also gives the peer's address, so no
-// handler asks for it again.
+// One accept through the reactor, then whatever else is queued straight
+// from accept(2): going back through the reactor for each one let a flood of
+// new connections overflow the kernel's accept queue. (Waiting for
+// readiness instead of accepting loses wake-ups on the edge-triggered
+// reactor.) accept(2) also gives the peer's address, so no handler asks the
+// kernel for it again.
 asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& limit, asio::io_context& io) {
   asio::steady_timer pause(io);
   listener.acceptor.non_blocking(true);
   const std::uint16_t port = listener.acceptor.local_endpoint().port();
   for (;;) {
     std::error_code ec;
-    for (int taken = 0; taken < accept_burst && !ec; ++taken) {
-      tcp::socket socket(asio::make_strand(io));
-      tcp::endpoint peer;
-      listener.acceptor.accept(socket, peer, ec);
-      if (!ec) start_connection(listener, limit, std::move(socket), {peer.address(), port});
-      if (ec == asio::error::connection_aborted) ec.clear(); // gone before we took it
-    }
-    if (!listener.acceptor.is_open()) co_return;
-    if (!ec) {
-      // A full burst: let the new connections start, then take more.
-      co_await asio::post(listener.strand, asio::use_awaitable);
-    } else if (ec == asio::error::would_block) {
-      // The reactor is edge-triggered; the queue is empty now, so the next arrival wakes us.
-      co_await listener.acceptor.async_wait(tcp::acceptor::wait_read, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == asio::error::operation_aborted || !listener.acceptor.is_open()) co_return;
-    } else if (ec == asio::error::bad_descriptor || ec == asio::error::operation_aborted) {
-      co_return; // closed at shutdown
-    } else {
+    tcp::socket socket(asio::make_strand(io));
+    tcp::endpoint peer;
+    co_await listener.acceptor.async_accept(socket, peer, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == asio::error::operation_aborted || !listener.acceptor.is_open()) co_return;
+    if (ec == asio::error::connection_aborted) continue; // gone before we took it
+    if (ec) {
       // Out of file descriptors, most likely: back off instead of spinning.
       log_message("{}: accept failed: {}", listener.protocol, ec.message());
       pause.expires_after(std::chrono::milliseconds(100));
       co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      continue;
+    }
+    start_connection(listener, limit, std::move(socket), {peer.address(), port});
+    for (int taken = 0; taken < accept_burst; ++taken) {
+      tcp::socket next(asio::make_strand(io));
+      listener.acceptor.accept(next, peer, ec);
+      if (ec) break; // would_block, almost always; async_accept reports anything else
+      start_connection(listener, limit, std::move(next), {peer.address(), port});
     }
   }
 }

@@ -4,10 +4,11 @@
 // pair (two more), and a copy of every byte through them; an idle
 // connection then holds little more than OpenSSL's own state.
 #pragma once
+#include "openssl_handles.hpp"
+
 #include <asio/awaitable.hpp>
 #include <asio/buffer.hpp>
 #include <asio/ip/tcp.hpp>
-#include <memory>
 #include <openssl/ssl.h>
 #include <system_error>
 
@@ -28,16 +29,12 @@ public:
   friend asio::awaitable<std::size_t> write_all(TlsStream& stream, asio::const_buffer bytes, std::error_code& ec);
 
 private:
-  struct SslFree {
-    void operator()(SSL* ssl) const noexcept { SSL_free(ssl); }
-  };
-
   // Runs one OpenSSL call to completion, waiting on the socket whenever
   // OpenSSL asks to. Returns the call's positive result, or 0 with `ec` set.
   template <typename Call> asio::awaitable<int> complete(Call call, std::error_code& ec);
 
   asio::ip::tcp::socket socket_;
-  std::unique_ptr<SSL, SslFree> ssl_;
+  SslHandle ssl_;
 };
 
 // Writes every byte, or stops at the first error in `ec`.

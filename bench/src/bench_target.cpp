@@ -1,37 +1,11 @@
 #include "bench_target.hpp"
 
+#include "request_path.hpp"
+
 #include <arpa/inet.h>
 #include <charconv>
 
 namespace gazette::bench {
-
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Gopher selectors travel raw; the URL carries them percent-encoded.
-std::optional<std::string> percent_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out += text[i];
-      continue;
-    }
-    if (i + 2 >= text.size()) return std::nullopt;
-    int high = hex_value(text[i + 1]), low = hex_value(text[i + 2]);
-    if (high < 0 || low < 0) return std::nullopt;
-    out += static_cast<char>(high * 16 + low);
-    i += 2;
-  }
-  return out;
-}
-
-} // namespace
 
 bool is_loopback_address(std::string_view address) {
   std::string text(address);
@@ -105,13 +79,14 @@ std::optional<BenchTarget> parse_bench_target(std::string_view url, std::string&
     if (path.empty()) target.request.insert(url.size(), "/");
     return target;
   }
-  // gopher://host/1/selector: skip the item type.
-  auto selector = percent_decode(path.size() >= 2 ? path.substr(2) : std::string_view{});
-  if (!selector) {
+  // gopher://host/1/selector: skip the item type. Selectors travel raw; the
+  // URL carries them percent-encoded.
+  std::string selector;
+  if (!percent_decode(path.size() >= 2 ? path.substr(2) : std::string_view{}, selector)) {
     error = "the selector has a bad %-escape";
     return std::nullopt;
   }
-  target.request = *selector + "\r\n";
+  target.request = selector + "\r\n";
   return target;
 }
 

@@ -24,7 +24,7 @@ using Clock = std::chrono::steady_clock;
 struct Slot {
   explicit Slot(asio::io_context& io) : socket(io) {}
   tcp::socket socket;
-  SessionHandle session; // the last session the server gave this slot
+  SslSessionHandle session; // the last session the server gave this slot
   std::array<char, 64 * 1024> buffer{};
   bool busy = false;
   bool timed_out = false;

@@ -3,22 +3,19 @@
 // copies, so that the client stays cheaper than the server it measures.
 #pragma once
 #include "bench_target.hpp"
+#include "openssl_handles.hpp"
 
 #include <asio/awaitable.hpp>
 #include <asio/ip/tcp.hpp>
 #include <asio/redirect_error.hpp>
 #include <asio/use_awaitable.hpp>
-#include <memory>
 #include <openssl/ssl.h>
 
 namespace gazette::bench {
 
-template <auto Free> struct OpenSslFree {
-  template <typename T> void operator()(T* p) const noexcept { Free(p); }
-};
-using SslContextHandle = std::unique_ptr<SSL_CTX, OpenSslFree<SSL_CTX_free>>;
-using SslHandle = std::unique_ptr<SSL, OpenSslFree<SSL_free>>;
-using SessionHandle = std::unique_ptr<SSL_SESSION, OpenSslFree<SSL_SESSION_free>>;
+using gazette::SslContextHandle;
+using gazette::SslHandle;
+using gazette::SslSessionHandle;
 
 // TLS 1.3, X25519, and no certificate checks: the bench measures servers
 // with self-signed certificates, and checking them is the client's own cost.

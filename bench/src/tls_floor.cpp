@@ -1,17 +1,19 @@
 // gazette-tls-floor: the least a TLS server can do per Gemini request, as a
 // yardstick. One thread, blocking calls, no event loop, no logging: accept,
 // TLS handshake, read the request line, write a response held in memory,
-// close_notify both ways, close. Same certificate, protocol versions,
-// cipher suites, ticket count and buffer settings as gazette, so the
-// difference is gazette's own.
+// close_notify both ways, close. Its TLS context is gazette's own
+// (make_tls_context), so the difference is the rest of gazette.
+#include "openssl_handles.hpp"
+#include "tls_context.hpp"
+
 #include <CLI/CLI.hpp>
 #include <arpa/inet.h>
 #include <csignal>
 #include <fmt/format.h>
 #include <fstream>
-#include <memory>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <optional>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <sstream>
@@ -21,12 +23,6 @@
 
 namespace {
 
-template <auto Free> struct OpenSslFree {
-  template <typename T> void operator()(T* p) const noexcept { Free(p); }
-};
-using SslContextHandle = std::unique_ptr<SSL_CTX, OpenSslFree<SSL_CTX_free>>;
-using SslHandle = std::unique_ptr<SSL, OpenSslFree<SSL_free>>;
-
 struct Descriptor {
   int fd;
   ~Descriptor() {
@@ -34,25 +30,8 @@ struct Descriptor {
   }
 };
 
-SslContextHandle make_server_context(const std::string& cert, const std::string& key, int tickets) {
-  SslContextHandle context(SSL_CTX_new(TLS_server_method()));
-  SSL_CTX* native = context.get();
-  SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION);
-  SSL_CTX_set_options(native, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
-  SSL_CTX_set_cipher_list(native, "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-CHACHA20-POLY1305:"
-                                  "ECDHE-ECDSA-AES256-GCM-SHA384");
-  SSL_CTX_set_ciphersuites(native, "TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384");
-  SSL_CTX_set_num_tickets(native, static_cast<std::size_t>(tickets));
-  SSL_CTX_set_read_ahead(native, 1);
-  SSL_CTX_set_mode(native, SSL_MODE_RELEASE_BUFFERS);
-  if (SSL_CTX_use_certificate_chain_file(native, cert.c_str()) != 1 ||
-      SSL_CTX_use_PrivateKey_file(native, key.c_str(), SSL_FILETYPE_PEM) != 1)
-    throw std::runtime_error("cannot use " + cert + " and " + key);
-  return context;
-}
-
 void answer(SSL_CTX* context, int client, const std::string& response) {
-  SslHandle ssl(SSL_new(context));
+  gazette::SslHandle ssl(SSL_new(context));
   SSL_set_fd(ssl.get(), client);
   if (SSL_accept(ssl.get()) != 1) return;
   char request[1026];
@@ -73,13 +52,11 @@ int main(int argc, char** argv) {
   CLI::App app{"gazette-tls-floor: a bare blocking OpenSSL server, the floor gazette is measured against"};
   std::string cert, key, body_file, address = "127.0.0.1";
   std::uint16_t port = 0;
-  int tickets = 1;
   app.add_option("--cert", cert, "certificate (PEM)")->required()->check(CLI::ExistingFile);
   app.add_option("--key", key, "private key (PEM)")->required()->check(CLI::ExistingFile);
   app.add_option("--body", body_file, "file sent after a '20 text/gemini' header")->required()->check(CLI::ExistingFile);
   app.add_option("--address", address, "IPv4 loopback address")->capture_default_str();
   app.add_option("--port", port, "port; 0 lets the kernel choose, and the choice is printed")->capture_default_str();
-  app.add_option("--tickets", tickets, "TLS 1.3 session tickets sent per handshake")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   std::ifstream body_stream(body_file, std::ios::binary);
@@ -88,7 +65,13 @@ int main(int argc, char** argv) {
   const std::string response = "20 text/gemini\r\n" + body.str();
   signal(SIGPIPE, SIG_IGN);
 
-  SslContextHandle context = make_server_context(cert, key, tickets);
+  std::optional<asio::ssl::context> context;
+  try {
+    context.emplace(gazette::make_tls_context(cert, key));
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "gazette-tls-floor: {}\n", e.what());
+    return 1;
+  }
   Descriptor listener{::socket(AF_INET, SOCK_STREAM, 0)};
   const int on = 1;
   setsockopt(listener.fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
@@ -112,7 +95,7 @@ int main(int argc, char** argv) {
     const timeval patience{10, 0};
     setsockopt(client.fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
     setsockopt(client.fd, SOL_SOCKET, SO_SNDTIMEO, &patience, sizeof patience);
-    answer(context.get(), client.fd, response);
+    answer(context->native_handle(), client.fd, response);
     ERR_clear_error();
   }
 }

@@ -7,6 +7,9 @@
 #include <mutex>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+#include <unordered_map>
+#include <cstdint>
 
 namespace gazette {
 namespace {
@@ -87,39 +90,97 @@ private:
 };
 
 // Latin letters, general punctuation and currency signs: all Latin-ASCII needs.
-bool only_latin_beyond_ascii(const icu::UnicodeString& text) {
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    i += U16_LENGTH(c);
-    const bool latin = c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2000 && c <= 0x20CF) ||
-                       (c >= 0x2100 && c <= 0x215F);
-    if (!latin) return false;
+bool is_latin_or_punctuation(UChar32 c) {
+  return c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2000 && c <= 0x20CF) || (c >= 0x2100 && c <= 0x215F);
+}
+
+// Whether `utf8` is valid and holds nothing Latin-ASCII cannot take alone.
+bool only_latin_beyond_ascii(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto length = static_cast<std::int32_t>(utf8.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !is_latin_or_punctuation(c)) return false;
   }
   return true;
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Runs the rules over `utf8` and keeps the ASCII of the result, one "?" for
+// each code point still outside it.
+std::string transliterate_to_ascii(icu::Transliterator* transliterator, std::string_view utf8) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  transliterate(transliterator, text);
+  std::string out;
+  text.toUTF8String(out);
+  std::string ascii;
+  ascii.reserve(out.size());
+  for (char byte : out) {
+    const auto c = static_cast<unsigned char>(byte);
+    if (c < 0x80) ascii += static_cast<char>(c);
+    else if ((c & 0xC0) != 0x80) ascii += '?';
+  }
+  return ascii;
+}
+
+// Latin-ASCII's rules never look past ASCII whitespace: its one context rule
+// drops combining marks after a Latin letter or digit, and normalization
+// never joins across a space. So Latin text can be taken a word at a time,
+// and news repeats its words (names, quoted words, dashes): each thread
+// remembers the words it has seen, and most never reach ICU at all.
+class LatinWords {
+public:
+  void append(std::string_view word, std::string& out) {
+    if (auto found = known_.find(word); found != known_.end()) {
+      out += found->second;
+      return;
+    }
+    if (known_.size() >= capacity) known_.clear();
+    const std::string& ascii = known_.emplace(std::string(word), transliterate_to_ascii(latin_transliterator(), word)).first->second;
+    out += ascii;
+  }
+
+private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  static constexpr std::size_t capacity = 65536;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> known_;
+};
+
+std::string latin_to_ascii(std::string_view utf8) {
+  thread_local LatinWords words;
+  std::string ascii;
+  ascii.reserve(utf8.size());
+  for (std::size_t start = 0; start < utf8.size();) {
+    std::size_t end = start;
+    while (end < utf8.size() && !is_ascii_space(utf8[end])) ++end;
+    const std::string_view word = utf8.substr(start, end - start);
+    if (is_ascii(word)) ascii += word;
+    else words.append(word, ascii);
+    while (end < utf8.size() && is_ascii_space(utf8[end])) ascii += utf8[end++];
+    start = end;
+  }
+  return ascii;
 }
 
 } // namespace
 
 std::string to_ascii(std::string_view utf8) {
   // Most text is ASCII already; ICU is only worth calling for the rest.
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return std::string(utf8);
+  if (is_ascii(utf8)) return std::string(utf8);
+  if (only_latin_beyond_ascii(utf8)) return latin_to_ascii(utf8);
+  // Romanizing other scripts needs the whole text: its rules look further.
   thread_local RecentResults recent;
   if (const std::string* known = recent.find(utf8)) return *known;
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  transliterate(only_latin_beyond_ascii(text) ? latin_transliterator() : any_script_transliterator(), text);
-  std::string out;
-  text.toUTF8String(out);
-  std::string ascii;
-  ascii.reserve(out.size());
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(out[i]);
-    if (c < 0x80) {
-      ascii += static_cast<char>(c);
-    } else if ((c & 0xC0) != 0x80) {
-      ascii += '?'; // one "?" per code point left over
-    }
-  }
+  std::string ascii = transliterate_to_ascii(any_script_transliterator(), utf8);
   recent.remember(utf8, ascii);
   return ascii;
 }

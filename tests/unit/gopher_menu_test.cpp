@@ -77,6 +77,16 @@ TEST_CASE("ASCII transliteration for legacy clients") {
       {"Erdo\xC4\x9F" "an", "Erdogan"},
       {"caf\xC3\xA9 na\xC3\xAFve", "cafe naive"},
       {"plain ASCII", "plain ASCII"},
+      // Latin text is taken a word at a time: these must come out as ICU
+      // gives them for the whole text.
+      {"cafe\xCC\x81 e\xCC\x81t\xC3\xA9", "cafe ete"},       // a combining mark after an ASCII letter
+      {"x \xCC\x81y", "x ?y"},                                  // and after a space: nothing to combine with
+      {"\xC3\x86on \xC3\x86RO \xC5\x92uvre", "AEon AERO OEuvre"},
+      {"\xE2\x80\x94" "dash\xE2\x80\x94 \xE2\x80\x95", "--dash-- --"},
+      {"tab\there\xC3\xA9\tx", "tab\theree\tx"},
+      {"\xC3\xA9 \xC3\xA9  \xC3\xA9\n", "e e  e\n"},       // the same word again, from memory
+      {"\xC2\xA0nbsp\xC2\xA0", " nbsp "},
+      {"Caf\xC3\xA9 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "Cafe Moskva"}, // other scripts: the whole text at once
   };
   for (const auto& row : rows) {
     CAPTURE(row.in);

@@ -3,7 +3,8 @@
 #include "ascii_transliteration.hpp"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace gazette {
 
@@ -35,7 +36,21 @@ std::vector<std::string_view> split_words(std::string_view list) {
   return words;
 }
 
-using WordIndex = std::map<std::string, std::vector<std::uint32_t>, std::less<>>;
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+using WordIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, WordHash, std::equal_to<>>;
+
+// Postings in word order, for prefix search.
+using Postings = std::vector<std::pair<std::string, std::vector<std::uint32_t>>>;
+Postings sorted_postings(WordIndex&& index) {
+  Postings postings;
+  postings.reserve(index.size());
+  for (auto& [word, ids] : index) postings.emplace_back(word, std::move(ids));
+  std::sort(postings.begin(), postings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return postings;
+}
 
 void add_words(WordIndex& index, std::string_view list, std::uint32_t id) {
   for (std::string_view word : split_words(list)) {
@@ -59,9 +74,12 @@ std::vector<std::string> search_words(std::string_view text) {
 std::string word_list(const std::vector<std::string_view>& texts) {
   std::string all;
   for (std::string_view text : texts) append_words(text, all);
-  std::vector<std::string_view> words = split_words(all);
+  // A story uses each of its words many times: only the distinct ones are sorted.
+  std::unordered_set<std::string_view> seen;
+  std::vector<std::string_view> words;
+  for (std::string_view word : split_words(all))
+    if (seen.insert(word).second) words.push_back(word);
   std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
   std::string list;
   list.reserve(all.size());
   for (std::string_view word : words) {
@@ -80,8 +98,8 @@ SearchIndex::SearchIndex(const Publication& publication, const RendersByArticle&
     add_words(titles, rendered.title_words, id);
     add_words(all, rendered.all_words, id);
   }
-  title_words_.assign(titles.begin(), titles.end());
-  all_words_.assign(all.begin(), all.end());
+  title_words_ = sorted_postings(std::move(titles));
+  all_words_ = sorted_postings(std::move(all));
 }
 
 std::vector<bool> SearchIndex::matches(const Postings& postings, const std::string& prefix) const {

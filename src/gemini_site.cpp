@@ -59,6 +59,9 @@ std::string gemini_base_url(const Config& config) {
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,
                                       const std::string& base_url, const RendersByArticle& renders) {
+  // Two paths (the page and its redirect) per list page, one per story, one per feed.
+  snapshot.gemini.reserve(snapshot.gemini.size() + publication.published.size() + redirects.size() +
+                          3 * (publication.sections.size() + publication.by_tag.size()) + 8);
   const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
   auto page = [&](const std::string& path, std::string body) {
     snapshot.gemini[path] = GeminiResource{ok + body, {}, 0};

@@ -117,6 +117,9 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
   gopher["/caps.txt"] = text(caps_txt(publication, settings));
 
   if (publication) {
+    // A text and a menu per story, a menu per list page.
+    gopher.reserve(gopher.size() + 2 * publication->published.size() + publication->sections.size() +
+                   publication->by_tag.size() + 8);
     const GopherEntries entries = [&](const Article& article) { return &renders.at(&article)->gopher_entry; };
     gopher["/"] = menu(render_front_page_menu(*publication, style, entries));
     for (const auto& section : publication->sections)
@@ -130,12 +133,18 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     for (const auto& [tag, stories] : publication->by_tag)
       if (tag.find('/') == std::string::npos)
         gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style, entries));
-    for (const auto& [path, resource] : snapshot.gemini)
-      if (path.ends_with("/atom.xml"))
-        gopher[path] = text(std::string(resource.response.view().substr(resource.response.view().find("\r\n") + 2)));
     for (const auto& url : menu_urls(*publication))
       if (auto page = url_redirect_page(url)) gopher["URL:" + url] = GopherResource{std::move(*page), {}, 0};
   }
+}
+
+void add_gopher_feeds(Snapshot& snapshot, const GopherSettings& settings) {
+  for (const auto& [path, resource] : snapshot.gemini)
+    if (path.ends_with("/atom.xml")) {
+      const std::string_view response = resource.response.view();
+      snapshot.gopher[path] =
+          GopherResource{gopher_text_document(std::string(response.substr(response.find("\r\n") + 2)), settings.dot_terminator), {}, 0};
+    }
 }
 
 } // namespace gazette

@@ -20,9 +20,14 @@ std::string gopher_error_menu(std::string_view message);
 // nullopt for schemes that must not be sent on (javascript:, data:, ...).
 std::optional<std::string> url_redirect_page(std::string_view target);
 
-// Feeds are copied from the Gemini index, so both protocols serve the same XML.
+// Every Gopher answer but the feeds. Reads nothing of snapshot.gemini, so
+// the two sites can be built at the same time.
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
                           const GopherSettings& settings, const RendersByArticle& renders);
+
+// Feeds are copied from the Gemini index once it is built, so both protocols
+// serve the same XML.
+void add_gopher_feeds(Snapshot& snapshot, const GopherSettings& settings);
 
 GopherStyle gopher_style(const GopherSettings& settings);
 

@@ -4,6 +4,8 @@
 #include "gemini_site.hpp"
 #include "gopher_site.hpp"
 
+#include <future>
+
 namespace gazette {
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
@@ -24,10 +26,17 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   RendersByArticle renders;
   if (loaded.publication) {
     renders = render_articles(*loaded.publication, *config, previous ? &previous->renders : nullptr, built.renders);
+    // The two sites share only the renders, read-only: each gets a core.
+    auto gopher = std::async(std::launch::async, [&] {
+      add_gopher_resources(*snapshot, files, loaded.publication.get(), config->gopher, renders);
+    });
     add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config), renders);
     snapshot->search = std::make_shared<SearchPages>(*loaded.publication, renders, gopher_style(config->gopher));
+    gopher.get();
+    add_gopher_feeds(*snapshot, config->gopher);
+  } else {
+    add_gopher_resources(*snapshot, files, nullptr, config->gopher, renders);
   }
-  add_gopher_resources(*snapshot, files, loaded.publication.get(), config->gopher, renders);
   built.snapshot = std::move(snapshot);
   return built;
 }

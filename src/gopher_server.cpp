@@ -118,7 +118,7 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
   if (!ec && resource && !resource->streamed_file.empty())
     sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 
-  connection->socket().shutdown(tcp::socket::shutdown_send, ec);
+  // Closing the socket, when the connection object goes, sends what is left and the FIN.
   connection->disarm();
   log_access(client, status, fmt::format("gopher:{}", printable_for_log(line)), sent, steady_clock::now() - started);
 }

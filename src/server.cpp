@@ -55,8 +55,6 @@ void start_connection(Listener& listener, ConnectionLimit& limit, tcp::socket so
   // Over the limit, the socket closes as it goes out of scope, before any TLS work.
   auto slot = limit.try_acquire();
   if (!slot) return;
-  std::error_code ec;
-  socket.set_option(tcp::no_delay(true), ec);
   auto executor = socket.get_executor();
   asio::co_spawn(executor, listener.handler(std::move(socket), std::move(origin), std::move(*slot)), asio::detached);
 }

@@ -11,11 +11,17 @@ namespace gazette {
 
 std::string normalize_newlines(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // Copied a line at a time: most files have no CRLF at all.
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    out += text[i];
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t crlf = text.find("\r\n", start);
+    if (crlf == std::string_view::npos) {
+      out.append(text.substr(start));
+      break;
+    }
+    out.append(text.substr(start, crlf - start));
+    start = crlf + 1; // the LF is kept
   }
   return out;
 }

@@ -88,6 +88,27 @@ TEST_CASE("dates: date-time with offset, local date-time, and date alone are kep
   }
 }
 
+TEST_CASE("newline normalization: CRLF becomes LF, a lone CR stays, a leading BOM goes") {
+  struct Row {
+    std::string in, out;
+  };
+  const Row rows[] = {
+      {"", ""},
+      {"plain\nlines\n", "plain\nlines\n"},
+      {"a\r\nb\r\n", "a\nb\n"},
+      {"\r\n\r\n", "\n\n"},
+      {"a\rb", "a\rb"},
+      {"a\r\r\nb", "a\r\nb"},
+      {"end\r", "end\r"},
+      {"\xEF\xBB\xBFtext\r\n", "text\n"},
+      {"mid\xEF\xBB\xBF", "mid\xEF\xBB\xBF"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.in);
+    CHECK(normalize_newlines(row.in) == row.out);
+  }
+}
+
 TEST_CASE("a byte order mark and CRLF line endings are accepted") {
   auto parsed = parse_article("\xEF\xBB\xBF+++\r\ntitle = \"T\"\r\ndate = 2024-01-01\r\n+++\r\nBody line\r\n", "s/a.md");
   CHECK(parsed.usable);

@@ -88,7 +88,7 @@ struct Table {
 // them into flat blocks.
 class BodyBuilder {
 public:
-  explicit BodyBuilder(std::string_view source) : source_(source) {}
+  explicit BodyBuilder(std::string_view source) : source_(source), counted_to_(source.data()) {}
 
   Body take() { return std::move(body_); }
 
@@ -282,9 +282,17 @@ private:
     return number;
   }
 
-  int line_of(const MD_CHAR* text) const {
+  // md4c hands text over mostly in source order, so lines are counted on
+  // from the last place asked about rather than from the top each time.
+  int line_of(const MD_CHAR* text) {
     if (text < source_.data() || text > source_.data() + source_.size()) return 0;
-    return 1 + static_cast<int>(std::count(source_.data(), text, '\n'));
+    if (text < counted_to_) {
+      counted_to_ = source_.data();
+      newlines_before_ = 0;
+    }
+    newlines_before_ += static_cast<int>(std::count(counted_to_, text, '\n'));
+    counted_to_ = text;
+    return 1 + newlines_before_;
   }
 
   void note_line(const MD_CHAR* text) {
@@ -397,6 +405,8 @@ private:
   }
 
   std::string_view source_;
+  const MD_CHAR* counted_to_;   // line_of has counted the newlines before here
+  int newlines_before_ = 0;
   Body body_;
   Block current_;
   std::vector<List> lists_;

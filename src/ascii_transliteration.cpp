@@ -137,6 +137,13 @@ std::string transliterate_to_ascii(icu::Transliterator* transliterator, std::str
 class LatinWords {
 public:
   void append(std::string_view word, std::string& out) {
+    // Long "words" (a search query can hold one of a kilobyte) are not
+    // remembered: they rarely repeat, and they would let a client fill a
+    // server thread's memory with them.
+    if (word.size() > longest_remembered) {
+      out += transliterate_to_ascii(latin_transliterator(), word);
+      return;
+    }
     if (auto found = known_.find(word); found != known_.end()) {
       out += found->second;
       return;
@@ -151,7 +158,8 @@ private:
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
-  static constexpr std::size_t capacity = 65536;
+  static constexpr std::size_t longest_remembered = 64; // bytes
+  static constexpr std::size_t capacity = 16384;         // a few MiB at most
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> known_;
 };
 

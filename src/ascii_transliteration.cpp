@@ -1,7 +1,10 @@
 #include "ascii_transliteration.hpp"
 
+#include "string_hash.hpp"
+
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -9,7 +12,6 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 #include <unordered_map>
-#include <cstdint>
 
 namespace gazette {
 namespace {
@@ -154,13 +156,9 @@ public:
   }
 
 private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
   static constexpr std::size_t longest_remembered = 64; // bytes
   static constexpr std::size_t capacity = 16384;         // a few MiB at most
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> known_;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> known_;
 };
 
 std::string latin_to_ascii(std::string_view utf8) {

@@ -1,6 +1,7 @@
 #include "search_index.hpp"
 
 #include "ascii_transliteration.hpp"
+#include "string_hash.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -36,16 +37,11 @@ std::vector<std::string_view> split_words(std::string_view list) {
   return words;
 }
 
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-};
-using WordIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, WordHash, std::equal_to<>>;
+using WordIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>;
 
 // Postings in word order, for prefix search.
-using Postings = std::vector<std::pair<std::string, std::vector<std::uint32_t>>>;
-Postings sorted_postings(WordIndex&& index) {
-  Postings postings;
+SearchIndex::Postings sorted_postings(WordIndex&& index) {
+  SearchIndex::Postings postings;
   postings.reserve(index.size());
   for (auto& [word, ids] : index) postings.emplace_back(word, std::move(ids));
   std::sort(postings.begin(), postings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -41,8 +41,9 @@ public:
   // finds "negotiations").
   SearchResults find(std::string_view query, std::size_t cap) const;
 
-private:
   using Postings = std::vector<std::pair<std::string, std::vector<std::uint32_t>>>; // sorted by word
+
+private:
   std::vector<bool> matches(const Postings& postings, const std::string& prefix) const;
 
   std::vector<SearchEntry> entries_; // newest first

@@ -3,6 +3,7 @@
 #include "toml_guard.hpp"
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 #include <toml++/toml.h>
@@ -68,8 +69,9 @@ public:
   void error(const toml::node& node, std::string message) {
     out_.diagnostics.push_back({out_.article.source, line_of(node), Diagnostic::Severity::error, std::move(message)});
   }
-  void warning(const toml::node& node, std::string message) {
-    out_.diagnostics.push_back({out_.article.source, line_of(node), Diagnostic::Severity::warning, std::move(message)});
+  void warning(const toml::node& node, std::string message) { warning_at(line_of(node), std::move(message)); }
+  void warning_at(int line, std::string message) {
+    out_.diagnostics.push_back({out_.article.source, line, Diagnostic::Severity::warning, std::move(message)});
   }
 
   std::optional<std::string> string(const toml::node& node, std::string_view key) {
@@ -258,7 +260,11 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
     } else if (key == "summary") {
       if (auto value = reader.string(node, key)) article.summary = *value;
     } else if (key == "tags") {
-      for (auto& [tag, _] : reader.strings(node, key, false)) article.tags.push_back(tag);
+      // A repeated tag would list the story twice on its topic page.
+      for (auto& [tag, at] : reader.strings(node, key, false)) {
+        if (std::find(article.tags.begin(), article.tags.end(), tag) == article.tags.end()) article.tags.push_back(tag);
+        else reader.warning_at(at, fmt::format("tag \"{}\" is named twice; the repeat is ignored", tag));
+      }
     } else if (key == "related") {
       for (auto& [target, at] : reader.strings(node, key, false)) article.related.push_back({target, at});
     } else if (key == "aliases") {

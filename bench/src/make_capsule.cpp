@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
     const int section = a % sections;
     std::string text = fmt::format(
         "+++\ntitle = \"{}\"\nsubtitle = \"{}\"\ndate = {:04}-{:02}-{:02}T{:02}:00:00Z\nauthor = \"Reporter {}\"\n"
-        "tags = [\"topic-{}\", \"topic-{}\", \"region-{}\"]\n",
+        "tags = [\"topic-{}\", \"desk-{}\", \"region-{}\"]\n",
         sentence(random, 7), sentence(random, 10), 2015 + a % 10, 1 + a % 12, 1 + a % 28, a % 24, a % 40,
         (a * 7) % 97, a % 31, a % 11);
     if (a % 3 == 0) text += "\n[image]\nsrc = \"images/photo.png\"\ncaption = \"A photo caption.\"\ncredit = \"Agency\"\n";

@@ -164,6 +164,14 @@ TEST_CASE("unknown keys are warnings; the article is still published") {
   CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 7, "unknown key image.alt"));
 }
 
+TEST_CASE("a tag named twice is kept once, with a warning on the repeat's line") {
+  auto parsed = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [\n  \"gaza\",\n  \"aid\",\n  \"gaza\",\n]\n+++\n",
+                              "s/a.md");
+  CHECK(parsed.usable);
+  CHECK(parsed.article.tags == std::vector<std::string>{"gaza", "aid"});
+  CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 7, "tag \"gaza\" is named twice"));
+}
+
 TEST_CASE("diagnostics print as path:line: severity: message") {
   auto parsed = parse_article("+++\ntitle = 3\ndate = 2024-01-01\n+++\n", "world/pier.md");
   REQUIRE_FALSE(parsed.diagnostics.empty());

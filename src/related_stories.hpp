@@ -1,8 +1,9 @@
-// Automatic related stories: most shared tags first, then the same section,
-// newest first. Built once per load over every published article, so that
-// choosing an article's stories walks only the lists that can hold the
-// winners, and stops once it has them, instead of scoring every story that
-// shares one of its tags.
+// Automatic related stories: most shared tags first (a tag counts once
+// however often a story names it), then the same section, newest first.
+// Built once per load over every published article, so that choosing an
+// article's stories walks only the lists that can hold the winners, and
+// stops once it has them, instead of scoring every story that shares one of
+// its tags.
 #pragma once
 #include "publication.hpp"
 
@@ -29,15 +30,16 @@ private:
   using Rank = std::uint32_t; // position in publication.published: lower is newer
   using TagId = std::uint32_t;
 
-  // How many of `tags` (distinct) the story at `rank` names, a tag named twice counting twice.
-  std::size_t shared_tags(Rank rank, const std::vector<TagId>& tags) const;
+  static std::uint64_t tag_and_section(TagId tag, int section) {
+    return (std::uint64_t{tag} << 32) | static_cast<std::uint32_t>(section);
+  }
 
   const Publication& publication_;
   std::unordered_map<const Article*, Rank> rank_of_;
-  std::vector<int> section_of_;                 // by rank: index in publication.sections
-  std::vector<std::vector<TagId>> tags_;        // by rank: sorted, repeats kept
-  std::vector<std::vector<Rank>> plain_by_tag_; // by tag: stories naming no tag twice, newest first
-  std::vector<std::vector<Rank>> repeating_by_tag_; // by tag: the stories that do, newest first
+  std::vector<int> section_of_;          // by rank: index in publication.sections
+  std::vector<std::vector<TagId>> tags_; // by rank: distinct, sorted
+  std::vector<std::vector<Rank>> by_tag_; // by tag: its stories, newest first
+  std::unordered_map<std::uint64_t, std::vector<Rank>> by_tag_and_section_; // likewise, by tag_and_section
 };
 
 } // namespace gazette

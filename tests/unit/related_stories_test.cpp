@@ -1,0 +1,94 @@
+#include "related_stories.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+#include <tuple>
+
+using namespace gazette;
+
+namespace {
+
+// A publication of `count` stories, newest first, over three sections and
+// eight tags; some stories name none, and some name a tag twice, which
+// counts once.
+Publication random_publication(std::mt19937& random, int count) {
+  Publication p;
+  for (const char* name : {"world", "arts", "sport"}) p.sections.push_back({name, name, "", {}});
+  std::uniform_int_distribution<int> section(0, 2), tag(0, 7), tag_count(0, 4), percent(0, 99);
+  for (int i = 0; i < count; ++i) {
+    auto article = std::make_shared<Article>();
+    article->section = p.sections[static_cast<std::size_t>(section(random))].name;
+    article->slug = "story-" + std::to_string(i);
+    for (int t = tag_count(random); t > 0; --t) article->tags.push_back("tag-" + std::to_string(tag(random)));
+    if (!article->tags.empty() && percent(random) < 10) article->tags.push_back(article->tags.front());
+    p.articles.push_back(article);
+    p.published.push_back(article.get());
+    for (auto& s : p.sections)
+      if (s.name == article->section) s.articles.push_back(article.get());
+    for (const auto& t : article->tags) p.by_tag[t].push_back(article.get());
+  }
+  return p;
+}
+
+// The rule written out plainly: score every story, order them all.
+std::vector<const Article*> expected_related(const Publication& p, const Article& article, std::size_t limit,
+                                             std::set<const Article*> listed, std::vector<const Article*> stories) {
+  const std::set<std::string> tags(article.tags.begin(), article.tags.end());
+  std::vector<std::tuple<std::size_t, bool, std::size_t>> candidates; // shared tags, other section, rank
+  for (std::size_t rank = 0; rank < p.published.size(); ++rank) {
+    const Article* story = p.published[rank];
+    if (listed.count(story)) continue;
+    const std::set<std::string> story_tags(story->tags.begin(), story->tags.end());
+    const auto shared = static_cast<std::size_t>(
+        std::count_if(story_tags.begin(), story_tags.end(), [&](const std::string& t) { return tags.count(t) > 0; }));
+    if (shared > 0) candidates.emplace_back(shared, story->section != article.section, rank);
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(-static_cast<long>(std::get<0>(a)), std::get<1>(a), std::get<2>(a)) <
+           std::make_tuple(-static_cast<long>(std::get<0>(b)), std::get<1>(b), std::get<2>(b));
+  });
+  for (const auto& candidate : candidates) {
+    if (stories.size() >= limit) break;
+    const Article* story = p.published[std::get<2>(candidate)];
+    listed.insert(story);
+    stories.push_back(story);
+  }
+  for (const Article* story : p.find_section(article.section)->articles) {
+    if (stories.size() >= limit) break;
+    if (listed.insert(story).second) stories.push_back(story);
+  }
+  return stories;
+}
+
+} // namespace
+
+TEST_CASE("automatic related stories match scoring every story, for many publications and limits") {
+  std::mt19937 random(1436);
+  for (int round = 0; round < 20; ++round) {
+    const Publication p = random_publication(random, 40 + round * 15);
+    const RelatedStoryFinder finder(p);
+    std::uniform_int_distribution<std::size_t> pick(0, p.published.size() - 1);
+    for (const Article* article : p.published)
+      for (std::size_t limit : {1, 3, 6, 40}) {
+        // Sometimes an explicit related story is already listed first.
+        std::set<const Article*> listed{article};
+        std::vector<const Article*> explicit_stories;
+        if (const Article* chosen = p.published[pick(random)]; limit > 1 && listed.insert(chosen).second)
+          explicit_stories.push_back(chosen);
+
+        std::vector<RelatedStory> found;
+        for (const Article* story : explicit_stories) found.push_back({story, {}});
+        std::set<const Article*> found_listed = listed;
+        finder.add(*article, limit, found_listed, found);
+
+        std::vector<const Article*> titles;
+        for (const auto& story : found) titles.push_back(story.article);
+        const auto expected = expected_related(p, *article, limit, listed, explicit_stories);
+        INFO("round ", round, ", ", article->slug, ", limit ", limit);
+        CHECK(titles == expected);
+      }
+  }
+}

@@ -76,8 +76,10 @@ std::string word_list(const std::vector<std::string_view>& texts) {
   for (std::string_view word : split_words(all))
     if (seen.insert(word).second) words.push_back(word);
   std::sort(words.begin(), words.end());
+  std::size_t size = 0;
+  for (std::string_view word : words) size += word.size() + 1;
   std::string list;
-  list.reserve(all.size());
+  list.reserve(size);
   for (std::string_view word : words) {
     list += word;
     list += ' ';

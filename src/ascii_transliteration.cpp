@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -101,6 +102,10 @@ bool only_latin_beyond_ascii(std::string_view utf8) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(utf8.size());
   for (std::int32_t i = 0; i < length;) {
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     if (c < 0 || !is_latin_or_punctuation(c)) return false;
@@ -108,8 +113,17 @@ bool only_latin_beyond_ascii(std::string_view utf8) {
   return true;
 }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+// Where the first byte at or after `from` outside ASCII is, or text.size();
+// eight bytes at a time, since most text is ASCII.
+std::size_t first_non_ascii(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, text.data() + i, 8);
+    if (eight & 0x8080808080808080u) break;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
 }
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -161,19 +175,22 @@ private:
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> known_;
 };
 
-std::string latin_to_ascii(std::string_view utf8) {
+// Only the words holding a byte outside ASCII go through the rules; the
+// text between them is copied as it is.
+std::string latin_to_ascii(std::string_view utf8, std::size_t first_outside) {
   thread_local LatinWords words;
   std::string ascii;
   ascii.reserve(utf8.size());
-  for (std::size_t start = 0; start < utf8.size();) {
-    std::size_t end = start;
+  std::size_t copied = 0;
+  for (std::size_t at = first_outside; at < utf8.size(); at = first_non_ascii(utf8, copied)) {
+    std::size_t start = at, end = at;
+    while (start > copied && !is_ascii_space(utf8[start - 1])) --start;
     while (end < utf8.size() && !is_ascii_space(utf8[end])) ++end;
-    const std::string_view word = utf8.substr(start, end - start);
-    if (is_ascii(word)) ascii += word;
-    else words.append(word, ascii);
-    while (end < utf8.size() && is_ascii_space(utf8[end])) ascii += utf8[end++];
-    start = end;
+    ascii += utf8.substr(copied, start - copied);
+    words.append(utf8.substr(start, end - start), ascii);
+    copied = end;
   }
+  ascii += utf8.substr(copied);
   return ascii;
 }
 
@@ -181,8 +198,9 @@ std::string latin_to_ascii(std::string_view utf8) {
 
 std::string to_ascii(std::string_view utf8) {
   // Most text is ASCII already; ICU is only worth calling for the rest.
-  if (is_ascii(utf8)) return std::string(utf8);
-  if (only_latin_beyond_ascii(utf8)) return latin_to_ascii(utf8);
+  const std::size_t first_outside = first_non_ascii(utf8, 0);
+  if (first_outside == utf8.size()) return std::string(utf8);
+  if (only_latin_beyond_ascii(utf8.substr(first_outside))) return latin_to_ascii(utf8, first_outside);
   // Romanizing other scripts needs the whole text: its rules look further.
   thread_local RecentResults recent;
   if (const std::string* known = recent.find(utf8)) return *known;

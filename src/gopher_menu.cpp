@@ -36,10 +36,14 @@ void GopherMenu::line(char type, std::string_view display, std::string_view sele
 }
 
 void GopherMenu::info(std::string_view text) {
-  for (const auto& wrapped : wrap_text(display_text(text), max_menu_display_columns)) {
+  // A display string holds no line breaks, so the wrapped lines are where the "\n"s are.
+  std::string wrapped;
+  append_wrapped(wrapped, display_text(text), max_menu_display_columns);
+  std::string_view lines = wrapped;
+  for (std::size_t end; (end = lines.find('\n')) != std::string_view::npos; lines.remove_prefix(end + 1)) {
     // A single word wider than a menu (a long URL) is split by columns: a menu
     // line's display string must stay under 70 columns whatever it holds.
-    std::string_view rest = wrapped;
+    std::string_view rest = lines.substr(0, end);
     do {
       std::size_t cut = utf8_prefix_bytes(rest, max_menu_display_columns);
       line('i', rest.substr(0, cut), "", "error.host", 1);

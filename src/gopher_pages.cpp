@@ -50,12 +50,8 @@ void back_to_front(GopherMenu& menu, const Publication& publication) {
 
 void heading(std::string& out, std::string_view raw, const TextStyle& style, char underline) {
   const std::string text = style.prepare(raw);
-  for (const auto& line : wrap_text(text, style.width)) out += line + "\n";
+  append_wrapped(out, text, style.width);
   out += std::string(std::min(style.width, utf8_length(text)), underline) + "\n";
-}
-
-void lines(std::string& out, const std::vector<std::string>& wrapped) {
-  for (const auto& line : wrapped) out += line + "\n";
 }
 
 // A link in the body is a URL, or a path on this capsule (absolute, or
@@ -178,16 +174,16 @@ std::string render_article_text(const Publication& publication, const Article& a
   TextReferences references;
   std::string out;
   heading(out, article.title, text, '=');
-  if (!article.subtitle.empty()) lines(out, text.wrap(article.subtitle));
+  if (!article.subtitle.empty()) text.wrap(out, article.subtitle);
   out += "\n";
-  lines(out, text.wrap(byline(article, " - ")));
+  text.wrap(out, byline(article, " - "));
   for (const auto& note : article.notes)
-    if (note.kind == "correction") lines(out, text.wrap(fmt::format("Correction, {}: {}", note.date.day(), note.text)));
+    if (note.kind == "correction") text.wrap(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
   if (article.image) {
     const std::string target = is_url(article.image->src) ? article.image->src
                                                           : gopher_url(style.origin, 'I', article.image->src);
     out += "\n";
-    lines(out, text.wrap(fmt::format("{} [{}]", photo_label(*article.image), references.add(target))));
+    text.wrap(out, fmt::format("{} [{}]", photo_label(*article.image), references.add(target)));
   }
   if (!article.body.blocks.empty()) {
     out += "\n";
@@ -199,7 +195,7 @@ std::string render_article_text(const Publication& publication, const Article& a
     out += "\n";
     heading(out, "Updates", text, '-');
     for (const auto& note : article.notes)
-      if (note.kind == "update") lines(out, text.wrap(fmt::format("Update, {}: {}", note.date.day(), note.text)));
+      if (note.kind == "update") text.wrap(out, fmt::format("Update, {}: {}", note.date.day(), note.text));
   }
 
   auto related = publication.related.find(&article);
@@ -208,7 +204,7 @@ std::string render_article_text(const Publication& publication, const Article& a
     heading(out, "Related stories", text, '-');
     for (const auto& story : related->second) {
       const std::string title = story.article ? story.article->title : story.url;
-      lines(out, text.wrap(title, "* ", "  "));
+      text.wrap(out, title, "* ", "  ");
       out += "  " + (story.article ? gopher_url(style.origin, '1', story.article->path() + "/") : story.url) + "\n";
     }
   }

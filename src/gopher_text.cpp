@@ -10,9 +10,9 @@ namespace gazette {
 
 std::string TextStyle::prepare(std::string_view text) const { return ascii ? to_ascii(text) : std::string(text); }
 
-std::vector<std::string> TextStyle::wrap(std::string_view text, std::string_view first_indent,
-                                         std::string_view rest_indent) const {
-  return wrap_text(prepare(text), width, first_indent, rest_indent);
+void TextStyle::wrap(std::string& out, std::string_view text, std::string_view first_indent,
+                     std::string_view rest_indent) const {
+  append_wrapped(out, prepare(text), width, first_indent, rest_indent);
 }
 
 std::string text_with_link_markers(const Block& block, TextReferences& references) {
@@ -29,13 +29,6 @@ std::string text_with_link_markers(const Block& block, TextReferences& reference
 }
 
 namespace {
-
-void append_lines(std::string& out, const std::vector<std::string>& lines) {
-  for (const auto& line : lines) {
-    out += line;
-    out += '\n';
-  }
-}
 
 std::string image_label(const Block& block) {
   if (!block.caption.empty()) return "Photo: " + block.caption;
@@ -58,23 +51,23 @@ void render_body_text(const Body& body, const TextStyle& style, TextReferences& 
 
     switch (block.kind) {
     case BlockKind::paragraph:
-      append_lines(out, style.wrap(text_with_link_markers(block, references)));
+      style.wrap(out, text_with_link_markers(block, references));
       break;
     case BlockKind::heading: {
       const std::string text = style.prepare(text_with_link_markers(block, references));
-      append_lines(out, wrap_text(text, width));
+      append_wrapped(out, text, width);
       out += std::string(std::min(width, utf8_length(text)), block.level <= 2 ? '=' : '-');
       out += '\n';
       break;
     }
     case BlockKind::quotation:
-      append_lines(out, style.wrap(text_with_link_markers(block, references), "    ", "    "));
+      style.wrap(out, text_with_link_markers(block, references), "    ", "    ");
       break;
     case BlockKind::list_item: {
       const std::string indent(2 + 2 * static_cast<std::size_t>(std::max(block.level, 0)), ' ');
       const std::string marker = block.number > 0 ? fmt::format("{}. ", block.number) : "* ";
-      append_lines(out, style.wrap(text_with_link_markers(block, references), indent + marker,
-                                   indent + std::string(marker.size(), ' ')));
+      style.wrap(out, text_with_link_markers(block, references), indent + marker,
+                 indent + std::string(marker.size(), ' '));
       break;
     }
     case BlockKind::preformatted:
@@ -85,8 +78,8 @@ void render_body_text(const Body& body, const TextStyle& style, TextReferences& 
     case BlockKind::link_line: {
       const std::string label = block.kind == BlockKind::image ? image_label(block) : block.text;
       // A bare URL needs no reference to itself.
-      if (label.empty() || label == block.url) append_lines(out, {block.url});
-      else append_lines(out, style.wrap(fmt::format("{} [{}]", label, references.add(block.url))));
+      if (label.empty() || label == block.url) out += block.url + "\n";
+      else style.wrap(out, fmt::format("{} [{}]", label, references.add(block.url)));
       break;
     }
     case BlockKind::section_break:

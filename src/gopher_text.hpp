@@ -23,8 +23,9 @@ struct TextStyle {
   bool ascii = true;
 
   std::string prepare(std::string_view text) const;
-  std::vector<std::string> wrap(std::string_view text, std::string_view first_indent = "",
-                                std::string_view rest_indent = "") const;
+  // Prepares `text` and appends it wrapped to `out`; see append_wrapped.
+  void wrap(std::string& out, std::string_view text, std::string_view first_indent = "",
+            std::string_view rest_indent = "") const;
 };
 
 // Appends the body's lines (LF-terminated) to `out`.

@@ -4,39 +4,37 @@
 
 namespace gazette {
 
-std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std::string_view first_indent,
-                                   std::string_view rest_indent) {
-  std::vector<std::string> lines;
-  std::string line(first_indent);
+void append_wrapped(std::string& out, std::string_view text, std::size_t width, std::string_view first_indent,
+                    std::string_view rest_indent) {
+  out += first_indent;
   std::size_t line_width = utf8_length(first_indent);
   bool line_has_word = false;
-
-  std::size_t position = 0;
-  while (position < text.size()) {
-    std::size_t start = text.find_first_not_of(' ', position);
-    if (start == std::string_view::npos) break;
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view word = text.substr(start, end - start);
-    position = end;
-
-    const std::size_t word_width = utf8_length(word);
+  // One pass over the bytes finds each word and its width: a capsule's
+  // Gopher text is millions of words.
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    std::size_t word_width = 0;
+    for (; i < text.size() && text[i] != ' '; ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++word_width;
     if (line_has_word && line_width + 1 + word_width > width) {
-      lines.push_back(std::move(line));
-      line = std::string(rest_indent);
+      out += '\n';
+      out += rest_indent;
       line_width = utf8_length(rest_indent);
       line_has_word = false;
     }
     if (line_has_word) {
-      line += ' ';
+      out += ' ';
       ++line_width;
     }
-    line += word;
+    out += text.substr(start, i - start);
     line_width += word_width;
     line_has_word = true;
   }
-  if (line_has_word || lines.empty()) lines.push_back(std::move(line));
-  return lines;
+  out += '\n';
 }
 
 std::string cut_to_width(std::string_view text, std::size_t width) {

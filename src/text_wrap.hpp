@@ -8,10 +8,12 @@
 namespace gazette {
 
 // Breaks `text` at spaces into lines of at most `width` columns, the first
-// starting with `first_indent`, the rest with `rest_indent`. A word longer than
-// a line (a URL, say) is never broken: it stands alone on its line.
-std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std::string_view first_indent = "",
-                                   std::string_view rest_indent = "");
+// starting with `first_indent`, the rest with `rest_indent`, and appends them
+// to `out`, each ending in "\n". A word longer than a line (a URL, say) is
+// never broken: it stands alone on its line. Empty text is one line of
+// `first_indent`.
+void append_wrapped(std::string& out, std::string_view text, std::size_t width, std::string_view first_indent = "",
+                    std::string_view rest_indent = "");
 
 // Cuts `text` to at most `width` columns at a word boundary, ending in "..."
 // when it was cut.

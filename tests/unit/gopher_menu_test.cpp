@@ -107,12 +107,28 @@ TEST_CASE("slugs from titles") {
 }
 
 TEST_CASE("wrapping at a width, with indents, never breaking a long word") {
-  CHECK(wrap_text("one two three four", 9) == std::vector<std::string>{"one two", "three", "four"});
-  CHECK(wrap_text("one two three", 10, "* ", "  ") == std::vector<std::string>{"* one two", "  three"});
-  CHECK(wrap_text("see https://example.org/a/very/long/path now", 12) ==
-        std::vector<std::string>{"see", "https://example.org/a/very/long/path", "now"});
-  CHECK(wrap_text("", 10) == std::vector<std::string>{""});
-  CHECK(wrap_text("caf\xC3\xA9 caf\xC3\xA9", 9) == std::vector<std::string>{"caf\xC3\xA9 caf\xC3\xA9"});
+  struct Row {
+    std::string text;
+    std::size_t width;
+    std::string first_indent, rest_indent, wrapped;
+  };
+  const Row rows[] = {
+      {"one two three four", 9, "", "", "one two\nthree\nfour\n"},
+      {"one two three", 10, "* ", "  ", "* one two\n  three\n"},
+      {"see https://example.org/a/very/long/path now", 12, "", "", "see\nhttps://example.org/a/very/long/path\nnow\n"},
+      {"", 10, "", "", "\n"},
+      {"", 10, "* ", "  ", "* \n"},
+      {"  spaced   out  ", 20, "", "", "spaced out\n"},
+      {"caf\xC3\xA9 caf\xC3\xA9", 9, "", "", "caf\xC3\xA9 caf\xC3\xA9\n"},
+      {"caf\xC3\xA9 caf\xC3\xA9", 8, "", "", "caf\xC3\xA9\ncaf\xC3\xA9\n"},
+      {"\xC3\xA9\xC3\xA9 ab", 5, "\xE2\x80\xA2 ", "  ", "\xE2\x80\xA2 \xC3\xA9\xC3\xA9\n  ab\n"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    std::string out = "before\n";
+    append_wrapped(out, row.text, row.width, row.first_indent, row.rest_indent);
+    CHECK(out == "before\n" + row.wrapped);
+  }
   CHECK(cut_to_width("short", 10) == "short");
   CHECK(cut_to_width("one two three", 9) == "one...");
   CHECK(cut_to_width("one two three", 10) == "one two...");

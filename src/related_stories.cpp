@@ -23,31 +23,42 @@ std::size_t first_not_before(const std::vector<std::uint32_t>& list, std::size_t
   return static_cast<std::size_t>(std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(low), end, rank) - list.begin());
 }
 
+// A tag's stories, newest first, and for a tag with many, the same set as
+// bits by rank: asking whether a story is in it is then one load.
+struct TagList {
+  const std::vector<std::uint32_t>* ranks;
+  const std::vector<std::uint64_t>* bits; // empty for a short list
+
+  bool has(std::size_t& next, std::uint32_t rank) const {
+    if (!bits->empty()) return ((*bits)[rank / 64] >> (rank % 64)) & 1;
+    next = first_not_before(*ranks, next, rank);
+    return next < ranks->size() && (*ranks)[next] == rank;
+  }
+};
+
 // Appends to `found`, newest first, the stories that are in at least
 // `shared` of `lists` and that `accept` takes, until `found` holds `wanted`.
 // Every story in n of the lists is in one of the lists.size() - n + 1
 // shortest, so only those are walked; the longer ones are only searched,
 // each from where it was last left, to count the rest.
 template <class Accept>
-void walk_shared(std::vector<const std::vector<std::uint32_t>*> lists, std::size_t shared, std::size_t wanted,
-                 const Accept& accept, std::vector<std::uint32_t>& found) {
+void walk_shared(std::vector<TagList> lists, std::size_t shared, std::size_t wanted, const Accept& accept,
+                 std::vector<std::uint32_t>& found) {
   if (shared == 0 || shared > lists.size() || found.size() >= wanted) return;
-  std::sort(lists.begin(), lists.end(), [](const auto* a, const auto* b) { return a->size() < b->size(); });
+  std::sort(lists.begin(), lists.end(), [](const auto& a, const auto& b) { return a.ranks->size() < b.ranks->size(); });
   const std::size_t walked = lists.size() - shared + 1;
   std::vector<std::size_t> next(lists.size(), 0);
   for (;;) {
     std::uint32_t rank = std::numeric_limits<std::uint32_t>::max();
     for (std::size_t i = 0; i < walked; ++i)
-      if (next[i] < lists[i]->size()) rank = std::min(rank, (*lists[i])[next[i]]);
+      if (next[i] < lists[i].ranks->size()) rank = std::min(rank, (*lists[i].ranks)[next[i]]);
     if (rank == std::numeric_limits<std::uint32_t>::max()) return;
     std::size_t present = 0;
     for (std::size_t i = 0; i < walked; ++i)
-      if (next[i] < lists[i]->size() && (*lists[i])[next[i]] == rank) ++present, ++next[i];
+      if (next[i] < lists[i].ranks->size() && (*lists[i].ranks)[next[i]] == rank) ++present, ++next[i];
     // A story that cannot reach `shared` is not searched for further.
-    for (std::size_t i = walked; i < lists.size() && present < shared && present + lists.size() - i >= shared; ++i) {
-      next[i] = first_not_before(*lists[i], next[i], rank);
-      if (next[i] < lists[i]->size() && (*lists[i])[next[i]] == rank) ++present;
-    }
+    for (std::size_t i = walked; i < lists.size() && present < shared && present + lists.size() - i >= shared; ++i)
+      if (lists[i].has(next[i], rank)) ++present;
     if (present < shared || !accept(rank)) continue;
     found.push_back(rank);
     if (found.size() == wanted) return;
@@ -67,6 +78,7 @@ RelatedStoryFinder::RelatedStoryFinder(const Publication& publication) : publica
   section_of_.resize(published.size(), -1);
   tags_.resize(published.size());
   by_tag_.resize(tag_id.size());
+  by_tag_bits_.resize(tag_id.size());
   for (Rank rank = 0; rank < published.size(); ++rank) {
     const Article& article = *published[rank];
     rank_of_.emplace(&article, rank);
@@ -80,6 +92,12 @@ RelatedStoryFinder::RelatedStoryFinder(const Publication& publication) : publica
       by_tag_and_section_[tag_and_section(tag, section_of_[rank])].push_back(rank);
     }
   }
+  // Bits cost less than the list itself once a tag holds one story in 64.
+  for (TagId tag = 0; tag < by_tag_.size(); ++tag)
+    if (by_tag_[tag].size() * 64 >= published.size()) {
+      by_tag_bits_[tag].resize(published.size() / 64 + 1);
+      for (Rank rank : by_tag_[tag]) by_tag_bits_[tag][rank / 64] |= std::uint64_t{1} << (rank % 64);
+    }
 }
 
 void RelatedStoryFinder::add(const Article& article, std::size_t limit, std::set<const Article*>& listed,
@@ -89,12 +107,14 @@ void RelatedStoryFinder::add(const Article& article, std::size_t limit, std::set
   auto is_listed = [&](Rank rank) { return listed.count(published[rank]) > 0; };
   auto same_section = [&](Rank rank) { return section_of_[rank] == section_of_[self]; };
 
-  std::vector<const std::vector<Rank>*> everywhere, in_section;
+  // Every story the section's walk meets is in the section, so the tag's
+  // bits answer for its section's list too.
+  std::vector<TagList> everywhere, in_section;
   static const std::vector<Rank> none;
   for (TagId tag : tags_[self]) {
-    everywhere.push_back(&by_tag_[tag]);
+    everywhere.push_back({&by_tag_[tag], &by_tag_bits_[tag]});
     auto found = by_tag_and_section_.find(tag_and_section(tag, section_of_[self]));
-    in_section.push_back(found == by_tag_and_section_.end() ? &none : &found->second);
+    in_section.push_back({found == by_tag_and_section_.end() ? &none : &found->second, &by_tag_bits_[tag]});
   }
 
   // One pass per number of shared tags, most first; within it, the same

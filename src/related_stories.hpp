@@ -39,6 +39,7 @@ private:
   std::vector<int> section_of_;          // by rank: index in publication.sections
   std::vector<std::vector<TagId>> tags_; // by rank: distinct, sorted
   std::vector<std::vector<Rank>> by_tag_; // by tag: its stories, newest first
+  std::vector<std::vector<std::uint64_t>> by_tag_bits_; // by tag: the same as bits by rank, for long lists only
   std::unordered_map<std::uint64_t, std::vector<Rank>> by_tag_and_section_; // likewise, by tag_and_section
 };
 

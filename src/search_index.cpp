@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace gazette {
 
@@ -14,18 +13,23 @@ namespace {
 // Appends the lowercase ASCII words of `text`, after transliteration, to
 // `out`, each followed by a space.
 void append_words(std::string_view text, std::string& out) {
+  const std::string ascii = to_ascii(text);
+  const std::size_t from = out.size();
+  out.resize(from + ascii.size() + 1); // the words and their spaces never take more
+  char* end = out.data() + from;
   bool in_word = false;
-  for (char c : to_ascii(text)) {
+  for (char c : ascii) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out += c;
+      *end++ = c;
       in_word = true;
     } else if (in_word) {
-      out += ' ';
+      *end++ = ' ';
       in_word = false;
     }
   }
-  if (in_word) out += ' ';
+  if (in_word) *end++ = ' ';
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 std::vector<std::string_view> split_words(std::string_view list) {
@@ -70,11 +74,21 @@ std::vector<std::string> search_words(std::string_view text) {
 std::string word_list(const std::vector<std::string_view>& texts) {
   std::string all;
   for (std::string_view text : texts) append_words(text, all);
-  // A story uses each of its words many times: only the distinct ones are sorted.
-  std::unordered_set<std::string_view> seen;
+  // A story uses each of its words many times: only the distinct ones are
+  // sorted, found through an open-addressed table of positions in `words`
+  // (a hash set would allocate a node per word).
+  const std::vector<std::string_view> every = split_words(all);
+  std::size_t slots = 16;
+  while (slots < 2 * every.size()) slots *= 2;
+  std::vector<std::uint32_t> table(slots, 0); // 0 is empty, else 1 + index in words
   std::vector<std::string_view> words;
-  for (std::string_view word : split_words(all))
-    if (seen.insert(word).second) words.push_back(word);
+  for (std::string_view word : every) {
+    std::size_t slot = std::hash<std::string_view>{}(word) & (slots - 1);
+    while (table[slot] != 0 && words[table[slot] - 1] != word) slot = (slot + 1) & (slots - 1);
+    if (table[slot] != 0) continue;
+    words.push_back(word);
+    table[slot] = static_cast<std::uint32_t>(words.size());
+  }
   std::sort(words.begin(), words.end());
   std::size_t size = 0;
   for (std::string_view word : words) size += word.size() + 1;

@@ -1,7 +1,6 @@
 #include "related_stories.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <limits>
 #include <string_view>
 #include <unordered_map>

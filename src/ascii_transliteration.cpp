@@ -196,6 +196,8 @@ std::string latin_to_ascii(std::string_view utf8, std::size_t first_outside) {
 
 } // namespace
 
+bool is_ascii(std::string_view text) { return first_non_ascii(text, 0) == text.size(); }
+
 std::string to_ascii(std::string_view utf8) {
   // Most text is ASCII already; ICU is only worth calling for the rest.
   const std::size_t first_outside = first_non_ascii(utf8, 0);

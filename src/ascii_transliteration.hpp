@@ -10,6 +10,9 @@ namespace gazette {
 // ICU's transliterators. Whatever still is not ASCII becomes "?".
 std::string to_ascii(std::string_view utf8);
 
+// Whether `text` is ASCII already, so that to_ascii would only copy it.
+bool is_ascii(std::string_view text);
+
 // "Ukraine & Russia: (quietly) talking" -> "ukraine-russia-quietly-talking".
 std::string slug_from_title(std::string_view title);
 

@@ -4,29 +4,43 @@
 #include "string_hash.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace gazette {
 
 namespace {
 
+// Each byte as a search word holds it: letters lowercased, digits kept;
+// 0 for the bytes that separate words.
+constexpr std::array<char, 256> word_bytes = [] {
+  std::array<char, 256> bytes{};
+  for (int c = '0'; c <= '9'; ++c) bytes[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) bytes[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) bytes[c] = static_cast<char>(c - 'A' + 'a');
+  return bytes;
+}();
+
 // Appends the lowercase ASCII words of `text`, after transliteration, to
 // `out`, each followed by a space.
 void append_words(std::string_view text, std::string& out) {
-  const std::string ascii = to_ascii(text);
+  // Most text is ASCII already and is read where it is.
+  std::string transliterated;
+  if (!is_ascii(text)) {
+    transliterated = to_ascii(text);
+    text = transliterated;
+  }
   const std::size_t from = out.size();
-  out.resize(from + ascii.size() + 1); // the words and their spaces never take more
+  out.resize(from + text.size() + 1); // the words and their spaces never take more
   char* end = out.data() + from;
   bool in_word = false;
-  for (char c : ascii) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      *end++ = c;
-      in_word = true;
-    } else if (in_word) {
-      *end++ = ' ';
-      in_word = false;
-    }
+  // Without a branch per byte: a separator is written every time but kept
+  // only when it ends a word.
+  for (char c : text) {
+    const char folded = word_bytes[static_cast<unsigned char>(c)];
+    *end = folded ? folded : ' ';
+    end += (folded != 0) | in_word;
+    in_word = folded != 0;
   }
   if (in_word) *end++ = ' ';
   out.resize(static_cast<std::size_t>(end - out.data()));
@@ -74,22 +88,25 @@ std::vector<std::string> search_words(std::string_view text) {
 std::string word_list(const std::vector<std::string_view>& texts) {
   std::string all;
   for (std::string_view text : texts) append_words(text, all);
-  // A story uses each of its words many times: only the distinct ones are
-  // sorted, found through an open-addressed table of positions in `words`
-  // (a hash set would allocate a node per word).
-  const std::vector<std::string_view> every = split_words(all);
+  // A story uses each of its words many times: the distinct ones are found
+  // through an open-addressed table of positions in `words` (a hash set
+  // would allocate a node per word), each word hashed (FNV-1a) as it is read.
   std::size_t slots = 16;
-  while (slots < 2 * every.size()) slots *= 2;
+  while (slots < all.size()) slots *= 2; // at least twice the words: each takes two bytes or more
   std::vector<std::uint32_t> table(slots, 0); // 0 is empty, else 1 + index in words
   std::vector<std::string_view> words;
-  for (std::string_view word : every) {
-    std::size_t slot = std::hash<std::string_view>{}(word) & (slots - 1);
+  for (std::size_t start = 0; start < all.size();) {
+    std::uint64_t hash = 0xcbf29ce484222325u;
+    std::size_t end = start;
+    for (; all[end] != ' '; ++end) hash = (hash ^ static_cast<unsigned char>(all[end])) * 0x100000001b3u;
+    const std::string_view word(all.data() + start, end - start);
+    start = end + 1;
+    std::size_t slot = hash & (slots - 1);
     while (table[slot] != 0 && words[table[slot] - 1] != word) slot = (slot + 1) & (slots - 1);
     if (table[slot] != 0) continue;
     words.push_back(word);
     table[slot] = static_cast<std::uint32_t>(words.size());
   }
-  std::sort(words.begin(), words.end());
   std::size_t size = 0;
   for (std::string_view word : words) size += word.size() + 1;
   std::string list;

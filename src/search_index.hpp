@@ -16,8 +16,9 @@ namespace gazette {
 // Lowercase ASCII words of `text`, after transliteration.
 std::vector<std::string> search_words(std::string_view text);
 
-// The distinct search words of all `texts`, sorted, each followed by a
-// space: how a story's words are kept between reloads, compactly.
+// The distinct search words of all `texts`, in the order they first
+// appear, each followed by a space: how a story's words are kept between
+// reloads, compactly.
 std::string word_list(const std::vector<std::string_view>& texts);
 
 struct SearchEntry {

@@ -291,6 +291,8 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
   for (const auto& warning : article.body.warnings)
     out.diagnostics.push_back({source, body_first_line - 1 + warning.line, Diagnostic::Severity::warning, warning.message});
   for (auto& block : article.body.blocks) block.line += body_first_line - 1;
+  // Every list, feed and search result shows it: cut once, here.
+  if (article.summary.empty()) article.body_teaser = default_teaser(article.body);
 
   // An article with any error stays offline: a mistake must not publish something wrong.
   out.usable = has_title && has_date && !has_errors(out.diagnostics);

@@ -73,7 +73,7 @@ std::string render_atom_feed(const Publication& publication, const std::string& 
     for (const auto& author : article.authors) out += fmt::format("    <author><name>{}</name></author>\n", xml_escape(author));
     if (const Section* section = publication.find_section(article.section))
       out += fmt::format("    <category term=\"{}\" label=\"{}\"/>\n", xml_escape(section->name), xml_escape(section->title));
-    if (auto teaser = article.teaser(); !teaser.empty()) out += fmt::format("    <summary>{}</summary>\n", xml_escape(teaser));
+    if (const auto& teaser = article.teaser(); !teaser.empty()) out += fmt::format("    <summary>{}</summary>\n", xml_escape(teaser));
     out += "  </entry>\n";
   }
   out += "</feed>\n";

@@ -46,7 +46,7 @@ GemtextStoryEntry render_story_entry_gemtext(const Article& article) {
   GemtextStoryEntry entry;
   const std::string url = percent_encode_path(article.path());
   link_line(entry.link, url, fmt::format("{} {}", article.date.day(), article.title));
-  if (auto teaser = article.teaser(); !teaser.empty()) text_line(entry.rest, teaser);
+  if (const auto& teaser = article.teaser(); !teaser.empty()) text_line(entry.rest, teaser);
   link_line(entry.rest, url, "Keep reading");
   entry.rest += '\n';
   return entry;

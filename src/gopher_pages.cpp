@@ -70,7 +70,7 @@ std::string gopher_reference(const GopherOrigin& origin, const Article& article,
 std::string render_story_entry_menu(const Article& article, const GopherStyle& style) {
   GopherMenu menu(style.origin, style.ascii);
   menu.item('0', article.title, article.path());
-  if (auto teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
+  if (const auto& teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
   menu.item('1', article.image ? "  Photo, related stories and more" : "  Related stories and more", article.path() + "/");
   menu.blank();
   return menu.take_lines();

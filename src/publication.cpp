@@ -2,8 +2,6 @@
 
 namespace gazette {
 
-std::string Article::teaser() const { return summary.empty() ? default_teaser(body) : summary; }
-
 const Section* Publication::find_section(const std::string& name) const {
   for (const auto& section : sections)
     if (section.name == name) return &section;

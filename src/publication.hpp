@@ -75,7 +75,7 @@ struct Article {
   Timestamp date;
   std::optional<Timestamp> updated;
   std::vector<std::string> authors;
-  std::string summary; // as written; teaser() falls back to the body
+  std::string summary; // as written; teaser() falls back to body_teaser
   std::vector<std::string> tags;
   std::vector<RelatedLink> related;
   std::vector<std::string> aliases;
@@ -83,9 +83,10 @@ struct Article {
   std::vector<Note> notes;
   std::optional<LeadImage> image;
   Body body;
+  std::string body_teaser; // default_teaser(body), made by the parser when summary is empty
 
   std::string path() const { return "/" + section + "/" + slug; }
-  std::string teaser() const;
+  const std::string& teaser() const { return summary.empty() ? body_teaser : summary; }
 };
 
 struct Section {

@@ -65,6 +65,28 @@ The body.
   REQUIRE(a.body.blocks.size() == 1);
   CHECK(a.body.blocks[0].text == "The body.");
   CHECK(a.body.blocks[0].line == 23);
+  CHECK(a.teaser() == "Officials still meet.");
+}
+
+TEST_CASE("without a summary, the teaser is the body's first paragraph, cut once when the file is read") {
+  struct Row {
+    std::string body;
+    std::string teaser;
+  };
+  const std::string long_paragraph = std::string(290, 'a') + " sanctions talks";
+  const Row rows[] = {
+      {"", ""},
+      {"## Heading only\n", ""},
+      {"## Heading\n\nFirst paragraph.\n\nSecond.\n", "First paragraph."},
+      {"- a list item\n\nThe paragraph after.\n", "The paragraph after."},
+      {long_paragraph + "\n", std::string(290, 'a') + "\u2026"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.body);
+    ParsedArticle parsed = parse_article("+++\ntitle = \"T\"\ndate = 2024-05-17\n+++\n" + row.body, "world/t.md");
+    REQUIRE(parsed.usable);
+    CHECK(parsed.article.teaser() == row.teaser);
+  }
 }
 
 TEST_CASE("dates: date-time with offset, local date-time, and date alone are kept in UTC") {

@@ -35,7 +35,7 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
   renders->gopher_text = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
   renders->gopher_menu = render_article_menu(publication, article, style);
   renders->gemini_entry = render_story_entry_gemtext(article);
-  renders->gopher_entry = render_story_entry_menu(article, style);
+  renders->gopher_entry = render_story_entry_menu(publication, article, style);
   renders->title_words = word_list({article.title});
   std::vector<std::string_view> texts{article.title, article.subtitle, article.summary};
   for (const auto& block : article.body.blocks) texts.push_back(block.text);

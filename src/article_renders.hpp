@@ -5,6 +5,7 @@
 #pragma once
 #include "config.hpp"
 #include "gemtext_pages.hpp"
+#include "gopher_pages.hpp"
 #include "publication.hpp"
 #include "shared_bytes.hpp"
 
@@ -20,7 +21,7 @@ struct ArticleRenders {
   SharedBytes gopher_text;     // the text document, CRLF lines
   SharedBytes gopher_menu;     // the article's menu
   GemtextStoryEntry gemini_entry; // how lists show the story
-  std::string gopher_entry;       // likewise, after its dateline
+  GopherStoryEntry gopher_entry;  // likewise
   std::string title_words; // see word_list
   std::string all_words;
 };

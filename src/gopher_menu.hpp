@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace gazette {
 
@@ -33,7 +34,7 @@ public:
   // The menu's bytes, ending with the "." line.
   std::string finish();
   // The lines so far, without the "." line: for splicing into other menus.
-  std::string take_lines() { return std::move(out_); }
+  std::string take_lines() { return std::exchange(out_, {}); }
 
 private:
   void line(char type, std::string_view display, std::string_view selector, std::string_view host,

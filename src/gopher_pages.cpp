@@ -36,11 +36,11 @@ void story_list(GopherMenu& menu, const Publication& publication, const std::vec
   if (stories.empty()) menu.info("No stories yet.");
   for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
     const Article& article = *stories[i];
-    std::string dateline = article.date.day();
-    if (show_section) dateline += " - " + publication.section_title(article.section);
-    menu.info(dateline);
-    if (const std::string* known = entries ? entries(article) : nullptr) menu.splice(*known);
-    else menu.splice(render_story_entry_menu(article, style));
+    const GopherStoryEntry* known = entries ? entries(article) : nullptr;
+    const GopherStoryEntry entry = known ? GopherStoryEntry{} : render_story_entry_menu(publication, article, style);
+    const GopherStoryEntry& shown = known ? *known : entry;
+    menu.splice(show_section ? shown.dateline_with_section : shown.dateline);
+    menu.splice(shown.rest);
   }
 }
 
@@ -67,13 +67,21 @@ std::string gopher_reference(const GopherOrigin& origin, const Article& article,
 
 } // namespace
 
-std::string render_story_entry_menu(const Article& article, const GopherStyle& style) {
+GopherStoryEntry render_story_entry_menu(const Publication& publication, const Article& article,
+                                         const GopherStyle& style) {
+  GopherStoryEntry entry;
   GopherMenu menu(style.origin, style.ascii);
+  const std::string day = article.date.day();
+  menu.info(day);
+  entry.dateline = menu.take_lines();
+  menu.info(day + " - " + publication.section_title(article.section));
+  entry.dateline_with_section = menu.take_lines();
   menu.item('0', article.title, article.path());
   if (const auto& teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
   menu.item('1', article.image ? "  Photo, related stories and more" : "  Related stories and more", article.path() + "/");
   menu.blank();
-  return menu.take_lines();
+  entry.rest = menu.take_lines();
+  return entry;
 }
 
 std::string render_front_page_menu(const Publication& publication, const GopherStyle& style,

@@ -22,12 +22,18 @@ struct GopherStyle {
   bool ascii = true;
 };
 
-// A story as the lists show it (front page, section, tags), after its
-// dateline: rendered once per article and spliced into every list that holds it.
-std::string render_story_entry_menu(const Article& article, const GopherStyle& style);
+// A story as the lists show it (front page, section, tags): rendered once
+// per article and spliced into every list that holds it, as menu lines.
+struct GopherStoryEntry {
+  std::string dateline;              // the day
+  std::string dateline_with_section; // the day and the section's title, for lists of every section
+  std::string rest;                  // title, teaser, and the link to its menu
+};
+GopherStoryEntry render_story_entry_menu(const Publication& publication, const Article& article,
+                                         const GopherStyle& style);
 
 // Where lists find each story's entry; without it they render entries as they go.
-using GopherEntries = std::function<const std::string*(const Article&)>;
+using GopherEntries = std::function<const GopherStoryEntry*(const Article&)>;
 
 std::string render_front_page_menu(const Publication& publication, const GopherStyle& style,
                                    const GopherEntries& entries = {});

@@ -53,3 +53,36 @@ TEST_CASE("golden pages for Gemini and Gopher") {
     CHECK(row.rendered == expected(row.name));
   }
 }
+
+TEST_CASE("list pages are the same with each story's entry rendered once as with entries rendered as they go") {
+  LoadedPublication loaded = load_publication(pages / "capsule");
+  REQUIRE(loaded.publication);
+  const Publication& publication = *loaded.publication;
+  Config config;
+  config.gopher.host = "gopher.example";
+  config.gopher.port = 70;
+  RenderCache cache;
+  const RendersByArticle renders = render_articles(publication, config, nullptr, cache);
+  const GopherStyle style = gopher_style(config.gopher);
+  const GemtextEntries gemtext = [&](const Article& article) { return &renders.at(&article)->gemini_entry; };
+  const GopherEntries gopher = [&](const Article& article) { return &renders.at(&article)->gopher_entry; };
+
+  CHECK(render_front_page_gemtext(publication, gemtext) == render_front_page_gemtext(publication));
+  CHECK(render_front_page_menu(publication, style, gopher) == render_front_page_menu(publication, style));
+  for (const auto& section : publication.sections) {
+    CAPTURE(section.name);
+    CHECK(render_section_gemtext(publication, section, gemtext) == render_section_gemtext(publication, section));
+    CHECK(render_section_menu(publication, section, style, gopher) == render_section_menu(publication, section, style));
+  }
+  for (const auto& [tag, stories] : publication.by_tag) {
+    CAPTURE(tag);
+    CHECK(render_tag_gemtext(publication, tag, stories, gemtext) == render_tag_gemtext(publication, tag, stories));
+    CHECK(render_tag_menu(publication, tag, stories, style, gopher) == render_tag_menu(publication, tag, stories, style));
+  }
+  // The lists hold the stories' datelines: both kinds are there.
+  const std::string front = render_front_page_menu(publication, style, gopher);
+  const std::string world = render_section_menu(publication, publication.sections.at(0), style, gopher);
+  const Article& pier = *publication.by_path.at("/world/pier");
+  CHECK(front.find("i" + pier.date.day() + " - " + publication.section_title("world") + "\t") != std::string::npos);
+  CHECK(world.find("i" + pier.date.day() + "\t") != std::string::npos);
+}

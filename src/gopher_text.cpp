@@ -12,7 +12,9 @@ std::string TextStyle::prepare(std::string_view text) const { return ascii ? to_
 
 void TextStyle::wrap(std::string& out, std::string_view text, std::string_view first_indent,
                      std::string_view rest_indent) const {
-  append_wrapped(out, prepare(text), width, first_indent, rest_indent);
+  // Text that needs no transliteration is wrapped where it lies.
+  if (!ascii || is_ascii(text)) append_wrapped(out, text, width, first_indent, rest_indent);
+  else append_wrapped(out, to_ascii(text), width, first_indent, rest_indent);
 }
 
 std::string text_with_link_markers(const Block& block, TextReferences& references) {
@@ -30,6 +32,14 @@ std::string text_with_link_markers(const Block& block, TextReferences& reference
 
 namespace {
 
+// The block's text as the document shows it; only a block with links needs
+// a copy, kept in `marked`.
+std::string_view shown_text(const Block& block, TextReferences& references, std::string& marked) {
+  if (block.links.empty()) return block.text;
+  marked = text_with_link_markers(block, references);
+  return marked;
+}
+
 std::string image_label(const Block& block) {
   if (!block.caption.empty()) return "Photo: " + block.caption;
   if (!block.text.empty()) return "Photo: " + block.text;
@@ -41,6 +51,7 @@ std::string image_label(const Block& block) {
 void render_body_text(const Body& body, const TextStyle& style, TextReferences& references, std::string& out) {
   const std::size_t width = style.width;
   const Block* previous = nullptr;
+  std::string marked;
   for (const auto& block : body.blocks) {
     // Blank lines between blocks, but list items and one quotation's
     // paragraphs stay together.
@@ -51,22 +62,22 @@ void render_body_text(const Body& body, const TextStyle& style, TextReferences& 
 
     switch (block.kind) {
     case BlockKind::paragraph:
-      style.wrap(out, text_with_link_markers(block, references));
+      style.wrap(out, shown_text(block, references, marked));
       break;
     case BlockKind::heading: {
-      const std::string text = style.prepare(text_with_link_markers(block, references));
+      const std::string text = style.prepare(shown_text(block, references, marked));
       append_wrapped(out, text, width);
       out += std::string(std::min(width, utf8_length(text)), block.level <= 2 ? '=' : '-');
       out += '\n';
       break;
     }
     case BlockKind::quotation:
-      style.wrap(out, text_with_link_markers(block, references), "    ", "    ");
+      style.wrap(out, shown_text(block, references, marked), "    ", "    ");
       break;
     case BlockKind::list_item: {
       const std::string indent(2 + 2 * static_cast<std::size_t>(std::max(block.level, 0)), ' ');
       const std::string marker = block.number > 0 ? fmt::format("{}. ", block.number) : "* ";
-      style.wrap(out, text_with_link_markers(block, references), indent + marker,
+      style.wrap(out, shown_text(block, references, marked), indent + marker,
                  indent + std::string(marker.size(), ' '));
       break;
     }

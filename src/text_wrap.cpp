@@ -2,24 +2,61 @@
 
 #include "utf8.hpp"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace gazette {
+
+namespace {
+
+struct Word {
+  std::size_t end = 0; // the space after it, or the text's end
+  bool ascii = true;   // then its width is its size
+};
+
+// The word starting at `from`. A capsule's Gopher text is millions of
+// words, so the space and any byte outside ASCII are looked for eight bytes
+// at a time (a space is a zero byte once 0x20 is XORed out).
+Word word_from(std::string_view text, std::size_t from) {
+  constexpr std::uint64_t ones = 0x0101010101010101u, high_bits = 0x8080808080808080u;
+  Word word;
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, text.data() + i, sizeof bytes);
+    const std::uint64_t spaced = bytes ^ (0x20 * ones);
+    // The lowest flagged byte is exact: the first space.
+    const std::uint64_t spaces = (spaced - ones) & ~spaced & high_bits;
+    const std::uint64_t before_space = spaces ? (spaces & (~spaces + 1)) - 1 : ~std::uint64_t{0};
+    if (bytes & high_bits & before_space) word.ascii = false;
+    if (spaces) {
+      word.end = i + static_cast<std::size_t>(std::countr_zero(spaces)) / 8;
+      return word;
+    }
+  }
+  for (; i < text.size() && text[i] != ' '; ++i)
+    if (static_cast<unsigned char>(text[i]) >= 0x80) word.ascii = false;
+  word.end = i;
+  return word;
+}
+
+} // namespace
 
 void append_wrapped(std::string& out, std::string_view text, std::size_t width, std::string_view first_indent,
                     std::string_view rest_indent) {
   out += first_indent;
   std::size_t line_width = utf8_length(first_indent);
   bool line_has_word = false;
-  // One pass over the bytes finds each word and its width: a capsule's
-  // Gopher text is millions of words.
   for (std::size_t i = 0; i < text.size();) {
     if (text[i] == ' ') {
       ++i;
       continue;
     }
-    const std::size_t start = i;
-    std::size_t word_width = 0;
-    for (; i < text.size() && text[i] != ' '; ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++word_width;
+    const Word found = word_from(text, i);
+    const std::string_view word = text.substr(i, found.end - i);
+    i = found.end;
+    const std::size_t word_width = found.ascii ? word.size() : utf8_length(word);
     if (line_has_word && line_width + 1 + word_width > width) {
       out += '\n';
       out += rest_indent;
@@ -30,7 +67,7 @@ void append_wrapped(std::string& out, std::string_view text, std::size_t width, 
       out += ' ';
       ++line_width;
     }
-    out += text.substr(start, i - start);
+    out += word;
     line_width += word_width;
     line_has_word = true;
   }

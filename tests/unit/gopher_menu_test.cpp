@@ -151,3 +151,47 @@ TEST_CASE("URL: pages escape the target and allow only safe schemes") {
   CHECK_FALSE(url_redirect_page("data:text/html,hi"));
   CHECK_FALSE(url_redirect_page("no scheme"));
 }
+
+TEST_CASE("wrapping agrees with a plain word-by-word rule on random text") {
+  // The rule as the header states it, a byte at a time.
+  auto reference = [](std::string_view text, std::size_t width) {
+    std::string out, line;
+    std::size_t line_width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      if (text[i] == ' ') {
+        ++i;
+        continue;
+      }
+      std::size_t end = i, word_width = 0;
+      for (; end < text.size() && text[end] != ' '; ++end)
+        word_width += (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80;
+      if (!line.empty() && line_width + 1 + word_width > width) {
+        out += line + "\n";
+        line.clear();
+        line_width = 0;
+      }
+      if (!line.empty()) {
+        line += ' ';
+        ++line_width;
+      }
+      line.append(text, i, end - i);
+      line_width += word_width;
+      i = end;
+    }
+    return out + line + "\n";
+  };
+  const std::string pieces[] = {"a", "bb", "news", "\xC3\xA9t\xC3\xA9", "\xE2\x80\x94", " ", "  ", "longerword", "x"};
+  std::uint32_t seed = 7;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const std::size_t count = next() % 40;
+    for (std::size_t k = 0; k < count; ++k) text += pieces[(next() >> 8) % std::size(pieces)];
+    const std::size_t width = 1 + (next() >> 8) % 30;
+    CAPTURE(text);
+    CAPTURE(width);
+    std::string out;
+    append_wrapped(out, text, width);
+    CHECK(out == reference(text, width));
+  }
+}

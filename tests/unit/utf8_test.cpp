@@ -30,3 +30,38 @@ TEST_CASE("UTF-8 validation") {
   }
   CHECK(utf8_length("caf\xC3\xA9 \xE2\x80\x94") == 6);
 }
+
+TEST_CASE("UTF-8 length, prefixes and validation where eight bytes are taken at a time") {
+  // A reference that looks at one byte at a time.
+  auto code_points = [](std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+    return count;
+  };
+  auto prefix_bytes = [](std::string_view text, std::size_t columns) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == columns) return i;
+    return text.size();
+  };
+  const std::string pieces[] = {"a", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x93\xB0", " "};
+  // Every mix of pieces, at every offset from the eight-byte steps.
+  for (std::size_t lead = 0; lead < 9; ++lead)
+    for (const auto& first : pieces)
+      for (const auto& second : pieces)
+        for (std::size_t gap = 0; gap < 10; ++gap) {
+          const std::string text = std::string(lead, 'x') + first + std::string(gap, 'y') + second + "z";
+          CAPTURE(text);
+          CHECK(utf8_length(text) == code_points(text));
+          for (std::size_t columns = 0; columns <= text.size() + 1; ++columns)
+            CHECK(utf8_prefix_bytes(text, columns) == prefix_bytes(text, columns));
+          CHECK(valid_utf8_prefix(text) == text.size());
+          // The same text broken after its ASCII lead stops there.
+          const std::string broken = std::string(lead, 'x') + "\xFF" + first + second;
+          CHECK(valid_utf8_prefix(broken) == lead);
+          const std::string cut = std::string(lead + gap, 'x') + "\xE2\x80";
+          CHECK(valid_utf8_prefix(cut) == lead + gap);
+        }
+  CHECK(utf8_length(std::string(64, 'a')) == 64);
+  CHECK(utf8_length(std::string(40, 'a') + "\xC3\xA9" + std::string(21, 'b')) == 62);
+}

@@ -5,6 +5,7 @@
 #include "gemini_site.hpp"
 #include "client_admission.hpp"
 #include "file_streaming.hpp"
+#include "response_writing.hpp"
 #include "tls_stream.hpp"
 
 #include <array>
@@ -103,10 +104,12 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
       answer = snapshot->gemini_not_found;
     }
   }
-  const std::string_view header_and_body = resource ? std::string_view(resource->response) : answer;
   std::uint64_t sent = 0;
   connection->arm(config.request_timeout);
-  sent += co_await write_all(stream, asio::buffer(header_and_body), ec);
+  // Two statements, not a conditional expression: GCC 12 miscompiles co_await inside ?:.
+  if (resource) sent += co_await write_shared_bytes(stream, resource->response, ec);
+  else sent += co_await write_all(stream, asio::buffer(answer), ec);
+  const std::string_view status = resource ? resource->response.piece(0).substr(0, 2) : std::string_view(answer).substr(0, 2);
 
   if (!ec && resource && !resource->streamed_file.empty())
     sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
@@ -115,7 +118,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
   if (!ec) co_await stream.shutdown(ec);
   connection->disarm();
 
-  log_access(client, header_and_body.substr(0, 2), request_text, sent, steady_clock::now() - started);
+  log_access(client, status, request_text, sent, steady_clock::now() - started);
 }
 
 } // namespace gazette

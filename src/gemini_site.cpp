@@ -63,13 +63,16 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
   snapshot.gemini.reserve(snapshot.gemini.size() + publication.published.size() + redirects.size() +
                           3 * (publication.sections.size() + publication.by_tag.size()) + 8);
   const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
-  auto page = [&](const std::string& path, std::string body) {
-    snapshot.gemini[path] = GeminiResource{ok + body, {}, 0};
+  auto page = [&](const std::string& path, const SharedBytes& body) {
+    snapshot.gemini[path] = GeminiResource{body.after(ok), {}, 0};
     if (path.size() > 1 && path.back() == '/')
       snapshot.gemini[path.substr(0, path.size() - 1)] = GeminiResource{gemini_header(31, percent_encode_path(path)), {}, 0};
   };
 
-  const GemtextEntries entries = [&](const Article& article) { return &renders.at(&article)->gemini_entry; };
+  const GemtextEntries entries = [&](const Article& article) {
+    const auto& rendered = renders.at(&article);
+    return std::shared_ptr<const GemtextStoryEntry>(rendered, &rendered->gemini_entry);
+  };
   page("/", render_front_page_gemtext(publication, entries));
   for (const auto& section : publication.sections)
     page("/" + section.name + "/", render_section_gemtext(publication, section, entries));

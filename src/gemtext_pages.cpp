@@ -20,17 +20,15 @@ void link_line(std::string& out, std::string_view url, std::string_view label) {
   out += fmt::format("=> {} {}\n", url, label);
 }
 
-void story_list(std::string& out, const Publication& publication, const std::vector<const Article*>& stories,
+void story_list(SharedBytesBuilder& page, const Publication& publication, const std::vector<const Article*>& stories,
                 std::size_t limit, bool show_section, const GemtextEntries& entries) {
-  if (stories.empty()) text_line(out, "No stories yet.");
+  if (stories.empty()) text_line(page.text(), "No stories yet.");
   for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
     const Article& article = *stories[i];
-    const GemtextStoryEntry* known = entries ? entries(article) : nullptr;
-    const GemtextStoryEntry entry = known ? GemtextStoryEntry{} : render_story_entry_gemtext(article);
-    const GemtextStoryEntry& shown = known ? *known : entry;
-    out += shown.link;
-    if (show_section) text_line(out, publication.section_title(article.section));
-    out += shown.rest;
+    const auto entry = entries ? entries(article) : std::make_shared<const GemtextStoryEntry>(render_story_entry_gemtext(article));
+    page.share(entry->link, entry);
+    if (show_section) text_line(page.text(), publication.section_title(article.section));
+    page.share(entry->rest, entry);
   }
 }
 
@@ -93,12 +91,14 @@ std::string render_article_gemtext(const Publication& publication, const Article
   return out;
 }
 
-std::string render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries) {
+SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries) {
   const Site& site = publication.site;
-  std::string out = "# " + site.title + "\n";
+  SharedBytesBuilder page;
+  std::string& out = page.text();
+  out += "# " + site.title + "\n";
   if (!site.tagline.empty()) text_line(out, site.tagline);
   out += "\n## Top stories\n\n";
-  story_list(out, publication, publication.published, static_cast<std::size_t>(site.front_page), true, entries);
+  story_list(page, publication, publication.published, static_cast<std::size_t>(site.front_page), true, entries);
 
   if (!publication.sections.empty()) {
     out += "## Sections\n\n";
@@ -113,27 +113,31 @@ std::string render_front_page_gemtext(const Publication& publication, const Gemt
     out += "\n## Follow us\n\n";
     for (const auto& social : site.social) link_line(out, social.url, social.name);
   }
-  return out;
+  return std::move(page).finish();
 }
 
-std::string render_section_gemtext(const Publication& publication, const Section& section,
+SharedBytes render_section_gemtext(const Publication& publication, const Section& section,
                                    const GemtextEntries& entries) {
-  std::string out = "# " + section.title + "\n";
+  SharedBytesBuilder page;
+  std::string& out = page.text();
+  out += "# " + section.title + "\n";
   if (!section.description.empty()) text_line(out, section.description);
   out += '\n';
-  story_list(out, publication, section.articles, section.articles.size(), false, entries);
+  story_list(page, publication, section.articles, section.articles.size(), false, entries);
   link_line(out, percent_encode_path("/" + section.name + "/atom.xml"), "Atom feed of this section");
   back_to_front(out, publication);
-  return out;
+  return std::move(page).finish();
 }
 
-std::string render_tag_gemtext(const Publication& publication, const std::string& tag,
+SharedBytes render_tag_gemtext(const Publication& publication, const std::string& tag,
                                const std::vector<const Article*>& stories, const GemtextEntries& entries) {
-  std::string out = fmt::format("# Stories about {}\n\n", tag);
-  story_list(out, publication, stories, stories.size(), true, entries);
+  SharedBytesBuilder page;
+  std::string& out = page.text();
+  out += fmt::format("# Stories about {}\n\n", tag);
+  story_list(page, publication, stories, stories.size(), true, entries);
   link_line(out, "/tags/", "All topics");
   back_to_front(out, publication);
-  return out;
+  return std::move(page).finish();
 }
 
 std::string render_tag_index_gemtext(const Publication& publication) {

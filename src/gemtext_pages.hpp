@@ -2,8 +2,10 @@
 // Rendered once per snapshot; the request path only looks the bytes up.
 #pragma once
 #include "publication.hpp"
+#include "shared_bytes.hpp"
 
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace gazette {
@@ -16,14 +18,16 @@ struct GemtextStoryEntry {
 };
 GemtextStoryEntry render_story_entry_gemtext(const Article& article);
 
-// Where lists find each story's entry; without it they render entries as they go.
-using GemtextEntries = std::function<const GemtextStoryEntry*(const Article&)>;
+// Where lists find each story's entry, which they share rather than copy;
+// without it they render entries as they go.
+using GemtextEntries = std::function<std::shared_ptr<const GemtextStoryEntry>(const Article&)>;
 
 std::string render_article_gemtext(const Publication& publication, const Article& article);
-std::string render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {});
-std::string render_section_gemtext(const Publication& publication, const Section& section,
+// The list pages, in pieces (see SharedBytes).
+SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {});
+SharedBytes render_section_gemtext(const Publication& publication, const Section& section,
                                    const GemtextEntries& entries = {});
-std::string render_tag_gemtext(const Publication& publication, const std::string& tag,
+SharedBytes render_tag_gemtext(const Publication& publication, const std::string& tag,
                                const std::vector<const Article*>& stories, const GemtextEntries& entries = {});
 std::string render_tag_index_gemtext(const Publication& publication);
 

@@ -29,8 +29,6 @@ public:
   // A link outside Gopherspace: an "h" item with a "URL:" selector, which
   // this server answers with a page that sends browsers on.
   void url(std::string_view display, std::string_view target);
-  // Lines another menu with the same origin rendered, copied in as they are.
-  void splice(std::string_view lines) { out_ += lines; }
   // The menu's bytes, ending with the "." line.
   std::string finish();
   // The lines so far, without the "." line: for splicing into other menus.

@@ -31,16 +31,19 @@ namespace {
 
 bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
 
-void story_list(GopherMenu& menu, const Publication& publication, const std::vector<const Article*>& stories,
-                std::size_t limit, bool show_section, const GopherStyle& style, const GopherEntries& entries) {
+// Moves the lines `menu` holds so far into `page`, then shares the stories'
+// entries; `menu` goes on with the lines after the list.
+void story_list(SharedBytesBuilder& page, GopherMenu& menu, const Publication& publication,
+                const std::vector<const Article*>& stories, std::size_t limit, bool show_section,
+                const GopherStyle& style, const GopherEntries& entries) {
   if (stories.empty()) menu.info("No stories yet.");
+  page.text() += menu.take_lines();
   for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
     const Article& article = *stories[i];
-    const GopherStoryEntry* known = entries ? entries(article) : nullptr;
-    const GopherStoryEntry entry = known ? GopherStoryEntry{} : render_story_entry_menu(publication, article, style);
-    const GopherStoryEntry& shown = known ? *known : entry;
-    menu.splice(show_section ? shown.dateline_with_section : shown.dateline);
-    menu.splice(shown.rest);
+    const auto entry =
+        entries ? entries(article) : std::make_shared<const GopherStoryEntry>(render_story_entry_menu(publication, article, style));
+    page.share(show_section ? entry->dateline_with_section : entry->dateline, entry);
+    page.share(entry->rest, entry);
   }
 }
 
@@ -84,8 +87,9 @@ GopherStoryEntry render_story_entry_menu(const Publication& publication, const A
   return entry;
 }
 
-std::string render_front_page_menu(const Publication& publication, const GopherStyle& style,
+SharedBytes render_front_page_menu(const Publication& publication, const GopherStyle& style,
                                    const GopherEntries& entries) {
+  SharedBytesBuilder page;
   GopherMenu menu(style.origin, style.ascii);
   const Site& site = publication.site;
   menu.info(site.title);
@@ -93,7 +97,7 @@ std::string render_front_page_menu(const Publication& publication, const GopherS
   menu.blank();
   menu.info("Top stories");
   menu.blank();
-  story_list(menu, publication, publication.published, static_cast<std::size_t>(site.front_page), true, style, entries);
+  story_list(page, menu, publication, publication.published, static_cast<std::size_t>(site.front_page), true, style, entries);
   if (!publication.sections.empty()) {
     menu.info("Sections");
     for (const auto& section : publication.sections) menu.item('1', section.title, "/" + section.name + "/");
@@ -107,31 +111,36 @@ std::string render_front_page_menu(const Publication& publication, const GopherS
     menu.info("Follow us");
     for (const auto& social : site.social) menu.url(social.name, social.url);
   }
-  return menu.finish();
+  page.text() += menu.finish();
+  return std::move(page).finish();
 }
 
-std::string render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
+SharedBytes render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
                                 const GopherEntries& entries) {
+  SharedBytesBuilder page;
   GopherMenu menu(style.origin, style.ascii);
   menu.info(section.title);
   if (!section.description.empty()) menu.info(section.description);
   menu.blank();
-  story_list(menu, publication, section.articles, section.articles.size(), false, style, entries);
+  story_list(page, menu, publication, section.articles, section.articles.size(), false, style, entries);
   menu.item('0', "Atom feed of this section", "/" + section.name + "/atom.xml");
   back_to_front(menu, publication);
-  return menu.finish();
+  page.text() += menu.finish();
+  return std::move(page).finish();
 }
 
-std::string render_tag_menu(const Publication& publication, const std::string& tag,
+SharedBytes render_tag_menu(const Publication& publication, const std::string& tag,
                             const std::vector<const Article*>& stories, const GopherStyle& style,
                             const GopherEntries& entries) {
+  SharedBytesBuilder page;
   GopherMenu menu(style.origin, style.ascii);
   menu.info("Stories about " + tag);
   menu.blank();
-  story_list(menu, publication, stories, stories.size(), true, style, entries);
+  story_list(page, menu, publication, stories, stories.size(), true, style, entries);
   menu.item('1', "All topics", "/tags/");
   back_to_front(menu, publication);
-  return menu.finish();
+  page.text() += menu.finish();
+  return std::move(page).finish();
 }
 
 std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style) {

@@ -10,8 +10,10 @@
 #pragma once
 #include "gopher_menu.hpp"
 #include "publication.hpp"
+#include "shared_bytes.hpp"
 
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace gazette {
@@ -32,14 +34,16 @@ struct GopherStoryEntry {
 GopherStoryEntry render_story_entry_menu(const Publication& publication, const Article& article,
                                          const GopherStyle& style);
 
-// Where lists find each story's entry; without it they render entries as they go.
-using GopherEntries = std::function<const GopherStoryEntry*(const Article&)>;
+// Where lists find each story's entry, which they share rather than copy;
+// without it they render entries as they go.
+using GopherEntries = std::function<std::shared_ptr<const GopherStoryEntry>(const Article&)>;
 
-std::string render_front_page_menu(const Publication& publication, const GopherStyle& style,
+// The list menus, in pieces (see SharedBytes).
+SharedBytes render_front_page_menu(const Publication& publication, const GopherStyle& style,
                                    const GopherEntries& entries = {});
-std::string render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
+SharedBytes render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
                                 const GopherEntries& entries = {});
-std::string render_tag_menu(const Publication& publication, const std::string& tag,
+SharedBytes render_tag_menu(const Publication& publication, const std::string& tag,
                             const std::vector<const Article*>& stories, const GopherStyle& style,
                             const GopherEntries& entries = {});
 std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style);

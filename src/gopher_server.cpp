@@ -6,6 +6,7 @@
 #include "file_streaming.hpp"
 #include "gopher_request.hpp"
 #include "gopher_site.hpp"
+#include "response_writing.hpp"
 
 #include <array>
 #include <fmt/format.h>
@@ -113,8 +114,9 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
       answer = gopher_error_menu(fmt::format("Not found: {}", printable_for_log(line)));
     }
   }
-  const std::string_view bytes = resource ? std::string_view(resource->response) : std::string_view(answer);
-  sent += co_await asio::async_write(connection->stream, asio::buffer(bytes), asio::redirect_error(asio::use_awaitable, ec));
+  // Two statements, not a conditional expression: GCC 12 miscompiles co_await inside ?:.
+  if (resource) sent += co_await write_shared_bytes(connection->stream, resource->response, ec);
+  else sent += co_await write_all(connection->stream, asio::buffer(answer), ec);
   if (!ec && resource && !resource->streamed_file.empty())
     sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 

@@ -110,7 +110,7 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
   const GopherStyle style = gopher_style(settings);
   auto& gopher = snapshot.gopher;
   auto text = [&](const std::string& lf_text) { return GopherResource{gopher_text_document(lf_text, settings.dot_terminator), {}, 0}; };
-  auto menu = [](std::string bytes) { return GopherResource{std::move(bytes), {}, 0}; };
+  auto menu = [](SharedBytes bytes) { return GopherResource{std::move(bytes), {}, 0}; };
 
   for (const auto& file : files.files) gopher[file.url_path] = file_resource(file, settings.dot_terminator);
   for (const auto& folder : files.directories) gopher[folder] = menu(folder_menu(folder, files, style));
@@ -120,7 +120,10 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     // A text and a menu per story, a menu per list page.
     gopher.reserve(gopher.size() + 2 * publication->published.size() + publication->sections.size() +
                    publication->by_tag.size() + 8);
-    const GopherEntries entries = [&](const Article& article) { return &renders.at(&article)->gopher_entry; };
+    const GopherEntries entries = [&](const Article& article) {
+      const auto& rendered = renders.at(&article);
+      return std::shared_ptr<const GopherStoryEntry>(rendered, &rendered->gopher_entry);
+    };
     gopher["/"] = menu(render_front_page_menu(*publication, style, entries));
     for (const auto& section : publication->sections)
       gopher["/" + section.name + "/"] = menu(render_section_menu(*publication, section, style, entries));
@@ -141,9 +144,9 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
 void add_gopher_feeds(Snapshot& snapshot, const GopherSettings& settings) {
   for (const auto& [path, resource] : snapshot.gemini)
     if (path.ends_with("/atom.xml")) {
-      const std::string_view response = resource.response.view();
+      const std::string response = resource.response.joined();
       snapshot.gopher[path] =
-          GopherResource{gopher_text_document(std::string(response.substr(response.find("\r\n") + 2)), settings.dot_terminator), {}, 0};
+          GopherResource{gopher_text_document(response.substr(response.find("\r\n") + 2), settings.dot_terminator), {}, 0};
     }
 }
 

@@ -18,7 +18,7 @@ int render_gopher(const Snapshot& snapshot, const std::string& selector) {
     std::cerr << gopher_error_menu("Not found: " + selector);
     return exit_failure;
   }
-  std::cout << resource->response.view();
+  std::cout << resource->response.joined();
   if (!resource->streamed_file.empty()) std::cout << std::ifstream(resource->streamed_file, std::ios::binary).rdbuf();
   std::cout.flush();
   return exit_ok;
@@ -42,7 +42,7 @@ int render_command(const std::filesystem::path& config_file, const std::string& 
     return exit_failure;
   }
   const GeminiResource* resource = built.snapshot->find_gemini(std::get<std::string>(path));
-  std::string_view response = resource ? std::string_view(resource->response) : built.snapshot->gemini_not_found;
+  const std::string response = resource ? resource->response.joined() : built.snapshot->gemini_not_found;
   const std::size_t header_end = response.find("\r\n") + 2;
   std::cerr << response.substr(0, header_end);
   std::cout << response.substr(header_end);

@@ -1,9 +1,16 @@
 // Immutable bytes shared between snapshots: a reload that keeps a page hands
 // the same bytes to the new snapshot instead of copying them.
+//
+// A list page is held as pieces: its own text, and between it the entries
+// of the stories it lists, which the stories' renders hold. A story is on
+// its section's page, its topics' pages and maybe the front page; its entry
+// is held once, not once per page.
 #pragma once
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gazette {
 
@@ -12,10 +19,25 @@ public:
   SharedBytes() = default;
   SharedBytes(std::string bytes) : bytes_(std::make_shared<const std::string>(shrunk(std::move(bytes)))) {}
 
-  std::string_view view() const { return bytes_ ? std::string_view(*bytes_) : std::string_view(); }
-  operator std::string_view() const { return view(); }
+  std::size_t size() const;
+  // In order, the pieces make the bytes; none is empty.
+  std::size_t piece_count() const;
+  std::string_view piece(std::size_t index) const;
+  // The bytes in one string: a copy, for what is not on the request path.
+  std::string joined() const;
+  // `head` followed by these bytes, sharing them.
+  SharedBytes after(std::string head) const;
 
 private:
+  friend class SharedBytesBuilder;
+
+  struct Pieces {
+    std::string own;                                 // the page's own text
+    std::vector<std::string_view> pieces;            // into `own` or into what `owners` hold
+    std::vector<std::shared_ptr<const void>> owners; // keep the shared pieces alive
+    std::size_t size = 0;
+  };
+
   // Rendered pages are kept as long as the snapshot: the slack a string
   // gathers while it grows would otherwise be about a quarter of them.
   static std::string shrunk(std::string bytes) {
@@ -23,7 +45,29 @@ private:
     return bytes;
   }
 
-  std::shared_ptr<const std::string> bytes_;
+  std::shared_ptr<const std::string> bytes_; // one piece,
+  std::shared_ptr<const Pieces> pieces_;     // or several
+};
+
+// Builds pieced bytes: append the page's own text to text(), and share()
+// the bytes another render holds where they belong.
+class SharedBytesBuilder {
+public:
+  std::string& text() { return own_; }
+  void share(std::string_view piece, std::shared_ptr<const void> owner);
+  SharedBytes finish() &&;
+
+private:
+  struct Segment {
+    std::size_t own_from = 0, own_to = 0; // a stretch of own_, when `shared` is empty
+    std::string_view shared;
+  };
+  void end_own_text();
+
+  std::string own_;
+  std::size_t own_taken_ = 0; // own_ up to here is in segments_
+  std::vector<Segment> segments_;
+  std::vector<std::shared_ptr<const void>> owners_;
 };
 
 } // namespace gazette

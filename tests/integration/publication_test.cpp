@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -197,4 +198,38 @@ TEST_CASE("gazette new writes a draft with today's date and never overwrites") {
   CommandResult nowhere = run_gazette(site.folder(), {"new", "sports", "A title", "--config", "config.toml"});
   CHECK(nowhere.exit_status == 1);
   CHECK(nowhere.err.find("not a section") != std::string::npos);
+}
+
+TEST_CASE("long list pages, held as shared story entries, reach readers whole over both protocols") {
+  TempCapsule site;
+  site.write("site.toml", "title = \"Newsroom\"\n").write("world/_section.toml", "title = \"World\"\n");
+  const int stories = 300;
+  for (int i = 0; i < stories; ++i) {
+    // One summary longer than a whole gathered write, so that piece is written on its own.
+    const std::string summary = i == 150 ? std::string(40 * 1024, 'w') : fmt::format("Summary {}.", i);
+    site.write(fmt::format("world/story-{}.md", i),
+               article(fmt::format("Story {}", i), fmt::format("2024-01-01T00:{:02}:{:02}Z", i / 60, i % 60),
+                       fmt::format("summary = \"{}\"\ntags = [\"aid\"]\n", summary)));
+  }
+  GazetteProcess server(site);
+  const std::regex dated(R"((^|\n)=> \S+ \d{4}-\d\d-\d\d )");
+  for (const std::string path : {"/world/", "/tags/aid/", "/"}) {
+    CAPTURE(path);
+    const GeminiResponse page = gemini_get(server.gemini_port(), path);
+    CHECK(page.header == "20 text/gemini");
+    CHECK(page.close_notify);
+    CHECK(count_matching(page.body, dated) == (path == "/" ? 10 : stories));
+    CommandResult rendered = run_gazette(site.folder(), {"render", path, "--config", "config.toml"});
+    CHECK(rendered.out == page.body);
+
+    const TcpResponse menu = tcp_exchange(server.gopher_port(), path + "\r\n");
+    CHECK(menu.completed);
+    CHECK(menu.bytes.ends_with("\r\n.\r\n"));
+    CommandResult rendered_menu = run_gazette(site.folder(), {"render", "--gopher", path, "--config", "config.toml"});
+    CHECK(rendered_menu.out == menu.bytes);
+  }
+  const std::string world = gemini_get(server.gemini_port(), "/world/").body;
+  CHECK(world.find(std::string(40 * 1024, 'w')) != std::string::npos);
+  CHECK(world.find("Story 299") < world.find("Story 0\n"));
+  CHECK(world.ends_with("=> / Front page: Newsroom\n"));
 }

@@ -40,11 +40,11 @@ TEST_CASE("golden pages for Gemini and Gopher") {
     std::string name, rendered;
   };
   const Row rows[] = {
-      {"front.gmi", render_front_page_gemtext(publication)},
-      {"world.gmi", render_section_gemtext(publication, publication.sections.at(0))},
+      {"front.gmi", render_front_page_gemtext(publication).joined()},
+      {"world.gmi", render_section_gemtext(publication, publication.sections.at(0)).joined()},
       {"pier.gmi", render_article_gemtext(publication, pier)},
-      {"tag-aid.gmi", render_tag_gemtext(publication, "aid", publication.by_tag.at("aid"))},
-      {"front.gophermap", render_front_page_menu(publication, style)},
+      {"tag-aid.gmi", render_tag_gemtext(publication, "aid", publication.by_tag.at("aid")).joined()},
+      {"front.gophermap", render_front_page_menu(publication, style).joined()},
       {"pier.gophermap", render_article_menu(publication, pier, style)},
       {"pier.txt", render_article_text(publication, pier, style)},
   };
@@ -64,24 +64,28 @@ TEST_CASE("list pages are the same with each story's entry rendered once as with
   RenderCache cache;
   const RendersByArticle renders = render_articles(publication, config, nullptr, cache);
   const GopherStyle style = gopher_style(config.gopher);
-  const GemtextEntries gemtext = [&](const Article& article) { return &renders.at(&article)->gemini_entry; };
-  const GopherEntries gopher = [&](const Article& article) { return &renders.at(&article)->gopher_entry; };
+  const GemtextEntries gemtext = [&](const Article& article) {
+    return std::shared_ptr<const GemtextStoryEntry>(renders.at(&article), &renders.at(&article)->gemini_entry);
+  };
+  const GopherEntries gopher = [&](const Article& article) {
+    return std::shared_ptr<const GopherStoryEntry>(renders.at(&article), &renders.at(&article)->gopher_entry);
+  };
 
-  CHECK(render_front_page_gemtext(publication, gemtext) == render_front_page_gemtext(publication));
-  CHECK(render_front_page_menu(publication, style, gopher) == render_front_page_menu(publication, style));
+  CHECK(render_front_page_gemtext(publication, gemtext).joined() == render_front_page_gemtext(publication).joined());
+  CHECK(render_front_page_menu(publication, style, gopher).joined() == render_front_page_menu(publication, style).joined());
   for (const auto& section : publication.sections) {
     CAPTURE(section.name);
-    CHECK(render_section_gemtext(publication, section, gemtext) == render_section_gemtext(publication, section));
-    CHECK(render_section_menu(publication, section, style, gopher) == render_section_menu(publication, section, style));
+    CHECK(render_section_gemtext(publication, section, gemtext).joined() == render_section_gemtext(publication, section).joined());
+    CHECK(render_section_menu(publication, section, style, gopher).joined() == render_section_menu(publication, section, style).joined());
   }
   for (const auto& [tag, stories] : publication.by_tag) {
     CAPTURE(tag);
-    CHECK(render_tag_gemtext(publication, tag, stories, gemtext) == render_tag_gemtext(publication, tag, stories));
-    CHECK(render_tag_menu(publication, tag, stories, style, gopher) == render_tag_menu(publication, tag, stories, style));
+    CHECK(render_tag_gemtext(publication, tag, stories, gemtext).joined() == render_tag_gemtext(publication, tag, stories).joined());
+    CHECK(render_tag_menu(publication, tag, stories, style, gopher).joined() == render_tag_menu(publication, tag, stories, style).joined());
   }
   // The lists hold the stories' datelines: both kinds are there.
-  const std::string front = render_front_page_menu(publication, style, gopher);
-  const std::string world = render_section_menu(publication, publication.sections.at(0), style, gopher);
+  const std::string front = render_front_page_menu(publication, style, gopher).joined();
+  const std::string world = render_section_menu(publication, publication.sections.at(0), style, gopher).joined();
   const Article& pier = *publication.by_path.at("/world/pier");
   CHECK(front.find("i" + pier.date.day() + " - " + publication.section_title("world") + "\t") != std::string::npos);
   CHECK(world.find("i" + pier.date.day() + "\t") != std::string::npos);

@@ -29,10 +29,8 @@ void scan_folder(const fs::path& folder, const fs::path& root, const std::string
   const bool is_section = fs::exists(folder / "_section.toml", ec);
   const bool is_top = url_prefix == "/";
 
-  std::vector<fs::directory_entry> entries;
-  for (const auto& entry : fs::directory_iterator(folder, ec)) entries.push_back(entry);
+  const std::vector<fs::directory_entry> entries = sorted_folder_entries(folder, ec);
   if (ec) skip(out, folder, root, fmt::format("cannot read this folder: {}", ec.message()));
-  std::sort(entries.begin(), entries.end());
 
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
@@ -64,6 +62,17 @@ void scan_folder(const fs::path& folder, const fs::path& root, const std::string
 }
 
 } // namespace
+
+std::vector<fs::directory_entry> sorted_folder_entries(const fs::path& folder, std::error_code& ec) {
+  std::vector<fs::directory_entry> entries;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) entries.push_back(entry);
+  // One folder's paths differ only in their last part, so comparing them as
+  // strings gives the order of comparing them as paths, without splitting
+  // each into parts (a folder can hold many thousands of articles).
+  std::sort(entries.begin(), entries.end(),
+            [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path().native() < b.path().native(); });
+  return entries;
+}
 
 CapsuleFiles scan_capsule_files(const fs::path& root) {
   CapsuleFiles out;

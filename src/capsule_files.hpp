@@ -28,4 +28,8 @@ struct CapsuleFiles {
 // can never loop or lead out).
 CapsuleFiles scan_capsule_files(const std::filesystem::path& root);
 
+// A folder's entries in name order; `ec` says if the folder could not be read.
+std::vector<std::filesystem::directory_entry> sorted_folder_entries(const std::filesystem::path& folder,
+                                                                    std::error_code& ec);
+
 } // namespace gazette

@@ -1,16 +1,20 @@
 #include "publication_loader.hpp"
 
 #include "article_source.hpp"
+#include "capsule_files.hpp"
 #include "editor_leftovers.hpp"
 #include "parallel_for.hpp"
 #include "related_stories.hpp"
 #include "site_settings.hpp"
 
+#include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
 #include <fmt/format.h>
-#include <fstream>
 #include <optional>
 #include <set>
-#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unordered_map>
 
 namespace gazette {
@@ -18,12 +22,31 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The whole file, read straight into one string: a capsule is read file by
+// file at every start. The size is a first guess only, as an editor may be
+// writing the file as it is read.
 std::optional<std::string> read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  std::string text;
+  struct stat info {};
+  // One byte more than the file holds, so that the end shows in one read.
+  if (::fstat(fd, &info) == 0 && info.st_size > 0) text.resize(static_cast<std::size_t>(info.st_size) + 1);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == text.size()) text.resize(std::max<std::size_t>(4096, 2 * text.size()));
+    const ssize_t got = ::read(fd, text.data() + used, text.size() - used);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return std::nullopt;
+    if (got == 0) break;
+    used += static_cast<std::size_t>(got);
+  }
+  text.resize(used);
+  return text;
 }
 
 bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
@@ -33,13 +56,6 @@ bool newer_first(const Article* a, const Article* b) {
   return a->path() < b->path();
 }
 
-std::vector<fs::directory_entry> sorted_entries(const fs::path& folder) {
-  std::vector<fs::directory_entry> entries;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(folder, ec)) entries.push_back(entry);
-  std::sort(entries.begin(), entries.end());
-  return entries;
-}
 
 class Loader {
 public:
@@ -115,7 +131,10 @@ private:
 
   const std::vector<fs::directory_entry>& entries_of(const fs::path& folder) {
     auto found = listings_.find(folder);
-    if (found == listings_.end()) found = listings_.emplace(folder, sorted_entries(folder)).first;
+    if (found == listings_.end()) {
+      std::error_code ec;
+      found = listings_.emplace(folder, sorted_folder_entries(folder, ec)).first;
+    }
     return found->second;
   }
 

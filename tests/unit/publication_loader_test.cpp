@@ -1,7 +1,10 @@
+#include "capsule_files.hpp"
 #include "publication_loader.hpp"
 #include "temp_capsule.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 using namespace gazette;
 using gazette::testing::article;
@@ -159,4 +162,44 @@ TEST_CASE("site.toml and _section.toml errors") {
   // A section without a valid _section.toml is not published.
   REQUIRE(loaded.publication);
   CHECK(loaded.publication->sections.empty());
+}
+
+TEST_CASE("a folder's entries come in the order of their paths") {
+  TempCapsule capsule;
+  const std::vector<std::string> names = {"b", "a-b", "a", "ab", "a.md", "a_b", "A", "a0", "b-"};
+  for (const auto& name : names) capsule.write("folder/" + name, "x");
+  std::error_code ec;
+  const auto entries = sorted_folder_entries(capsule.root() / "folder", ec);
+  CHECK_FALSE(ec);
+  std::vector<std::filesystem::path> listed, by_path;
+  for (const auto& entry : entries) listed.push_back(entry.path());
+  by_path = listed;
+  std::sort(by_path.begin(), by_path.end());
+  CHECK(listed == by_path);
+  CHECK(listed.size() == names.size());
+  CHECK(listed.front().filename() == "A");
+
+  sorted_folder_entries(capsule.root() / "missing", ec);
+  CHECK(ec);
+}
+
+TEST_CASE("article files are read whole, whatever their size; an empty or unreadable one is reported") {
+  TempCapsule capsule;
+  std::string long_body;
+  for (int i = 0; i < 2000; ++i) long_body += "Paragraph " + std::to_string(i) + " of a long story.\n\n";
+  basic_site(capsule)
+      .write("world/long.md", article("Long", "2024-01-01", "", long_body + "The last words."))
+      .write("world/empty.md", "")
+      .write("world/locked.md", article("Locked", "2024-01-02"));
+  std::filesystem::permissions(capsule.root() / "world/locked.md", std::filesystem::perms::none);
+  auto loaded = load_publication(capsule.root());
+  REQUIRE(loaded.publication);
+  const Article& story = *loaded.publication->by_path.at("/world/long");
+  REQUIRE(!story.body.blocks.empty());
+  CHECK(story.body.blocks.size() == 2001);
+  CHECK(story.body.blocks.back().text == "The last words.");
+  CHECK(find(loaded.diagnostics, "world/empty.md", "must start with a line that is exactly +++") != nullptr);
+  // Permissions do not stop root, who reads the file as any other.
+  if (geteuid() == 0) CHECK(loaded.publication->by_path.count("/world/locked") == 1);
+  else CHECK(find(loaded.diagnostics, "world/locked.md", "cannot read this file") != nullptr);
 }

@@ -29,6 +29,8 @@ public:
   // A link outside Gopherspace: an "h" item with a "URL:" selector, which
   // this server answers with a page that sends browsers on.
   void url(std::string_view display, std::string_view target);
+  // Lines rendered for the same origin elsewhere (a story's list entry), copied in.
+  void splice(std::string_view lines) { out_ += lines; }
   // The menu's bytes, ending with the "." line.
   std::string finish();
   // The lines so far, without the "." line: for splicing into other menus.

@@ -120,19 +120,19 @@ std::string word_list(const std::vector<std::string_view>& texts) {
 
 SearchIndex::SearchIndex(const Publication& publication, const RendersByArticle& renders) {
   WordIndex titles, all;
+  stories_.reserve(publication.published.size());
   for (const Article* article : publication.published) {
-    const auto id = static_cast<std::uint32_t>(entries_.size());
-    entries_.push_back({article->path(), article->title, article->teaser(), article->date.day()});
-    const ArticleRenders& rendered = *renders.at(article);
-    add_words(titles, rendered.title_words, id);
-    add_words(all, rendered.all_words, id);
+    const auto id = static_cast<std::uint32_t>(stories_.size());
+    stories_.push_back(renders.at(article));
+    add_words(titles, stories_.back()->title_words, id);
+    add_words(all, stories_.back()->all_words, id);
   }
   title_words_ = sorted_postings(std::move(titles));
   all_words_ = sorted_postings(std::move(all));
 }
 
 std::vector<bool> SearchIndex::matches(const Postings& postings, const std::string& prefix) const {
-  std::vector<bool> hit(entries_.size(), false);
+  std::vector<bool> hit(stories_.size(), false);
   auto it = std::lower_bound(postings.begin(), postings.end(), prefix,
                              [](const auto& entry, const std::string& word) { return entry.first < word; });
   for (; it != postings.end() && it->first.starts_with(prefix); ++it)
@@ -144,21 +144,21 @@ SearchResults SearchIndex::find(std::string_view query, std::size_t cap) const {
   SearchResults results;
   const std::vector<std::string> words = search_words(query);
   if (words.empty()) return results;
-  std::vector<bool> in_title(entries_.size(), true), anywhere(entries_.size(), true);
+  std::vector<bool> in_title(stories_.size(), true), anywhere(stories_.size(), true);
   for (const auto& word : words) {
     const auto title_hits = matches(title_words_, word);
     const auto all_hits = matches(all_words_, word);
-    for (std::size_t id = 0; id < entries_.size(); ++id) {
+    for (std::size_t id = 0; id < stories_.size(); ++id) {
       in_title[id] = in_title[id] && title_hits[id];
       anywhere[id] = anywhere[id] && all_hits[id];
     }
   }
   for (int pass = 0; pass < 2; ++pass)
-    for (std::size_t id = 0; id < entries_.size(); ++id) {
+    for (std::size_t id = 0; id < stories_.size(); ++id) {
       const bool wanted = pass == 0 ? in_title[id] : anywhere[id] && !in_title[id];
       if (!wanted) continue;
       ++results.total;
-      if (results.hits.size() < cap) results.hits.push_back(&entries_[id]);
+      if (results.hits.size() < cap) results.hits.push_back(stories_[id].get());
     }
   return results;
 }

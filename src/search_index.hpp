@@ -7,6 +7,7 @@
 #include "publication.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,16 +22,10 @@ std::vector<std::string> search_words(std::string_view text);
 // reloads, compactly.
 std::string word_list(const std::vector<std::string_view>& texts);
 
-struct SearchEntry {
-  std::string path;
-  std::string title;
-  std::string teaser;
-  std::string day;
-};
-
+// A story found is shown as the lists show it: its renders hold its entries.
 struct SearchResults {
-  std::vector<const SearchEntry*> hits; // title matches first, then body matches; newest first within each
-  std::size_t total = 0;                // before the cap
+  std::vector<const ArticleRenders*> hits; // title matches first, then body matches; newest first within each
+  std::size_t total = 0;                   // before the cap
 };
 
 class SearchIndex {
@@ -47,7 +42,7 @@ public:
 private:
   std::vector<bool> matches(const Postings& postings, const std::string& prefix) const;
 
-  std::vector<SearchEntry> entries_; // newest first
+  std::vector<std::shared_ptr<const ArticleRenders>> stories_; // newest first
   Postings title_words_;
   Postings all_words_;
 };

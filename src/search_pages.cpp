@@ -38,11 +38,9 @@ std::string SearchPages::gemini_response(std::string_view raw_query) const {
   std::string out = gemini_header(20, gemtext_mime_type(lang_));
   out += "# Search: " + query + "\n\n";
   out += escape_gemtext_line(found_line(results, query)) + "\n\n";
-  for (const SearchEntry* entry : results.hits) {
-    const std::string url = percent_encode_path(entry->path);
-    out += fmt::format("=> {} {} {}\n", url, entry->day, entry->title);
-    if (!entry->teaser.empty()) out += escape_gemtext_line(entry->teaser) + "\n";
-    out += fmt::format("=> {} Keep reading\n\n", url);
+  for (const ArticleRenders* story : results.hits) {
+    out += story->gemini_entry.link;
+    out += story->gemini_entry.rest;
   }
   out += fmt::format("=> {} Search again\n=> / Front page: {}\n", search_path, site_title_);
   return out;
@@ -55,11 +53,9 @@ std::string SearchPages::gopher_response(std::string_view words) const {
   menu.info("Search: " + query);
   menu.info(found_line(results, query));
   menu.blank();
-  for (const SearchEntry* entry : results.hits) {
-    menu.info(entry->day);
-    menu.item('0', entry->title, entry->path);
-    if (!entry->teaser.empty()) menu.info(entry->teaser);
-    menu.blank();
+  for (const ArticleRenders* story : results.hits) {
+    menu.splice(story->gopher_entry.dateline);
+    menu.splice(story->gopher_entry.rest);
   }
   menu.item('7', "Search again", search_path);
   menu.item('1', "Front page: " + site_title_, "/");

@@ -109,6 +109,14 @@ TEST_CASE("search: a prompt, then results by title before body, newest first, fo
 
   TcpResponse gopher = tcp_exchange(server.gopher_port(), "/search\tpeace summit\r\n");
   CHECK(gopher.bytes.find("0Peace summit planned\t/world/new-title\tlocalhost\t7070") != std::string::npos);
+  // A result is the story's entry as the lists show it: its date, title, teaser and its menu.
+  CHECK(gopher.bytes.find("i2024-01-01\t\terror.host\t1\r\n0Peace summit planned\t/world/new-title\t") != std::string::npos);
+  CHECK(gopher.bytes.find("1  Related stories and more\t/world/new-title/\tlocalhost\t7070") != std::string::npos);
+  const std::string world = tcp_exchange(server.gopher_port(), "/world/\r\n").bytes;
+  const std::size_t entry = world.find("i2024-01-01\t");
+  REQUIRE(entry != std::string::npos);
+  const std::string listed = world.substr(entry, world.find("i\t\terror.host\t1\r\n", entry) - entry);
+  CHECK(gopher.bytes.find(listed) != std::string::npos);
   CHECK(gopher.bytes.ends_with("\r\n.\r\n"));
   CHECK(tcp_exchange(server.gopher_port(), "/\r\n").bytes.find("7Search the news\t/search\tlocalhost\t7070") !=
         std::string::npos);

@@ -106,10 +106,11 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
   }
   std::uint64_t sent = 0;
   connection->arm(config.request_timeout);
-  // Two statements, not a conditional expression: GCC 12 miscompiles co_await inside ?:.
-  if (resource) sent += co_await write_shared_bytes(stream, resource->response, ec);
-  else sent += co_await write_all(stream, asio::buffer(answer), ec);
-  const std::string_view status = resource ? resource->response.piece(0).substr(0, 2) : std::string_view(answer).substr(0, 2);
+  // Chosen before any co_await, and two statements, not a conditional
+  // expression: GCC 12 miscompiles co_await next to ?:.
+  const std::string_view first = resource ? resource->response.piece(0) : std::string_view(answer);
+  if (resource && resource->response.piece_count() > 1) sent += co_await write_pieces(stream, resource->response, ec);
+  else sent += co_await write_all(stream, asio::buffer(first), ec);
 
   if (!ec && resource && !resource->streamed_file.empty())
     sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
@@ -118,7 +119,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
   if (!ec) co_await stream.shutdown(ec);
   connection->disarm();
 
-  log_access(client, status, request_text, sent, steady_clock::now() - started);
+  log_access(client, first.substr(0, 2), request_text, sent, steady_clock::now() - started);
 }
 
 } // namespace gazette

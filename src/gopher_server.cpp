@@ -114,9 +114,11 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
       answer = gopher_error_menu(fmt::format("Not found: {}", printable_for_log(line)));
     }
   }
-  // Two statements, not a conditional expression: GCC 12 miscompiles co_await inside ?:.
-  if (resource) sent += co_await write_shared_bytes(connection->stream, resource->response, ec);
-  else sent += co_await write_all(connection->stream, asio::buffer(answer), ec);
+  // Chosen before any co_await, and two statements, not a conditional
+  // expression: GCC 12 miscompiles co_await next to ?:.
+  const std::string_view whole = resource ? resource->response.piece(0) : std::string_view(answer);
+  if (resource && resource->response.piece_count() > 1) sent += co_await write_pieces(connection->stream, resource->response, ec);
+  else sent += co_await asio::async_write(connection->stream, asio::buffer(whole), asio::redirect_error(asio::use_awaitable, ec));
   if (!ec && resource && !resource->streamed_file.empty())
     sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 

@@ -13,7 +13,8 @@ std::size_t SharedBytes::piece_count() const {
 }
 
 std::string_view SharedBytes::piece(std::size_t index) const {
-  return pieces_ ? pieces_->pieces[index] : std::string_view(*bytes_);
+  if (pieces_) return pieces_->pieces[index];
+  return bytes_ ? std::string_view(*bytes_) : std::string_view();
 }
 
 std::string SharedBytes::joined() const {

@@ -20,7 +20,8 @@ public:
   SharedBytes(std::string bytes) : bytes_(std::make_shared<const std::string>(shrunk(std::move(bytes)))) {}
 
   std::size_t size() const;
-  // In order, the pieces make the bytes; none is empty.
+  // In order, the pieces make the bytes; none is empty. piece(0) is the
+  // bytes themselves when there is one piece, or none.
   std::size_t piece_count() const;
   std::string_view piece(std::size_t index) const;
   // The bytes in one string: a copy, for what is not on the request path.

@@ -3,6 +3,7 @@
 // nothing here knows about Gemini or Gopher.
 #pragma once
 #include "body.hpp"
+#include "string_hash.hpp"
 
 #include <cstdint>
 #include <map>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace gazette {
@@ -101,7 +103,7 @@ struct Publication {
   std::vector<Section> sections;          // in menu order
   std::vector<std::shared_ptr<const Article>> articles; // every loaded article, drafts too; shared with the load cache
   std::vector<const Article*> published;  // not drafts, newest first
-  std::map<std::string, const Article*> by_path;        // "/section/slug" -> published article
+  std::unordered_map<std::string, const Article*, StringHash, std::equal_to<>> by_path; // "/section/slug" -> published article
   std::map<std::string, std::vector<const Article*>> by_tag; // newest first
   std::map<const Article*, std::vector<RelatedStory>> related; // explicit first, then automatic
 

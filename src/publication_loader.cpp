@@ -171,6 +171,7 @@ private:
         if (is_article_file(entry) && is_valid_slug(entry.path().stem().string()))
           files.emplace_back(entry.path(), section + "/" + entry.path().filename().string());
     }
+    result_.cache.reserve(files.size());
     std::vector<FileRead> reads(files.size());
     parallel_for(files.size(), [&](std::size_t i) { reads[i] = read_article_file(files[i].first, files[i].second); });
     for (std::size_t i = 0; i < files.size(); ++i) reads_.emplace(std::move(files[i].second), std::move(reads[i]));
@@ -246,6 +247,7 @@ private:
   }
 
   void index_articles() {
+    publication_->by_path.reserve(publication_->articles.size());
     for (const auto& article : publication_->articles) {
       if (article->draft) continue;
       publication_->published.push_back(article.get());

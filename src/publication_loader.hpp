@@ -5,10 +5,11 @@
 #include "article_source.hpp"
 #include "diagnostic.hpp"
 #include "publication.hpp"
+#include "string_hash.hpp"
 
 #include <filesystem>
-#include <map>
 #include <memory>
+#include <unordered_map>
 
 namespace gazette {
 
@@ -22,7 +23,7 @@ struct CachedArticle {
   std::filesystem::file_time_type modified;
   std::uintmax_t size = 0;
 };
-using ArticleCache = std::map<std::string, CachedArticle>; // by source path
+using ArticleCache = std::unordered_map<std::string, CachedArticle, StringHash, std::equal_to<>>; // by source path
 
 struct LoadedPublication {
   // Null when the capsule has no site.toml: it is then a plain file capsule.

@@ -86,35 +86,73 @@ std::vector<std::string> search_words(std::string_view text) {
 }
 
 std::string word_list(const std::vector<std::string_view>& texts) {
-  std::string all;
-  for (std::string_view text : texts) append_words(text, all);
-  // A story uses each of its words many times: the distinct ones are found
-  // through an open-addressed table of positions in `words` (a hash set
-  // would allocate a node per word), each word hashed (FNV-1a) as it is read.
-  std::size_t slots = 16;
-  while (slots < all.size()) slots *= 2; // at least twice the words: each takes two bytes or more
-  std::vector<std::uint32_t> table(slots, 0); // 0 is empty, else 1 + index in words
-  std::vector<std::string_view> words;
-  for (std::size_t start = 0; start < all.size();) {
-    std::uint64_t hash = 0xcbf29ce484222325u;
-    std::size_t end = start;
-    for (; all[end] != ' '; ++end) hash = (hash ^ static_cast<unsigned char>(all[end])) * 0x100000001b3u;
-    const std::string_view word(all.data() + start, end - start);
-    start = end + 1;
-    std::size_t slot = hash & (slots - 1);
-    while (table[slot] != 0 && words[table[slot] - 1] != word) slot = (slot + 1) & (slots - 1);
-    if (table[slot] != 0) continue;
-    words.push_back(word);
-    table[slot] = static_cast<std::uint32_t>(words.size());
-  }
-  std::size_t size = 0;
-  for (std::string_view word : words) size += word.size() + 1;
+  // One pass over each text: its words are folded into `list` as they are
+  // read and hashed (FNV-1a) on the way, and a word already in the list is
+  // taken back at once. An open-addressed table of positions in `words`
+  // finds repeats (a hash set would allocate a node per word): a story uses
+  // each of its words many times.
+  struct Word {
+    std::uint32_t offset, size;
+    std::uint64_t hash;
+  };
+  constexpr std::uint64_t fnv_basis = 0xcbf29ce484222325u, fnv_prime = 0x100000001b3u;
   std::string list;
-  list.reserve(size);
-  for (std::string_view word : words) {
-    list += word;
-    list += ' ';
+  std::vector<Word> words;
+  std::vector<std::uint32_t> table(64, 0); // 0 is empty, else 1 + index in words
+  auto slot_of = [&](std::uint64_t hash, std::string_view word) {
+    std::size_t slot = hash & (table.size() - 1);
+    while (table[slot] != 0) {
+      const Word& held = words[table[slot] - 1];
+      if (held.hash == hash && std::string_view(list.data() + held.offset, held.size) == word) break;
+      slot = (slot + 1) & (table.size() - 1);
+    }
+    return slot;
+  };
+  // Where the list goes on after the word at [start, end): past it and its
+  // space when it is new, back at its start when it is a repeat.
+  auto keep_if_new = [&](std::size_t start, std::size_t end, std::uint64_t hash) {
+    const std::size_t slot = slot_of(hash, std::string_view(list.data() + start, end - start));
+    if (table[slot] != 0) return start;
+    words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start), hash});
+    table[slot] = static_cast<std::uint32_t>(words.size());
+    if (2 * words.size() > table.size()) {
+      table.assign(2 * table.size(), 0);
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        std::size_t free = words[i].hash & (table.size() - 1);
+        while (table[free] != 0) free = (free + 1) & (table.size() - 1);
+        table[free] = static_cast<std::uint32_t>(i + 1);
+      }
+    }
+    list[end] = ' ';
+    return end + 1;
+  };
+
+  for (std::string_view text : texts) {
+    std::string transliterated;
+    if (!is_ascii(text)) {
+      transliterated = to_ascii(text);
+      text = transliterated;
+    }
+    std::size_t end = list.size();
+    // Each word kept takes its bytes and a space, never more than the text.
+    list.resize(end + text.size() + 1);
+    std::size_t start = end;
+    std::uint64_t hash = fnv_basis;
+    for (char c : text) {
+      const char folded = word_bytes[static_cast<unsigned char>(c)];
+      if (folded) {
+        list[end++] = folded;
+        hash = (hash ^ static_cast<unsigned char>(folded)) * fnv_prime;
+        continue;
+      }
+      if (end > start) end = keep_if_new(start, end, hash);
+      start = end;
+      hash = fnv_basis;
+    }
+    if (end > start) end = keep_if_new(start, end, hash);
+    list.resize(end);
   }
+  list.shrink_to_fit();
   return list;
 }
 

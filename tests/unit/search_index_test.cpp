@@ -1,5 +1,6 @@
 #include "search_index.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace gazette;
@@ -47,4 +48,28 @@ TEST_CASE("a story's word list: its distinct words from every text, in first-see
   for (int i = 999; i >= 100; --i) text += "w" + std::to_string(i) + " w" + std::to_string(i) + " ";
   for (int i = 999; i >= 100; --i) expected += "w" + std::to_string(i) + " ";
   CHECK(word_list({text}) == expected);
+}
+
+TEST_CASE("a story's word list agrees with a plain rule on random texts") {
+  // The rule: every text's search words, each kept the first time it is seen.
+  auto reference = [](const std::vector<std::string_view>& texts) {
+    std::vector<std::string> seen;
+    for (std::string_view text : texts)
+      for (const auto& word : search_words(text))
+        if (std::find(seen.begin(), seen.end(), word) == seen.end()) seen.push_back(word);
+    std::string list;
+    for (const auto& word : seen) list += word + " ";
+    return list;
+  };
+  const std::string pieces[] = {"aid", "Aid", "AID", "talks", "t", "caf\xC3\xA9", "cafe", " ", ", ", "--", "\xE2\x80\x9C",
+                                "9", "a1", "Zz", "quietly", "\xC3\x98" "degaard"};
+  std::uint32_t seed = 11;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 500; ++round) {
+    std::vector<std::string> owned(1 + next() % 4);
+    for (auto& text : owned)
+      for (std::size_t k = next() % 200; k > 0; --k) text += pieces[(next() >> 8) % std::size(pieces)] + std::string((next() >> 9) % 2, ' ');
+    const std::vector<std::string_view> texts(owned.begin(), owned.end());
+    CHECK(word_list(texts) == reference(texts));
+  }
 }

@@ -97,22 +97,6 @@ bool is_latin_or_punctuation(UChar32 c) {
   return c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2000 && c <= 0x20CF) || (c >= 0x2100 && c <= 0x215F);
 }
 
-// Whether `utf8` is valid and holds nothing Latin-ASCII cannot take alone.
-bool only_latin_beyond_ascii(std::string_view utf8) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
-  const auto length = static_cast<std::int32_t>(utf8.size());
-  for (std::int32_t i = 0; i < length;) {
-    if (bytes[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0 || !is_latin_or_punctuation(c)) return false;
-  }
-  return true;
-}
-
 // Where the first byte at or after `from` outside ASCII is, or text.size();
 // eight bytes at a time, since most text is ASCII.
 std::size_t first_non_ascii(std::string_view text, std::size_t from) {
@@ -124,6 +108,19 @@ std::size_t first_non_ascii(std::string_view text, std::size_t from) {
   }
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
   return i;
+}
+
+// Whether `utf8` is valid and holds nothing Latin-ASCII cannot take alone.
+bool only_latin_beyond_ascii(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto length = static_cast<std::int32_t>(utf8.size());
+  for (auto i = static_cast<std::int32_t>(first_non_ascii(utf8, 0)); i < length;
+       i = static_cast<std::int32_t>(first_non_ascii(utf8, static_cast<std::size_t>(i)))) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !is_latin_or_punctuation(c)) return false;
+  }
+  return true;
 }
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }

@@ -9,15 +9,29 @@
 
 namespace gazette {
 
+namespace {
+
+// TAB, CR and LF in `text`, from `from` on, become spaces; in place, since
+// a capsule's menus hold millions of fields.
+void blank_line_breaks(std::string& text, std::size_t from) {
+  for (std::size_t i = from; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) <= '\r' && (c == '\t' || c == '\r' || c == '\n')) text[i] = ' ';
+  }
+}
+
+} // namespace
+
 std::string menu_field(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c == '\t' || c == '\r' || c == '\n') c = ' ';
-  return out;
+  std::string field(text);
+  blank_line_breaks(field, 0);
+  return field;
 }
 
 std::string GopherMenu::display_text(std::string_view text) const {
-  return menu_field(ascii_ ? to_ascii(text) : std::string(text));
+  std::string shown = ascii_ ? to_ascii(text) : std::string(text);
+  blank_line_breaks(shown, 0);
+  return shown;
 }
 
 void GopherMenu::line(char type, std::string_view display, std::string_view selector, std::string_view host,
@@ -26,7 +40,9 @@ void GopherMenu::line(char type, std::string_view display, std::string_view sele
   out_ += type;
   out_ += display;
   out_ += '\t';
-  out_ += menu_field(selector);
+  const std::size_t selector_start = out_.size();
+  out_ += selector;
+  blank_line_breaks(out_, selector_start);
   out_ += '\t';
   out_ += host;
   out_ += '\t';

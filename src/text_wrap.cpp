@@ -45,7 +45,19 @@ Word word_from(std::string_view text, std::size_t from) {
 
 void append_wrapped(std::string& out, std::string_view text, std::size_t width, std::string_view first_indent,
                     std::string_view rest_indent) {
-  out += first_indent;
+  // Written through a pointer into room made up front: the most it can take
+  // is every byte of the text, and a break with its indent for every word
+  // after the first (a word takes at least one byte and one space).
+  const std::size_t start = out.size();
+  const std::size_t words_at_most = (text.size() + 1) / 2;
+  out.resize(start + first_indent.size() + text.size() + words_at_most * (1 + rest_indent.size()) + 1);
+  char* at = out.data() + start;
+  auto put = [&at](std::string_view bytes) {
+    std::memcpy(at, bytes.data(), bytes.size());
+    at += bytes.size();
+  };
+  put(first_indent);
+  const std::size_t rest_indent_width = utf8_length(rest_indent);
   std::size_t line_width = utf8_length(first_indent);
   bool line_has_word = false;
   for (std::size_t i = 0; i < text.size();) {
@@ -58,20 +70,21 @@ void append_wrapped(std::string& out, std::string_view text, std::size_t width, 
     i = found.end;
     const std::size_t word_width = found.ascii ? word.size() : utf8_length(word);
     if (line_has_word && line_width + 1 + word_width > width) {
-      out += '\n';
-      out += rest_indent;
-      line_width = utf8_length(rest_indent);
+      *at++ = '\n';
+      put(rest_indent);
+      line_width = rest_indent_width;
       line_has_word = false;
     }
     if (line_has_word) {
-      out += ' ';
+      *at++ = ' ';
       ++line_width;
     }
-    out += word;
+    put(word);
     line_width += word_width;
     line_has_word = true;
   }
-  out += '\n';
+  *at++ = '\n';
+  out.resize(static_cast<std::size_t>(at - out.data()));
 }
 
 std::string cut_to_width(std::string_view text, std::size_t width) {

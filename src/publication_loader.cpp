@@ -142,39 +142,56 @@ private:
     fs::file_time_type modified;
     std::uintmax_t size = 0;
     const CachedArticle* last_good = nullptr;
-    bool unchanged = false;              // since the last load: last_good is current
-    std::optional<ParsedArticle> parsed; // unset when unchanged or unreadable
+    bool unchanged = false;                // since the last load: last_good is current
+    CachedArticle usable;                  // the file parsed without errors, settled in its place
+    std::optional<ParsedArticle> unusable; // or parsed with errors; neither when unchanged or unreadable
   };
 
-  FileRead read_article_file(const fs::path& file, const std::string& source) const {
+  // An article file, as the capsule holds it: its path, its section, and its slug.
+  struct ArticleFile {
+    fs::path path;
+    std::string section, slug, source;
+  };
+
+  FileRead read_article_file(const ArticleFile& file) const {
     FileRead read;
     std::error_code ec;
-    read.modified = fs::last_write_time(file, ec);
-    read.size = fs::file_size(file, ec);
+    read.modified = fs::last_write_time(file.path, ec);
+    read.size = fs::file_size(file.path, ec);
     if (previous_)
-      if (auto found = previous_->find(source); found != previous_->end()) read.last_good = &found->second;
+      if (auto found = previous_->find(file.source); found != previous_->end()) read.last_good = &found->second;
     read.unchanged = read.last_good && read.last_good->modified == read.modified && read.last_good->size == read.size;
-    if (!read.unchanged)
-      if (auto text = read_file(file)) read.parsed = parse_article(*text, source);
+    if (read.unchanged) return read;
+    if (auto text = read_file(file.path)) {
+      ParsedArticle parsed = parse_article(*text, file.source);
+      if (!parsed.usable) {
+        read.unusable = std::move(parsed);
+        return read;
+      }
+      read.usable = settle(std::move(parsed), file.section, file.slug);
+      read.usable.modified = read.modified;
+      read.usable.size = read.size;
+    }
     return read;
   }
 
-  // Reading and parsing the article files is most of a load, and each file
-  // stands alone: it is done up front on every core, and the sequential
-  // pass below takes the results in order.
+  // Reading, parsing and settling the article files is most of a load, and
+  // each file stands alone: it is done up front on every core, and the
+  // sequential pass below takes the results in order.
   void read_article_files() {
-    std::vector<std::pair<fs::path, std::string>> files; // path, source
+    std::vector<ArticleFile> files;
     for (const auto& folder : entries_of(capsule_)) {
       const std::string section = folder.path().filename().string();
       if (!is_section_folder(folder) || !is_valid_slug(section)) continue;
       for (const auto& entry : entries_of(folder.path()))
         if (is_article_file(entry) && is_valid_slug(entry.path().stem().string()))
-          files.emplace_back(entry.path(), section + "/" + entry.path().filename().string());
+          files.push_back({entry.path(), section, entry.path().stem().string(),
+                           section + "/" + entry.path().filename().string()});
     }
     result_.cache.reserve(files.size());
     std::vector<FileRead> reads(files.size());
-    parallel_for(files.size(), [&](std::size_t i) { reads[i] = read_article_file(files[i].first, files[i].second); });
-    for (std::size_t i = 0; i < files.size(); ++i) reads_.emplace(std::move(files[i].second), std::move(reads[i]));
+    parallel_for(files.size(), [&](std::size_t i) { reads[i] = read_article_file(files[i]); });
+    for (std::size_t i = 0; i < files.size(); ++i) reads_.emplace(std::move(files[i].source), std::move(reads[i]));
   }
 
   void load_articles(const fs::path& folder, const std::string& section) {
@@ -188,20 +205,18 @@ private:
         continue;
       }
       auto found = reads_.find(source);
-      FileRead read = found != reads_.end() ? std::move(found->second) : read_article_file(entry.path(), source);
+      FileRead read = found != reads_.end() ? std::move(found->second) : read_article_file({entry.path(), section, slug, source});
       const CachedArticle* last_good = read.last_good;
 
       CachedArticle kept;
       if (read.unchanged) {
         kept = *last_good;
         append(kept.parsed->diagnostics);
-      } else if (read.parsed && read.parsed->usable) {
-        kept = settle(std::move(*read.parsed), section, slug);
-        kept.modified = read.modified;
-        kept.size = read.size;
+      } else if (read.usable.parsed) {
+        kept = std::move(read.usable);
         append(kept.parsed->diagnostics);
       } else {
-        if (read.parsed) append(read.parsed->diagnostics);
+        if (read.unusable) append(read.unusable->diagnostics);
         else error(source, 0, "cannot read this file; check its permissions");
         if (!last_good) continue;
         // A broken edit: keep serving the story as it was.

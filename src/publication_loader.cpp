@@ -51,9 +51,23 @@ std::optional<std::string> read_file(const fs::path& file) {
 
 bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
 
+// Whether a's "/section/slug" sorts before b's, without building either:
+// stories often share a date, and sorting 100,000 of them compares paths
+// millions of times.
+bool path_before(const Article& a, const Article& b) {
+  const std::string& x = a.section;
+  const std::string& y = b.section;
+  if (x == y) return a.slug < b.slug;
+  const std::size_t common = std::min(x.size(), y.size());
+  if (const int order = x.compare(0, common, y, 0, common); order != 0) return order < 0;
+  // One section's name begins the other's: the shorter one's "/" meets the
+  // longer one's next letter (a section name holds no "/").
+  return x.size() < y.size() ? '/' < y[common] : x[common] < '/';
+}
+
 bool newer_first(const Article* a, const Article* b) {
   if (a->date.unix_seconds != b->date.unix_seconds) return a->date.unix_seconds > b->date.unix_seconds;
-  return a->path() < b->path();
+  return path_before(*a, *b);
 }
 
 

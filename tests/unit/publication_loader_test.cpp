@@ -203,3 +203,26 @@ TEST_CASE("article files are read whole, whatever their size; an empty or unread
   if (geteuid() == 0) CHECK(loaded.publication->by_path.count("/world/locked") == 1);
   else CHECK(find(loaded.diagnostics, "world/locked.md", "cannot read this file") != nullptr);
 }
+
+TEST_CASE("stories of the same moment are ordered by path") {
+  TempCapsule capsule;
+  capsule.write("site.toml", "title = \"T\"\n");
+  const std::vector<std::string> sections = {"a", "a-b", "ab", "a0", "b"};
+  for (const auto& section : sections) {
+    capsule.write(section + "/_section.toml", "title = \"" + section + "\"\n");
+    for (const std::string slug : {"x", "x-y", "xy", "a"})
+      capsule.write(section + "/" + slug + ".md", article(section + " " + slug, "2024-01-01T09:00:00Z"));
+  }
+  capsule.write("b/newer.md", article("newer", "2024-01-02"));
+  auto loaded = load_publication(capsule.root());
+  REQUIRE(loaded.publication);
+  const auto& published = loaded.publication->published;
+  REQUIRE(published.size() == 21);
+  CHECK(published.front()->title == "newer");
+  std::vector<std::string> paths, sorted;
+  for (std::size_t i = 1; i < published.size(); ++i) paths.push_back(published[i]->path());
+  sorted = paths;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(paths == sorted);
+  CHECK(paths.front() == "/a-b/a");
+}

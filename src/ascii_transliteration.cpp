@@ -1,11 +1,11 @@
 #include "ascii_transliteration.hpp"
 
 #include "string_hash.hpp"
+#include "utf8.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -97,19 +97,6 @@ bool is_latin_or_punctuation(UChar32 c) {
   return c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2000 && c <= 0x20CF) || (c >= 0x2100 && c <= 0x215F);
 }
 
-// Where the first byte at or after `from` outside ASCII is, or text.size();
-// eight bytes at a time, since most text is ASCII.
-std::size_t first_non_ascii(std::string_view text, std::size_t from) {
-  std::size_t i = from;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t eight;
-    std::memcpy(&eight, text.data() + i, 8);
-    if (eight & 0x8080808080808080u) break;
-  }
-  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
-  return i;
-}
-
 // Whether `utf8` is valid and holds nothing Latin-ASCII cannot take alone.
 bool only_latin_beyond_ascii(std::string_view utf8) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
@@ -193,7 +180,11 @@ std::string latin_to_ascii(std::string_view utf8, std::size_t first_outside) {
 
 } // namespace
 
-bool is_ascii(std::string_view text) { return first_non_ascii(text, 0) == text.size(); }
+std::string_view ascii_text(std::string_view text, std::string& transliterated) {
+  if (is_ascii(text)) return text;
+  transliterated = to_ascii(text);
+  return transliterated;
+}
 
 std::string to_ascii(std::string_view utf8) {
   // Most text is ASCII already; ICU is only worth calling for the rest.

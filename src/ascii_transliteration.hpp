@@ -10,8 +10,9 @@ namespace gazette {
 // ICU's transliterators. Whatever still is not ASCII becomes "?".
 std::string to_ascii(std::string_view utf8);
 
-// Whether `text` is ASCII already, so that to_ascii would only copy it.
-bool is_ascii(std::string_view text);
+// `text` itself when it is ASCII already; else its to_ascii, kept in
+// `transliterated`. Spares a copy of the text that needs no transliteration.
+std::string_view ascii_text(std::string_view text, std::string& transliterated);
 
 // "Ukraine & Russia: (quietly) talking" -> "ukraine-russia-quietly-talking".
 std::string slug_from_title(std::string_view title);

@@ -12,9 +12,8 @@ std::string TextStyle::prepare(std::string_view text) const { return ascii ? to_
 
 void TextStyle::wrap(std::string& out, std::string_view text, std::string_view first_indent,
                      std::string_view rest_indent) const {
-  // Text that needs no transliteration is wrapped where it lies.
-  if (!ascii || is_ascii(text)) append_wrapped(out, text, width, first_indent, rest_indent);
-  else append_wrapped(out, to_ascii(text), width, first_indent, rest_indent);
+  std::string transliterated;
+  append_wrapped(out, ascii ? ascii_text(text, transliterated) : text, width, first_indent, rest_indent);
 }
 
 std::string text_with_link_markers(const Block& block, TextReferences& references) {

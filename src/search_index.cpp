@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <utility>
 
 namespace gazette {
 
@@ -20,31 +21,6 @@ constexpr std::array<char, 256> word_bytes = [] {
   for (int c = 'A'; c <= 'Z'; ++c) bytes[c] = static_cast<char>(c - 'A' + 'a');
   return bytes;
 }();
-
-// Appends the lowercase ASCII words of `text`, after transliteration, to
-// `out`, each followed by a space.
-void append_words(std::string_view text, std::string& out) {
-  // Most text is ASCII already and is read where it is.
-  std::string transliterated;
-  if (!is_ascii(text)) {
-    transliterated = to_ascii(text);
-    text = transliterated;
-  }
-  const std::size_t from = out.size();
-  out.resize(from + text.size() + 1); // the words and their spaces never take more
-  char* end = out.data() + from;
-  bool in_word = false;
-  // Without a branch per byte: a separator is written every time but kept
-  // only when it ends a word.
-  for (char c : text) {
-    const char folded = word_bytes[static_cast<unsigned char>(c)];
-    *end = folded ? folded : ' ';
-    end += (folded != 0) | in_word;
-    in_word = folded != 0;
-  }
-  if (in_word) *end++ = ' ';
-  out.resize(static_cast<std::size_t>(end - out.data()));
-}
 
 std::vector<std::string_view> split_words(std::string_view list) {
   std::vector<std::string_view> words;
@@ -78,10 +54,14 @@ void add_words(WordIndex& index, std::string_view list, std::uint32_t id) {
 } // namespace
 
 std::vector<std::string> search_words(std::string_view text) {
-  std::string list;
-  append_words(text, list);
+  std::string transliterated;
   std::vector<std::string> words;
-  for (std::string_view word : split_words(list)) words.emplace_back(word);
+  std::string word;
+  for (char c : ascii_text(text, transliterated)) {
+    if (const char folded = word_bytes[static_cast<unsigned char>(c)]) word += folded;
+    else if (!word.empty()) words.push_back(std::exchange(word, {}));
+  }
+  if (!word.empty()) words.push_back(std::move(word));
   return words;
 }
 
@@ -127,12 +107,9 @@ std::string word_list(const std::vector<std::string_view>& texts) {
     return end + 1;
   };
 
-  for (std::string_view text : texts) {
-    std::string transliterated;
-    if (!is_ascii(text)) {
-      transliterated = to_ascii(text);
-      text = transliterated;
-    }
+  std::string transliterated;
+  for (std::string_view given : texts) {
+    const std::string_view text = ascii_text(given, transliterated);
     std::size_t end = list.size();
     // Each word kept takes its bytes and a space, never more than the text.
     list.resize(end + text.size() + 1);

@@ -25,8 +25,7 @@ std::size_t valid_utf8_prefix(std::string_view text) {
   while (i < n) {
     unsigned char c = bytes[i];
     if (c < 0x80) {
-      ++i;
-      while (i + 8 <= n && (eight_bytes(text.data() + i) & high_bits) == 0) i += 8;
+      i = first_non_ascii(text, i);
       continue;
     }
     std::size_t length;
@@ -44,6 +43,13 @@ std::size_t valid_utf8_prefix(std::string_view text) {
     i += length;
   }
   return n;
+}
+
+std::size_t first_non_ascii(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  while (i + 8 <= text.size() && (eight_bytes(text.data() + i) & high_bits) == 0) i += 8;
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
 }
 
 std::size_t utf8_length(std::string_view text) {

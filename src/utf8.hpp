@@ -17,4 +17,9 @@ std::size_t utf8_length(std::string_view text);
 // Bytes taken by the first `columns` code points of valid UTF-8 text.
 std::size_t utf8_prefix_bytes(std::string_view text, std::size_t columns);
 
+// Where the first byte at or after `from` outside ASCII is, or text.size().
+std::size_t first_non_ascii(std::string_view text, std::size_t from = 0);
+
+inline bool is_ascii(std::string_view text) { return first_non_ascii(text) == text.size(); }
+
 } // namespace gazette

@@ -1,5 +1,6 @@
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <string>
 
@@ -56,6 +57,8 @@ TEST_CASE("UTF-8 length, prefixes and validation where eight bytes are taken at 
           for (std::size_t columns = 0; columns <= text.size() + 1; ++columns)
             CHECK(utf8_prefix_bytes(text, columns) == prefix_bytes(text, columns));
           CHECK(valid_utf8_prefix(text) == text.size());
+          CHECK(first_non_ascii(text) == std::min(text.find_first_of("\x80\xC3\xE2\xF0"), text.size()));
+          CHECK(is_ascii(text) == (first_non_ascii(text) == text.size()));
           // The same text broken after its ASCII lead stops there.
           const std::string broken = std::string(lead, 'x') + "\xFF" + first + second;
           CHECK(valid_utf8_prefix(broken) == lead);

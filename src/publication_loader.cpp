@@ -107,7 +107,8 @@ private:
   void append(const Diagnostics& more) { result_.diagnostics.insert(result_.diagnostics.end(), more.begin(), more.end()); }
 
   void load_sections() {
-    read_article_files();
+    std::vector<SectionFiles> found = read_article_files();
+    auto next = found.begin();
     for (const auto& entry : entries_of(capsule_)) {
       const std::string name = entry.path().filename().string();
       if (!is_section_folder(entry)) continue;
@@ -116,6 +117,7 @@ private:
                              "rename the folder (this section is skipped)");
         continue;
       }
+      SectionFiles& files = *next++; // read_article_files took the same folders in the same order
       const std::string settings_path = name + "/_section.toml";
       auto text = read_file(entry.path() / "_section.toml");
       auto parsed = parse_section_settings(text.value_or(""), settings_path);
@@ -123,7 +125,7 @@ private:
       if (has_errors(parsed.diagnostics)) continue;
       parsed.section.name = name;
       publication_->sections.push_back(std::move(parsed.section));
-      load_articles(entry.path(), name);
+      load_articles(files);
     }
   }
 
@@ -153,28 +155,33 @@ private:
   }
 
   struct FileRead {
-    fs::file_time_type modified;
-    std::uintmax_t size = 0;
+    FileVersion version;
     const CachedArticle* last_good = nullptr;
     bool unchanged = false;                // since the last load: last_good is current
     CachedArticle usable;                  // the file parsed without errors, settled in its place
     std::optional<ParsedArticle> unusable; // or parsed with errors; neither when unchanged or unreadable
   };
 
-  // An article file, as the capsule holds it: its path, its section, and its slug.
+  // An article file, as the capsule holds it: its path, its section, its
+  // slug, and whether that slug is one a story may have.
   struct ArticleFile {
     fs::path path;
     std::string section, slug, source;
+    bool valid_slug = false;
+    FileRead read; // when the slug is valid
   };
+
+  // A section folder's article files, in name order.
+  using SectionFiles = std::vector<ArticleFile>;
 
   FileRead read_article_file(const ArticleFile& file) const {
     FileRead read;
-    std::error_code ec;
-    read.modified = fs::last_write_time(file.path, ec);
-    read.size = fs::file_size(file.path, ec);
+    struct stat info {};
+    if (::stat(file.path.c_str(), &info) == 0)
+      read.version = {info.st_mtim.tv_sec, info.st_mtim.tv_nsec, static_cast<std::int64_t>(info.st_size)};
     if (previous_)
       if (auto found = previous_->find(file.source); found != previous_->end()) read.last_good = &found->second;
-    read.unchanged = read.last_good && read.last_good->modified == read.modified && read.last_good->size == read.size;
+    read.unchanged = read.last_good && read.last_good->version == read.version;
     if (read.unchanged) return read;
     if (auto text = read_file(file.path)) {
       ParsedArticle parsed = parse_article(*text, file.source);
@@ -183,43 +190,44 @@ private:
         return read;
       }
       read.usable = settle(std::move(parsed), file.section, file.slug);
-      read.usable.modified = read.modified;
-      read.usable.size = read.size;
+      read.usable.version = read.version;
     }
     return read;
   }
 
   // Reading, parsing and settling the article files is most of a load, and
-  // each file stands alone: it is done up front on every core, and the
-  // sequential pass below takes the results in order.
-  void read_article_files() {
-    std::vector<ArticleFile> files;
+  // each file stands alone: it is done up front on every core, for every
+  // folder load_sections will take as a section, in the order it takes them.
+  std::vector<SectionFiles> read_article_files() {
+    std::vector<SectionFiles> sections;
+    std::vector<ArticleFile*> named;
     for (const auto& folder : entries_of(capsule_)) {
       const std::string section = folder.path().filename().string();
       if (!is_section_folder(folder) || !is_valid_slug(section)) continue;
-      for (const auto& entry : entries_of(folder.path()))
-        if (is_article_file(entry) && is_valid_slug(entry.path().stem().string()))
-          files.push_back({entry.path(), section, entry.path().stem().string(),
-                           section + "/" + entry.path().filename().string()});
+      SectionFiles& files = sections.emplace_back();
+      for (const auto& entry : entries_of(folder.path())) {
+        if (!is_article_file(entry)) continue;
+        std::string slug = entry.path().stem().string();
+        const bool valid = is_valid_slug(slug);
+        files.push_back({entry.path(), section, std::move(slug), section + "/" + entry.path().filename().string(), valid, {}});
+      }
+      for (auto& file : files)
+        if (file.valid_slug) named.push_back(&file);
     }
-    result_.cache.reserve(files.size());
-    std::vector<FileRead> reads(files.size());
-    parallel_for(files.size(), [&](std::size_t i) { reads[i] = read_article_file(files[i]); });
-    for (std::size_t i = 0; i < files.size(); ++i) reads_.emplace(std::move(files[i].source), std::move(reads[i]));
+    result_.cache.reserve(named.size());
+    parsed_.reserve(named.size());
+    parallel_for(named.size(), [&](std::size_t i) { named[i]->read = read_article_file(*named[i]); });
+    return sections;
   }
 
-  void load_articles(const fs::path& folder, const std::string& section) {
-    for (const auto& entry : entries_of(folder)) {
-      if (!is_article_file(entry)) continue;
-      const std::string source = section + "/" + entry.path().filename().string();
-      const std::string slug = entry.path().stem().string();
-      if (!is_valid_slug(slug)) {
-        error(source, 0, "an article file name must use only lowercase ASCII letters, digits and '-' before .md; "
-                         "rename the file (this article is skipped)");
+  void load_articles(SectionFiles& files) {
+    for (auto& file : files) {
+      if (!file.valid_slug) {
+        error(file.source, 0, "an article file name must use only lowercase ASCII letters, digits and '-' before .md; "
+                              "rename the file (this article is skipped)");
         continue;
       }
-      auto found = reads_.find(source);
-      FileRead read = found != reads_.end() ? std::move(found->second) : read_article_file({entry.path(), section, slug, source});
+      FileRead& read = file.read;
       const CachedArticle* last_good = read.last_good;
 
       CachedArticle kept;
@@ -231,13 +239,13 @@ private:
         append(kept.parsed->diagnostics);
       } else {
         if (read.unusable) append(read.unusable->diagnostics);
-        else error(source, 0, "cannot read this file; check its permissions");
+        else error(file.source, 0, "cannot read this file; check its permissions");
         if (!last_good) continue;
         // A broken edit: keep serving the story as it was.
-        warning(source, 0, "keeping the last good version of this article online until the errors are fixed");
+        warning(file.source, 0, "keeping the last good version of this article online until the errors are fixed");
         kept = *last_good;
       }
-      result_.cache[source] = kept;
+      result_.cache.emplace(std::move(file.source), kept);
       parsed_.push_back(std::move(kept));
     }
   }
@@ -400,7 +408,6 @@ private:
   std::vector<CachedArticle> parsed_;          // parallel to publication_->articles
   std::map<std::string, bool> capsule_files_; // photo path -> whether the capsule has that file
   std::map<fs::path, std::vector<fs::directory_entry>> listings_; // each folder is listed once per load
-  std::unordered_map<std::string, FileRead> reads_;               // by source
 };
 
 } // namespace

@@ -7,11 +7,19 @@
 #include "publication.hpp"
 #include "string_hash.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <unordered_map>
 
 namespace gazette {
+
+// What tells one version of a file from the next without reading it.
+struct FileVersion {
+  std::int64_t modified_seconds = 0, modified_nanoseconds = 0;
+  std::int64_t size = 0;
+  bool operator==(const FileVersion&) const = default;
+};
 
 // The last good version of each article file, so that a broken edit keeps
 // the story online and an unchanged file is not parsed again. The article is
@@ -20,8 +28,7 @@ namespace gazette {
 struct CachedArticle {
   std::shared_ptr<const ParsedArticle> parsed;
   std::string image_src_written; // as the file has it, for messages
-  std::filesystem::file_time_type modified;
-  std::uintmax_t size = 0;
+  FileVersion version;           // of the file parsed
 };
 using ArticleCache = std::unordered_map<std::string, CachedArticle, StringHash, std::equal_to<>>; // by source path
 

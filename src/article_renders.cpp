@@ -7,7 +7,6 @@
 #include "search_index.hpp"
 
 #include <algorithm>
-#include <fmt/format.h>
 
 namespace gazette {
 namespace {
@@ -17,13 +16,24 @@ namespace {
 // is laid out. The file itself is represented by its content hash.
 std::string render_key(const Publication& publication, const Article& article, const Config& config) {
   const Section* section = publication.find_section(article.section);
-  std::string key = fmt::format("{}\x1f{:x}\x1f{}\x1f{}\x1f{}\x1f{}:{}\x1f{}\x1f{}\x1f{}", article.source, article.content_hash,
-                                publication.site.title, publication.site.lang, section ? section->title : "",
-                                config.gopher.host, config.gopher.port, config.gopher.wrap, config.gopher.ascii,
-                                config.gopher.dot_terminator);
+  std::string key;
+  auto field = [&](std::string_view text) { key.append(text).push_back('\x1f'); };
+  field(article.source);
+  field(std::to_string(article.content_hash));
+  field(publication.site.title);
+  field(publication.site.lang);
+  field(section ? section->title : "");
+  field(config.gopher.host);
+  field(std::to_string(config.gopher.port));
+  field(std::to_string(config.gopher.wrap));
+  field(config.gopher.ascii ? "ascii" : "utf-8");
+  field(config.gopher.dot_terminator ? "dot" : "");
   if (auto related = publication.related.find(&article); related != publication.related.end())
-    for (const auto& story : related->second)
-      key += story.article ? fmt::format("\x1f{}\x1e{}", story.article->path(), story.article->title) : "\x1f" + story.url;
+    for (const auto& story : related->second) {
+      if (story.article) key.append(story.article->path()).append("\x1e").append(story.article->title);
+      else key.append(story.url);
+      key.push_back('\x1f');
+    }
   return key;
 }
 

@@ -17,7 +17,7 @@ void text_line(std::string& out, std::string_view text) {
 }
 
 void link_line(std::string& out, std::string_view url, std::string_view label) {
-  out += fmt::format("=> {} {}\n", url, label);
+  out.append("=> ").append(url).append(" ").append(label).append("\n");
 }
 
 void story_list(SharedBytesBuilder& page, const Publication& publication, const std::vector<const Article*>& stories,
@@ -43,7 +43,7 @@ void back_to_front(std::string& out, const Publication& publication) {
 GemtextStoryEntry render_story_entry_gemtext(const Article& article) {
   GemtextStoryEntry entry;
   const std::string url = percent_encode_path(article.path());
-  link_line(entry.link, url, fmt::format("{} {}", article.date.day(), article.title));
+  link_line(entry.link, url, article.date.day() + " " + article.title);
   if (const auto& teaser = article.teaser(); !teaser.empty()) text_line(entry.rest, teaser);
   link_line(entry.rest, url, "Keep reading");
   entry.rest += '\n';

@@ -24,7 +24,8 @@ char gopher_item_type(std::string_view extension) {
 }
 
 std::string gopher_url(const GopherOrigin& origin, char type, std::string_view selector) {
-  return fmt::format("gopher://{}:{}/{}{}", origin.host, origin.port, type, selector);
+  std::string url = "gopher://" + origin.host + ":" + std::to_string(origin.port) + "/" + type;
+  return url.append(selector);
 }
 
 namespace {

@@ -110,6 +110,29 @@ TEST_CASE("dates: date-time with offset, local date-time, and date alone are kep
   }
 }
 
+TEST_CASE("timestamps: day and RFC 3339 text across the calendar") {
+  struct Row {
+    std::int64_t unix_seconds;
+    std::string day, rfc3339;
+  };
+  const Row rows[] = {
+      {0, "1970-01-01", "1970-01-01T00:00:00Z"},
+      {-1, "1969-12-31", "1969-12-31T23:59:59Z"},
+      {951782400, "2000-02-29", "2000-02-29T00:00:00Z"},
+      {1699002061, "2023-11-03", "2023-11-03T09:01:01Z"},
+      {-62167219200, "0000-01-01", "0000-01-01T00:00:00Z"},
+      {253402300799, "9999-12-31", "9999-12-31T23:59:59Z"},
+      {253402300800, "10000-01-01", "10000-01-01T00:00:00Z"},
+      {-62167219201, "-001-12-31", "-001-12-31T23:59:59Z"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.unix_seconds);
+    const Timestamp timestamp{row.unix_seconds, true};
+    CHECK(timestamp.day() == row.day);
+    CHECK(timestamp.rfc3339() == row.rfc3339);
+  }
+}
+
 TEST_CASE("newline normalization: CRLF becomes LF, a lone CR stays, a leading BOM goes") {
   struct Row {
     std::string in, out;

@@ -34,6 +34,7 @@ std::string render_key(const Publication& publication, const Article& article, c
       else key.append(story.url);
       key.push_back('\x1f');
     }
+  key.shrink_to_fit(); // kept until the next load
   return key;
 }
 

@@ -165,7 +165,7 @@ private:
   // An article file, as the capsule holds it: its path, its section, its
   // slug, and whether that slug is one a story may have.
   struct ArticleFile {
-    fs::path path;
+    const fs::path* path; // in listings_
     std::string section, slug, source;
     bool valid_slug = false;
     FileRead read; // when the slug is valid
@@ -177,13 +177,13 @@ private:
   FileRead read_article_file(const ArticleFile& file) const {
     FileRead read;
     struct stat info {};
-    if (::stat(file.path.c_str(), &info) == 0)
+    if (::stat(file.path->c_str(), &info) == 0)
       read.version = {info.st_mtim.tv_sec, info.st_mtim.tv_nsec, static_cast<std::int64_t>(info.st_size)};
     if (previous_)
       if (auto found = previous_->find(file.source); found != previous_->end()) read.last_good = &found->second;
     read.unchanged = read.last_good && read.last_good->version == read.version;
     if (read.unchanged) return read;
-    if (auto text = read_file(file.path)) {
+    if (auto text = read_file(*file.path)) {
       ParsedArticle parsed = parse_article(*text, file.source);
       if (!parsed.usable) {
         read.unusable = std::move(parsed);
@@ -209,7 +209,7 @@ private:
         if (!is_article_file(entry)) continue;
         std::string slug = entry.path().stem().string();
         const bool valid = is_valid_slug(slug);
-        files.push_back({entry.path(), section, std::move(slug), section + "/" + entry.path().filename().string(), valid, {}});
+        files.push_back({&entry.path(), section, std::move(slug), section + "/" + entry.path().filename().string(), valid, {}});
       }
       for (auto& file : files)
         if (file.valid_slug) named.push_back(&file);

@@ -1,6 +1,5 @@
 #include "toml_guard.hpp"
 
-#include <fmt/format.h>
 
 namespace gazette {
 namespace {
@@ -16,9 +15,16 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
   return code;
 }
 
-std::string unicode_escape(char32_t code) {
-  return code > 0xFFFF ? fmt::format("\\U{:08X}", static_cast<unsigned>(code))
-                       : fmt::format("\\u{:04X}", static_cast<unsigned>(code));
+void append_unicode_escape(std::string& out, char32_t code) {
+  const int digits = code > 0xFFFF ? 8 : 4;
+  out += code > 0xFFFF ? "\\U" : "\\u";
+  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += "0123456789ABCDEF"[(code >> shift) & 0xF];
+}
+
+// Bytes that never change the state and are copied as they are: ASCII other
+// than quotes, escapes, comment marks and line ends.
+bool is_ordinary(char c) {
+  return static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\'' && c != '\\' && c != '#' && c != '\n';
 }
 
 } // namespace
@@ -32,6 +38,15 @@ AsciiToml ascii_toml(std::string_view text) {
   auto at = [&](std::size_t i, std::string_view token) { return text.substr(i, token.size()) == token; };
 
   for (std::size_t i = 0; i < text.size(); ++i) {
+    // A run of ordinary bytes is copied at once, in any state but a
+    // comment's (where '"' and '\'' are ordinary too, and nothing needs them).
+    if (state != State::comment && is_ordinary(text[i])) {
+      std::size_t end = i + 1;
+      while (end < text.size() && is_ordinary(text[end])) ++end;
+      out.text.append(text, i, end - i);
+      i = end - 1;
+      continue;
+    }
     const char c = text[i];
     const bool ascii = static_cast<unsigned char>(c) < 0x80;
     if (c == '\n') ++line;
@@ -62,7 +77,7 @@ AsciiToml ascii_toml(std::string_view text) {
     case State::basic:
     case State::multiline_basic:
       if (!ascii) {
-        out.text += unicode_escape(next_code_point(text, i));
+        append_unicode_escape(out.text, next_code_point(text, i));
         break;
       }
       if (c == '\\' && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0x80) {
@@ -83,7 +98,7 @@ AsciiToml ascii_toml(std::string_view text) {
         if (state == State::multiline_literal) i += 2;
         state = State::plain;
       } else if (!ascii) {
-        out.text += unicode_escape(next_code_point(text, i));
+        append_unicode_escape(out.text, next_code_point(text, i));
       } else if (c == '\\' || c == '"') {
         // The literal string becomes a basic one, where these need escapes.
         out.text += '\\';

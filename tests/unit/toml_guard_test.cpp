@@ -17,6 +17,9 @@ TEST_CASE("TOML text is made ASCII without changing its meaning or its lines") {
       {"t = \"esc \\\" still \xC3\xA9\"", "t = \"esc \\\" still \\u00E9\""},
       {"# \xC3\x9C" "berschrift\nk = 1", "# ?berschrift\nk = 1"},
       {"\"\xC3\xA9\" = 1", "\"\\u00E9\" = 1"},
+      {"k = \"a # b \xC3\xA9\" # it's \"c\" \xC3\xA9\nj = 'x#y'", "k = \"a # b \\u00E9\" # it's \"c\" ?\nj = \"x#y\""},
+      {"t = \"\"\"say \"hi\" 'o' \xC3\xA9\"\"\"\nu = 2", "t = \"\"\"say \"hi\" 'o' \\u00E9\"\"\"\nu = 2"},
+      {"t = '''it's \"x\" \xC3\xA9'''", "t = \"\"\"it's \\\"x\\\" \\u00E9\"\"\""},
   };
   for (const auto& row : rows) {
     CAPTURE(row.in);

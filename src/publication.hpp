@@ -105,7 +105,7 @@ struct Publication {
   std::vector<const Article*> published;  // not drafts, newest first
   std::unordered_map<std::string, const Article*, StringHash, std::equal_to<>> by_path; // "/section/slug" -> published article
   std::map<std::string, std::vector<const Article*>> by_tag; // newest first
-  std::map<const Article*, std::vector<RelatedStory>> related; // explicit first, then automatic
+  std::unordered_map<const Article*, std::vector<RelatedStory>> related; // explicit first, then automatic
 
   const Section* find_section(const std::string& name) const;
   // The section's title, or its folder name when it has none.

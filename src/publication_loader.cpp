@@ -290,11 +290,17 @@ private:
       publication_->published.push_back(article.get());
     }
     std::sort(publication_->published.begin(), publication_->published.end(), newer_first);
+    // Each section and tag is looked up by name once, not once per story.
+    std::unordered_map<std::string_view, std::vector<const Article*>*> section_lists, tag_lists;
+    for (auto& section : publication_->sections) section_lists.emplace(section.name, &section.articles);
     for (const Article* article : publication_->published) {
-      publication_->by_path[article->path()] = article;
-      for (const auto& tag : article->tags) publication_->by_tag[tag].push_back(article);
-      for (auto& section : publication_->sections)
-        if (section.name == article->section) section.articles.push_back(article);
+      publication_->by_path.emplace(article->path(), article);
+      for (const auto& tag : article->tags) {
+        auto [found, added] = tag_lists.emplace(tag, nullptr);
+        if (added) found->second = &publication_->by_tag[tag];
+        found->second->push_back(article);
+      }
+      if (auto found = section_lists.find(article->section); found != section_lists.end()) found->second->push_back(article);
     }
   }
 
@@ -337,6 +343,10 @@ private:
   }
 
   void collect_aliases() {
+    // Most publications have no aliases: then there are no paths to collect.
+    if (std::none_of(publication_->articles.begin(), publication_->articles.end(),
+                     [](const auto& article) { return !article->draft && !article->aliases.empty(); }))
+      return;
     std::set<std::string> taken;
     for (const auto& section : publication_->sections) taken.insert("/" + section.name + "/");
     for (const Article* article : publication_->published) taken.insert(article->path());
@@ -395,6 +405,7 @@ private:
       }
       if (!article.draft) finder.add(article, limit, listed, stories);
     });
+    publication_->related.reserve(resolved.size());
     for (std::size_t i = 0; i < resolved.size(); ++i) {
       append(resolved[i].diagnostics);
       if (!publication_->articles[i]->draft) publication_->related[publication_->articles[i].get()] = std::move(resolved[i].stories);

@@ -10,9 +10,12 @@
 namespace gazette {
 
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& step) {
+  if (count == 0) return;
   // Steps are taken a few at a time from a shared counter, so a thread that
-  // drew slow articles does not hold the others back.
-  constexpr std::size_t batch = 16;
+  // drew slow articles does not hold the others back; a short list (a
+  // capsule's sections) is shared out in smaller batches.
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t batch = std::clamp<std::size_t>(count / (4 * cores), 1, 16);
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;
@@ -30,8 +33,7 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& ste
       }
     }
   };
-  const std::size_t helpers =
-      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()) - 1, count / batch);
+  const std::size_t helpers = std::min(cores - 1, (count + batch - 1) / batch - 1); // the caller takes a batch too
   std::vector<std::thread> threads;
   threads.reserve(helpers);
   for (std::size_t i = 0; i < helpers; ++i) threads.emplace_back(work);

@@ -137,12 +137,19 @@ private:
            fs::exists(entry.path() / "_section.toml", ec);
   }
 
+  // The last part of an entry's path, read off the path's own string: a
+  // section can hold many thousands of files.
+  static std::string_view file_name_of(const fs::directory_entry& entry) {
+    const std::string& path = entry.path().native();
+    return std::string_view(path).substr(path.rfind('/') + 1);
+  }
+
   // A file load_articles takes as an article (its name may still be refused).
   static bool is_article_file(const fs::directory_entry& entry) {
-    const std::string file_name = entry.path().filename().string();
+    const std::string_view name = file_name_of(entry);
     std::error_code ec;
-    return entry.path().extension() == ".md" && !file_name.starts_with('.') && !file_name.starts_with('_') &&
-           !is_editor_leftover(file_name) && entry.is_regular_file(ec);
+    return name.size() > 3 && name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('_') &&
+           !is_editor_leftover(name) && entry.is_regular_file(ec);
   }
 
   const std::vector<fs::directory_entry>& entries_of(const fs::path& folder) {
@@ -171,8 +178,12 @@ private:
     FileRead read; // when the slug is valid
   };
 
-  // A section folder's article files, in name order.
-  using SectionFiles = std::vector<ArticleFile>;
+  // A section folder's article files, in name order, and the folder's
+  // listing their paths point into.
+  struct SectionFiles {
+    std::vector<fs::directory_entry> listing;
+    std::vector<ArticleFile> files;
+  };
 
   FileRead read_article_file(const ArticleFile& file) const {
     FileRead read;
@@ -199,29 +210,37 @@ private:
   // each file stands alone: it is done up front on every core, for every
   // folder load_sections will take as a section, in the order it takes them.
   std::vector<SectionFiles> read_article_files() {
-    std::vector<SectionFiles> sections;
-    std::vector<ArticleFile*> named;
+    std::vector<std::pair<const fs::path*, std::string>> folders; // each section folder and its name
     for (const auto& folder : entries_of(capsule_)) {
-      const std::string section = folder.path().filename().string();
-      if (!is_section_folder(folder) || !is_valid_slug(section)) continue;
-      SectionFiles& files = sections.emplace_back();
-      for (const auto& entry : entries_of(folder.path())) {
-        if (!is_article_file(entry)) continue;
-        std::string slug = entry.path().stem().string();
-        const bool valid = is_valid_slug(slug);
-        files.push_back({&entry.path(), section, std::move(slug), section + "/" + entry.path().filename().string(), valid, {}});
-      }
-      for (auto& file : files)
-        if (file.valid_slug) named.push_back(&file);
+      std::string section(file_name_of(folder));
+      if (is_section_folder(folder) && is_valid_slug(section)) folders.emplace_back(&folder.path(), std::move(section));
     }
+    // Listing a folder of thousands of files is worth a core of its own.
+    std::vector<SectionFiles> sections(folders.size());
+    parallel_for(folders.size(), [&](std::size_t i) {
+      const auto& [folder, section] = folders[i];
+      std::error_code ec;
+      sections[i].listing = sorted_folder_entries(*folder, ec);
+      for (const auto& entry : sections[i].listing) {
+        if (!is_article_file(entry)) continue;
+        const std::string_view name = file_name_of(entry);
+        std::string slug(name.substr(0, name.size() - 3));
+        const bool valid = is_valid_slug(slug);
+        sections[i].files.push_back({&entry.path(), section, std::move(slug), section + "/" + std::string(name), valid, {}});
+      }
+    });
+    std::vector<ArticleFile*> named;
+    for (auto& section : sections)
+      for (auto& file : section.files)
+        if (file.valid_slug) named.push_back(&file);
     result_.cache.reserve(named.size());
     parsed_.reserve(named.size());
     parallel_for(named.size(), [&](std::size_t i) { named[i]->read = read_article_file(*named[i]); });
     return sections;
   }
 
-  void load_articles(SectionFiles& files) {
-    for (auto& file : files) {
+  void load_articles(SectionFiles& section) {
+    for (auto& file : section.files) {
       if (!file.valid_slug) {
         error(file.source, 0, "an article file name must use only lowercase ASCII letters, digits and '-' before .md; "
                               "rename the file (this article is skipped)");

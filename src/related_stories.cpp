@@ -47,6 +47,20 @@ void walk_shared(std::vector<TagList> lists, std::size_t shared, std::size_t wan
   std::sort(lists.begin(), lists.end(), [](const auto& a, const auto& b) { return a.ranks->size() < b.ranks->size(); });
   const std::size_t walked = lists.size() - shared + 1;
   std::vector<std::size_t> next(lists.size(), 0);
+  // Sharing every tag, the commonest pass, walks the shortest list alone:
+  // it is taken straight, without the merge below (a popular tag's list is
+  // walked once for every story that has it).
+  if (walked == 1) {
+    for (std::uint32_t rank : *lists[0].ranks) {
+      std::size_t present = 1;
+      for (std::size_t i = 1; i < lists.size() && present < shared && present + lists.size() - i >= shared; ++i)
+        if (lists[i].has(next[i], rank)) ++present;
+      if (present < shared || !accept(rank)) continue;
+      found.push_back(rank);
+      if (found.size() == wanted) return;
+    }
+    return;
+  }
   for (;;) {
     std::uint32_t rank = std::numeric_limits<std::uint32_t>::max();
     for (std::size_t i = 0; i < walked; ++i)

@@ -7,6 +7,7 @@
 #include "search_index.hpp"
 
 #include <algorithm>
+#include <future>
 
 namespace gazette {
 namespace {
@@ -68,11 +69,17 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
         made[i].renders = found->second.renders;
     if (!made[i].renders) made[i].renders = render(publication, article, config);
   });
+  // The cache for the next load is filled on a core of its own, beside the
+  // table this load's pages are built from (which reads only the renders).
+  auto cache = std::async(std::launch::async, [&] {
+    next.reserve(next.size() + published.size());
+    for (std::size_t i = 0; i < published.size(); ++i)
+      next.emplace(published[i]->path(), CachedRenders{std::move(made[i].key), made[i].renders});
+  });
   RendersByArticle renders;
-  for (std::size_t i = 0; i < published.size(); ++i) {
-    renders[published[i]] = made[i].renders;
-    next[published[i]->path()] = std::move(made[i]);
-  }
+  renders.reserve(published.size());
+  for (std::size_t i = 0; i < published.size(); ++i) renders.emplace(published[i], made[i].renders);
+  cache.get();
   return renders;
 }
 

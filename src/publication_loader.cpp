@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <future>
 #include <optional>
 #include <set>
 #include <sys/stat.h>
@@ -309,11 +310,14 @@ private:
       publication_->published.push_back(article.get());
     }
     std::sort(publication_->published.begin(), publication_->published.end(), newer_first);
+    // The paths are indexed on a core of their own, beside the lists.
+    auto paths = std::async(std::launch::async, [this] {
+      for (const Article* article : publication_->published) publication_->by_path.emplace(article->path(), article);
+    });
     // Each section and tag is looked up by name once, not once per story.
     std::unordered_map<std::string_view, std::vector<const Article*>*> section_lists, tag_lists;
     for (auto& section : publication_->sections) section_lists.emplace(section.name, &section.articles);
     for (const Article* article : publication_->published) {
-      publication_->by_path.emplace(article->path(), article);
       for (const auto& tag : article->tags) {
         auto [found, added] = tag_lists.emplace(tag, nullptr);
         if (added) found->second = &publication_->by_tag[tag];
@@ -321,6 +325,7 @@ private:
       }
       if (auto found = section_lists.find(article->section); found != section_lists.end()) found->second->push_back(article);
     }
+    paths.get();
   }
 
   // Every article the publication holds, in the cache's own instance.

@@ -2,6 +2,7 @@
 
 #include "log.hpp"
 
+#include <cstring>
 #include <sys/inotify.h>
 
 namespace gazette {
@@ -13,6 +14,22 @@ int open_inotify() {
   int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (fd < 0) throw std::system_error(errno, std::generic_category(), "inotify_init1");
   return fd;
+}
+
+// Whether the events in `bytes` show a folder that may need a watch of its
+// own: one created or moved in, or events lost to a full queue. Only then is
+// the capsule walked again; at 100,000 articles a walk takes a tenth of a
+// second of the thread that also serves requests, and saving a story sends
+// several events.
+bool folder_may_have_appeared(const char* bytes, std::size_t size) {
+  for (std::size_t at = 0; at + sizeof(inotify_event) <= size;) {
+    inotify_event event;
+    std::memcpy(&event, bytes + at, sizeof event);
+    if ((event.mask & IN_Q_OVERFLOW) || ((event.mask & IN_ISDIR) && (event.mask & (IN_CREATE | IN_MOVED_TO))))
+      return true;
+    at += sizeof(inotify_event) + event.len;
+  }
+  return false;
 }
 
 constexpr std::uint32_t watched_events = IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM |
@@ -40,10 +57,10 @@ void CapsuleWatcher::watch_new_folders() {
 }
 
 void CapsuleWatcher::read_events() {
-  inotify_.async_read_some(asio::buffer(buffer_), [this](std::error_code ec, std::size_t) {
+  inotify_.async_read_some(asio::buffer(buffer_), [this](std::error_code ec, std::size_t size) {
     if (ec == asio::error::operation_aborted) return;
     if (!ec) {
-      watch_new_folders();
+      if (folder_may_have_appeared(buffer_.data(), size)) watch_new_folders();
       on_change_();
     }
     read_events();

@@ -13,10 +13,10 @@ public:
   // Throws std::system_error when inotify is not available.
   CapsuleWatcher(asio::io_context& io, std::filesystem::path capsule, std::function<void()> on_change);
 
-  // Watches folders created since (a new section, say); cheap to repeat.
+private:
+  // Watches folders created since (a new section, say).
   void watch_new_folders();
 
-private:
   void read_events();
 
   std::filesystem::path capsule_;

@@ -55,6 +55,9 @@ TEST_CASE("live: a new file appears, an edit shows, a deleted file disappears") 
   CHECK(eventually([&] { return gemini_get(port, "/about.gmi").status() == 20; }));
   site.write("culture/_section.toml", "title = \"Culture\"\n").write("culture/show.md", article("A show", "2024-05-18"));
   CHECK(eventually([&] { return gemini_get(port, "/culture/show").status() == 20; }));
+  // The new folder is watched too: an edit inside it alone is published.
+  site.write("culture/show.md", article("A show", "2024-05-18", "", "Encore."));
+  CHECK(eventually([&] { return body_has(port, "/culture/show", "Encore."); }));
 }
 
 TEST_CASE("live: a renamed file with an alias redirects from its old path") {

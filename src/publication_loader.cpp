@@ -173,7 +173,7 @@ private:
   // An article file, as the capsule holds it: its path, its section, its
   // slug, and whether that slug is one a story may have.
   struct ArticleFile {
-    const fs::path* path; // in listings_
+    const fs::path* path; // in its section's listing
     std::string section, slug, source;
     bool valid_slug = false;
     FileRead read; // when the slug is valid

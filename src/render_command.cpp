@@ -35,7 +35,8 @@ int render_command(const std::filesystem::path& config_file, const std::string& 
   // freed: the system takes it back at once, where freeing a large capsule's
   // millions of pieces one by one takes a good part of a second. It stays
   // reachable from here, so leak checkers do not count it.
-  static const BuiltSnapshot* const kept = new BuiltSnapshot(build_snapshot(std::make_shared<const Config>(loaded.config), nullptr));
+  static const BuiltSnapshot* kept = nullptr;
+  kept = new BuiltSnapshot(build_snapshot(std::make_shared<const Config>(loaded.config), nullptr));
   const BuiltSnapshot& built = *kept;
   for (const auto& diagnostic : built.diagnostics) fmt::print(stderr, "{}\n", diagnostic.to_string());
 

@@ -1,6 +1,5 @@
 #include "toml_guard.hpp"
 
-
 namespace gazette {
 namespace {
 

@@ -59,6 +59,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
     if (ec) break;
     framed = frame_gemini_request({buffer.data(), received});
   }
+  ec.clear(); // how the reading ended is in `framed`; what follows is the answer
 
   std::string answer; // an answer made for this request: a refusal or search results
   const GeminiResource* resource = nullptr;

@@ -1,8 +1,13 @@
-// A server-side TLS connection: OpenSSL reads and writes the socket itself,
-// and Asio only says when the socket is ready. Compared with
-// asio::ssl::stream this spares two 17 KiB buffers per connection, a BIO
-// pair (two more), and a copy of every byte through them; an idle
-// connection then holds little more than OpenSSL's own state.
+// A server-side TLS connection: OpenSSL reads the socket itself, and Asio
+// only says when the socket is ready. Compared with asio::ssl::stream this
+// spares two 17 KiB buffers per connection, a BIO pair (two more), and a
+// copy of every byte through them; an idle connection then holds little
+// more than OpenSSL's own state.
+//
+// What OpenSSL writes is held and sent in as few writes as the exchange
+// allows: the handshake's flight when the client must answer it, then the
+// session ticket, the response and close_notify together. Each write is a
+// system call and, on loopback, a packet whose delivery the sender pays for.
 #pragma once
 #include "openssl_handles.hpp"
 
@@ -10,6 +15,7 @@
 #include <asio/buffer.hpp>
 #include <asio/ip/tcp.hpp>
 #include <openssl/ssl.h>
+#include <string>
 #include <system_error>
 
 namespace gazette {
@@ -17,23 +23,33 @@ namespace gazette {
 class TlsStream {
 public:
   TlsStream(asio::ip::tcp::socket socket, SSL_CTX* context);
+  // OpenSSL's output goes to unsent_ by address.
+  TlsStream(const TlsStream&) = delete;
+  TlsStream& operator=(const TlsStream&) = delete;
 
   asio::ip::tcp::socket& next_layer() { return socket_; }
   auto get_executor() { return socket_.get_executor(); }
 
   asio::awaitable<void> handshake(std::error_code& ec);
   asio::awaitable<std::size_t> read_some(asio::mutable_buffer buffer, std::error_code& ec);
-  // Sends close_notify and waits for the client's, as Gemini asks.
+  // Sends close_notify after everything held, and waits for the client's,
+  // as Gemini asks.
   asio::awaitable<void> shutdown(std::error_code& ec);
 
+  // Holds the bytes' records, sending them once a flush's worth is held;
+  // shutdown sends the rest.
   friend asio::awaitable<std::size_t> write_all(TlsStream& stream, asio::const_buffer bytes, std::error_code& ec);
 
 private:
-  // Runs one OpenSSL call to completion, waiting on the socket whenever
-  // OpenSSL asks to. Returns the call's positive result, or 0 with `ec` set.
+  // Runs one OpenSSL call to completion, sending what is held and waiting
+  // on the socket whenever OpenSSL needs the client's next bytes. Returns
+  // the call's positive result, or 0 with `ec` set.
   template <typename Call> asio::awaitable<int> complete(Call call, std::error_code& ec);
+  // Sends every held byte, waiting while the socket's buffer is full.
+  asio::awaitable<void> send_held(std::error_code& ec);
 
   asio::ip::tcp::socket socket_;
+  std::string unsent_; // records OpenSSL has written and the socket has not yet taken
   SslHandle ssl_;
 };
 

@@ -2,11 +2,21 @@
 //   <UTC time> <client address> <status> <request> <bytes sent> <duration>
 // The status is Gemini's two digits, or for Gopher the item type sent
 // ("1" menu, "0" text, "3" error, ...) or "HTTP".
+//
+// Lines are gathered and written by a thread of their own, in one write per
+// tenth of a second or 64 KiB: a write per request was one of a Gopher
+// request's nine system calls, and a reader of stdout that stalls (a full
+// pipe, a paused pager) now costs lines, counted and reported, instead of
+// stopping every connection.
 #pragma once
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <ctime>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace gazette {
 
@@ -14,7 +24,39 @@ namespace gazette {
 // forge log lines.
 std::string printable_for_log(std::string_view text);
 
-void log_access(std::string_view client, std::string_view status, std::string_view request, std::uint64_t bytes,
-                std::chrono::steady_clock::duration duration);
+// The line, with its newline, for a request answered at `now`.
+std::string access_line(std::time_t now, std::string_view client, std::string_view status, std::string_view request,
+                        std::uint64_t bytes, std::chrono::steady_clock::duration duration);
+
+class AccessLog {
+public:
+  struct Limits {
+    std::chrono::milliseconds gather_for{100}; // the longest a line waits to be written
+    std::size_t write_at_bytes = 64 * 1024;    // or less, once this much waits
+    std::size_t hold_at_most_bytes = 4 * 1024 * 1024; // then lines are dropped, and counted
+  };
+
+  explicit AccessLog(int fd) : AccessLog(fd, Limits{}) {}
+  AccessLog(int fd, Limits limits);
+  // Writes every line still held.
+  ~AccessLog();
+  AccessLog(const AccessLog&) = delete;
+  AccessLog& operator=(const AccessLog&) = delete;
+
+  void record(std::string_view client, std::string_view status, std::string_view request, std::uint64_t bytes,
+              std::chrono::steady_clock::duration duration);
+  void add(std::string_view line);
+
+private:
+  void write_batches(std::stop_token stop);
+
+  const int fd_;
+  const Limits limits_;
+  std::mutex mutex_;
+  std::condition_variable_any wake_;
+  std::string held_;          // guarded by mutex_
+  std::uint64_t dropped_ = 0; // guarded by mutex_
+  std::jthread writer_;       // last: it starts once everything above exists
+};
 
 } // namespace gazette

@@ -1,6 +1,5 @@
 #include "gemini_server.hpp"
 
-#include "access_log.hpp"
 #include "gemini_request.hpp"
 #include "gemini_site.hpp"
 #include "client_admission.hpp"
@@ -120,7 +119,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
   if (!ec) co_await stream.shutdown(ec);
   connection->disarm();
 
-  log_access(client, first.substr(0, 2), request_text, sent, steady_clock::now() - started);
+  access_log_.record(client, first.substr(0, 2), request_text, sent, steady_clock::now() - started);
 }
 
 } // namespace gazette

@@ -1,6 +1,7 @@
 // Serving one Gemini connection: TLS handshake, one request line, one
 // response from the current snapshot, close_notify.
 #pragma once
+#include "access_log.hpp"
 #include "client_limits.hpp"
 #include "connection_limit.hpp"
 #include "connection_origin.hpp"
@@ -13,7 +14,8 @@ namespace gazette {
 
 class GeminiServer {
 public:
-  GeminiServer(SnapshotStore& snapshots, ClientLimits& clients) : snapshots_(snapshots), clients_(clients) {}
+  GeminiServer(SnapshotStore& snapshots, ClientLimits& clients, AccessLog& access_log)
+      : snapshots_(snapshots), clients_(clients), access_log_(access_log) {}
 
   // `slot` is held until the connection ends.
   asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot);
@@ -21,6 +23,7 @@ public:
 private:
   SnapshotStore& snapshots_;
   ClientLimits& clients_;
+  AccessLog& access_log_;
 };
 
 } // namespace gazette

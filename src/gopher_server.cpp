@@ -1,6 +1,5 @@
 #include "gopher_server.hpp"
 
-#include "access_log.hpp"
 #include "atom_feed.hpp"
 #include "client_admission.hpp"
 #include "file_streaming.hpp"
@@ -124,7 +123,7 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
 
   // Closing the socket, when the connection object goes, sends what is left and the FIN.
   connection->disarm();
-  log_access(client, status, fmt::format("gopher:{}", printable_for_log(line)), sent, steady_clock::now() - started);
+  access_log_.record(client, status, fmt::format("gopher:{}", printable_for_log(line)), sent, steady_clock::now() - started);
 }
 
 } // namespace gazette

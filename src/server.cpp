@@ -18,6 +18,7 @@
 #include <asio/use_awaitable.hpp>
 #include <functional>
 #include <thread>
+#include <unistd.h>
 
 namespace gazette {
 namespace {
@@ -114,8 +115,9 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::functi
   auto limit = std::make_shared<ConnectionLimit>(config.max_connections);
   auto clients = std::make_shared<ClientLimits>(
       ClientLimitSettings{config.limits.connections_per_client, config.limits.requests_per_second, config.limits.burst});
-  GeminiServer gemini(snapshots, *clients);
-  GopherServer gopher(snapshots, *clients);
+  AccessLog access_log(STDOUT_FILENO);
+  GeminiServer gemini(snapshots, *clients, access_log);
+  GopherServer gopher(snapshots, *clients, access_log);
 
   std::vector<std::unique_ptr<Listener>> listeners;
   auto listen = [&](const std::string& protocol, const ListenAddress& address, ConnectionHandler handler) {

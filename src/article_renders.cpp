@@ -43,7 +43,7 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
   auto renders = std::make_shared<ArticleRenders>();
   const GopherStyle style = gopher_style(config.gopher);
   renders->gemini_response =
-      gemini_header(20, gemtext_mime_type(publication.site.lang)) + render_article_gemtext(publication, article);
+      render_article_gemtext(publication, article, gemini_header(20, gemtext_mime_type(publication.site.lang)));
   renders->gopher_text = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
   renders->gopher_menu = render_article_menu(publication, article, style);
   renders->gemini_entry = render_story_entry_gemtext(article);

@@ -22,7 +22,8 @@ GemtextStoryEntry render_story_entry_gemtext(const Article& article);
 // without it they render entries as they go.
 using GemtextEntries = std::function<std::shared_ptr<const GemtextStoryEntry>(const Article&)>;
 
-std::string render_article_gemtext(const Publication& publication, const Article& article);
+// The article's page, appended to `out` (a response's header, say).
+std::string render_article_gemtext(const Publication& publication, const Article& article, std::string out = {});
 // The list pages, in pieces (see SharedBytes).
 SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {});
 SharedBytes render_section_gemtext(const Publication& publication, const Section& section,

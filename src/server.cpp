@@ -16,6 +16,7 @@
 #include <asio/steady_timer.hpp>
 #include <asio/strand.hpp>
 #include <asio/use_awaitable.hpp>
+#include <atomic>
 #include <functional>
 #include <thread>
 #include <unistd.h>
@@ -151,13 +152,20 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::functi
   asio::signal_set stop_signals(io, SIGINT, SIGTERM);
   stop_signals.async_wait([&](std::error_code ec, int signal) {
     if (ec) return;
-    log_message("received signal {}, finishing open connections", signal);
+    // Each listener closes on its own strand; the last to close says so, so
+    // that once the line is logged no new connection is taken.
+    auto finish = [&, signal] {
+      log_message("received signal {}, no longer accepting; finishing open connections", signal);
+      asio::co_spawn(io, stop_when_idle(io, *limit, config.shutdown_timeout), asio::detached);
+    };
+    if (listeners.empty()) finish();
+    auto open_listeners = std::make_shared<std::atomic<std::size_t>>(listeners.size());
     for (auto& listener : listeners)
-      asio::post(listener->strand, [&acceptor = listener->acceptor] {
+      asio::post(listener->strand, [&acceptor = listener->acceptor, open_listeners, finish] {
         std::error_code ignored;
         acceptor.close(ignored);
+        if (--*open_listeners == 0) finish();
       });
-    asio::co_spawn(io, stop_when_idle(io, *limit, config.shutdown_timeout), asio::detached);
   });
 
   unsigned threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -3,6 +3,8 @@
 #include "log.hpp"
 
 #include <cerrno>
+#include <condition_variable>
+#include <mutex>
 #include <fmt/format.h>
 #include <unistd.h>
 #include <utility>
@@ -42,12 +44,35 @@ std::string access_line(std::time_t now, std::string_view client, std::string_vi
   return fmt::format("{} {} {} {} {} {:.3f}ms\n", time_text, client, status, printable_for_log(request), bytes, ms);
 }
 
+struct AccessLog::Shared {
+  const int fd;
+  const Limits limits;
+  std::mutex mutex;
+  std::condition_variable wake;     // for the writer: lines came, or the log ends
+  std::condition_variable finished; // for the log: everything is written
+  std::string held;                 // the rest guarded by mutex
+  std::uint64_t dropped = 0;
+  bool stopping = false, done = false;
+};
+
 AccessLog::AccessLog(int fd, Limits limits)
-    : fd_(fd), limits_(limits), writer_([this](std::stop_token stop) { write_batches(stop); }) {}
+    : shared_(std::make_shared<Shared>(fd, limits)), writer_([shared = shared_] { write_batches(*shared); }) {}
 
 AccessLog::~AccessLog() {
-  writer_.request_stop();
-  writer_.join();
+  std::unique_lock lock(shared_->mutex);
+  shared_->stopping = true;
+  shared_->wake.notify_one();
+  if (shared_->finished.wait_for(lock, shared_->limits.finish_within, [&] { return shared_->done; })) {
+    lock.unlock();
+    writer_.join();
+    return;
+  }
+  const std::size_t unwritten = shared_->held.size();
+  lock.unlock();
+  writer_.detach();
+  log_message("access log: standard output took nothing for {} ms; ending without the last {} bytes of access lines "
+              "and the batch being written",
+              shared_->limits.finish_within.count(), unwritten);
 }
 
 void AccessLog::record(std::string_view client, std::string_view status, std::string_view request, std::uint64_t bytes,
@@ -56,40 +81,44 @@ void AccessLog::record(std::string_view client, std::string_view status, std::st
 }
 
 void AccessLog::add(std::string_view line) {
+  Shared& shared = *shared_;
   bool wake;
   {
-    std::lock_guard lock(mutex_);
-    if (held_.size() + line.size() > limits_.hold_at_most_bytes) {
-      ++dropped_;
+    std::lock_guard lock(shared.mutex);
+    if (shared.held.size() + line.size() > shared.limits.hold_at_most_bytes) {
+      ++shared.dropped;
       return;
     }
-    const std::size_t before = held_.size();
-    held_ += line;
+    const std::size_t before = shared.held.size();
+    shared.held += line;
     // The writer sleeps until a batch starts, then until the batch is due:
     // it needs waking for a batch's first line, and once it is full.
-    wake = before == 0 || (before < limits_.write_at_bytes && held_.size() >= limits_.write_at_bytes);
+    wake = before == 0 || (before < shared.limits.write_at_bytes && shared.held.size() >= shared.limits.write_at_bytes);
   }
-  if (wake) wake_.notify_one();
+  if (wake) shared.wake.notify_one();
 }
 
-void AccessLog::write_batches(std::stop_token stop) {
+void AccessLog::write_batches(Shared& shared) {
   std::string batch;
-  std::unique_lock lock(mutex_);
+  std::unique_lock lock(shared.mutex);
   for (;;) {
-    wake_.wait(lock, stop, [&] { return !held_.empty(); });
-    if (held_.empty()) return; // stopping, and everything is written
-    wake_.wait_for(lock, stop, limits_.gather_for, [&] { return held_.size() >= limits_.write_at_bytes; });
-    batch.swap(held_);
-    const std::uint64_t dropped = std::exchange(dropped_, 0);
+    shared.wake.wait(lock, [&] { return !shared.held.empty() || shared.stopping; });
+    if (shared.held.empty()) break; // stopping, and everything is written
+    shared.wake.wait_for(lock, shared.limits.gather_for,
+                         [&] { return shared.held.size() >= shared.limits.write_at_bytes || shared.stopping; });
+    batch.swap(shared.held);
+    const std::uint64_t dropped = std::exchange(shared.dropped, 0);
     lock.unlock();
-    write_fully(fd_, batch);
+    write_fully(shared.fd, batch);
     if (dropped > 0)
       log_message("access log: {} lines dropped while {} bytes waited for standard output; check that what reads it "
                   "keeps up",
-                  dropped, limits_.hold_at_most_bytes);
+                  dropped, shared.limits.hold_at_most_bytes);
     batch.clear();
     lock.lock();
   }
+  shared.done = true;
+  shared.finished.notify_all();
 }
 
 } // namespace gazette

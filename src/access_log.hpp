@@ -7,13 +7,12 @@
 // tenth of a second or 64 KiB: a write per request was one of a Gopher
 // request's nine system calls, and a reader of stdout that stalls (a full
 // pipe, a paused pager) now costs lines, counted and reported, instead of
-// stopping every connection.
+// stopping every connection, or, at the end, the server's exit.
 #pragma once
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <ctime>
-#include <mutex>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -34,11 +33,13 @@ public:
     std::chrono::milliseconds gather_for{100}; // the longest a line waits to be written
     std::size_t write_at_bytes = 64 * 1024;    // or less, once this much waits
     std::size_t hold_at_most_bytes = 4 * 1024 * 1024; // then lines are dropped, and counted
+    std::chrono::milliseconds finish_within{5000}; // at the end, for the last lines to be taken
   };
 
   explicit AccessLog(int fd) : AccessLog(fd, Limits{}) {}
   AccessLog(int fd, Limits limits);
-  // Writes every line still held.
+  // Writes every line still held, unless standard output takes nothing
+  // for `finish_within`: then says so on stderr and ends without them.
   ~AccessLog();
   AccessLog(const AccessLog&) = delete;
   AccessLog& operator=(const AccessLog&) = delete;
@@ -48,15 +49,13 @@ public:
   void add(std::string_view line);
 
 private:
-  void write_batches(std::stop_token stop);
+  // What the log and its writer share: a writer stuck in a write that never
+  // returns is left with it when the log ends.
+  struct Shared;
+  static void write_batches(Shared& shared);
 
-  const int fd_;
-  const Limits limits_;
-  std::mutex mutex_;
-  std::condition_variable_any wake_;
-  std::string held_;          // guarded by mutex_
-  std::uint64_t dropped_ = 0; // guarded by mutex_
-  std::jthread writer_;       // last: it starts once everything above exists
+  std::shared_ptr<Shared> shared_;
+  std::thread writer_;
 };
 
 } // namespace gazette

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <optional>
 #include <poll.h>
+#include <csignal>
 #include <string>
 #include <thread>
 #include <unistd.h>
@@ -40,6 +41,20 @@ struct Pipe {
     return got;
   }
 };
+
+// Fills the pipe, so that a write to it blocks until its reader comes;
+// returns the bytes it took.
+std::size_t fill(const Pipe& pipe) {
+  REQUIRE(::fcntl(pipe.write_end, F_SETFL, O_NONBLOCK) == 0);
+  std::size_t taken = 0;
+  for (const std::string block(4096, 'x');;) {
+    const ssize_t n = ::write(pipe.write_end, block.data(), block.size());
+    if (n <= 0) break;
+    taken += static_cast<std::size_t>(n);
+  }
+  REQUIRE(::fcntl(pipe.write_end, F_SETFL, 0) == 0);
+  return taken;
+}
 
 // Standard error, sent into a pipe for as long as this lives.
 struct CapturedStderr {
@@ -109,15 +124,7 @@ TEST_CASE("access log: a batch's lines are written once its time is up") {
 
 TEST_CASE("access log: a reader that stops costs lines, every one of them counted on stderr, not the server") {
   Pipe out;
-  // Fill the pipe, so the log's first write blocks until the reader comes back.
-  REQUIRE(::fcntl(out.write_end, F_SETFL, O_NONBLOCK) == 0);
-  std::size_t prefill = 0;
-  for (const std::string block(4096, 'x');;) {
-    const ssize_t n = ::write(out.write_end, block.data(), block.size());
-    if (n <= 0) break;
-    prefill += static_cast<std::size_t>(n);
-  }
-  REQUIRE(::fcntl(out.write_end, F_SETFL, 0) == 0);
+  const std::size_t prefill = fill(out); // the log's first write waits for the reader
 
   CapturedStderr err;
   const int added = 1000;
@@ -152,4 +159,25 @@ TEST_CASE("access log: a reader that stops costs lines, every one of them counte
     reported += std::stoi(report.substr(at + marker.size()));
   CHECK(report.find("lines dropped while 100 bytes waited for standard output") != std::string::npos);
   CHECK(reported == added - count);
+}
+
+TEST_CASE("access log: a reader that never comes back does not keep the log from ending") {
+  Pipe out;
+  fill(out);
+  // The writer the log leaves behind keeps writing to this descriptor, so it
+  // is never closed (as standard output is not), and the write that finally
+  // fails must not end the test with SIGPIPE.
+  const int never_closed = ::dup(out.write_end);
+  REQUIRE(never_closed >= 0);
+  ::signal(SIGPIPE, SIG_IGN);
+  CapturedStderr err;
+  {
+    AccessLog log(never_closed, {.gather_for = 0ms, .write_at_bytes = 1, .finish_within = 100ms});
+    log.add("stuck in a write, or never taken\n");
+    log.add("the same\n");
+  }
+  err.restore();
+  const std::string report = err.pipe.read(SIZE_MAX, 100ms);
+  CHECK(report.find("access log: standard output took nothing for 100 ms; ending without the last ") !=
+        std::string::npos);
 }

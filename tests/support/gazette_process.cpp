@@ -27,13 +27,17 @@ std::string read_text(const fs::path& file) {
   return text.str();
 }
 
-pid_t spawn_gazette(const fs::path& folder, const std::vector<std::string>& args) {
+// Output goes to `<logs>stdout.log` and `<logs>stderr.log` in the folder: a
+// command run beside a server has files of its own, since the server's
+// batched access lines may land after the command's start.
+pid_t spawn_gazette(const fs::path& folder, const std::vector<std::string>& args, const std::string& logs) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addchdir_np(&actions, folder.c_str());
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, (folder / "stdout.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, (folder / "stderr.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  const fs::path out = folder / (logs + "stdout.log"), err = folder / (logs + "stderr.log");
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
   std::vector<std::string> argv_text{GAZETTE_BINARY};
   argv_text.insert(argv_text.end(), args.begin(), args.end());
@@ -62,15 +66,15 @@ int wait_for_exit(pid_t pid, std::chrono::milliseconds limit) {
 } // namespace
 
 CommandResult run_gazette(const fs::path& folder, const std::vector<std::string>& args, std::chrono::seconds limit) {
-  pid_t pid = spawn_gazette(folder, args);
+  pid_t pid = spawn_gazette(folder, args, "command-");
   CommandResult result;
   result.exit_status = wait_for_exit(pid, limit);
   if (result.exit_status == -1) {
     kill(pid, SIGKILL);
     waitpid(pid, nullptr, 0);
   }
-  result.out = read_text(folder / "stdout.log");
-  result.err = read_text(folder / "stderr.log");
+  result.out = read_text(folder / "command-stdout.log");
+  result.err = read_text(folder / "command-stderr.log");
   return result;
 }
 
@@ -85,7 +89,7 @@ std::string test_config(const std::string& extra_top, const std::string& extra_g
 
 GazetteProcess::GazetteProcess(const TempCapsule& site, const std::string& config) : folder_(site.folder()) {
   std::ofstream(folder_ / "config.toml") << config;
-  pid_ = spawn_gazette(folder_, {"serve", "--config", "config.toml"});
+  pid_ = spawn_gazette(folder_, {"serve", "--config", "config.toml"}, "");
 
   const bool expect_gopher = config.find("[gopher]") != std::string::npos;
   const std::regex gemini_line(R"(gemini listening on \S+:(\d+))"), gopher_line(R"(gopher listening on \S+:(\d+))");

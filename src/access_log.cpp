@@ -45,6 +45,8 @@ std::string access_line(std::time_t now, std::string_view client, std::string_vi
 }
 
 struct AccessLog::Shared {
+  Shared(int fd, Limits limits) : fd(fd), limits(limits) {}
+
   const int fd;
   const Limits limits;
   std::mutex mutex;

@@ -27,9 +27,10 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
   std::error_code ec;
   std::string client = origin.peer.to_string();
 
-  // TLS sends a response and then close_notify as separate records: Nagle's
-  // algorithm would hold the second back until the first is acknowledged.
-  // (Gopher writes its answer whole and closes, which sends everything.)
+  // A response longer than one send (see tls_stream.hpp) ends with a short
+  // one, which Nagle's algorithm would hold back until the client has
+  // acknowledged the rest. (Gopher writes its answer whole and closes, which
+  // sends everything.)
   socket.set_option(tcp::no_delay(true), ec);
 
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();

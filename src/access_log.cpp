@@ -2,27 +2,12 @@
 
 #include "log.hpp"
 
-#include <cerrno>
 #include <condition_variable>
-#include <mutex>
 #include <fmt/format.h>
-#include <unistd.h>
+#include <mutex>
 #include <utility>
 
 namespace gazette {
-
-namespace {
-
-void write_fully(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) return; // nowhere left to write it
-    bytes.remove_prefix(static_cast<std::size_t>(written));
-  }
-}
-
-} // namespace
 
 std::string printable_for_log(std::string_view text) {
   std::string out;

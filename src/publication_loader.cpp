@@ -25,8 +25,9 @@ namespace {
 
 // The whole file, read straight into one string: a capsule is read file by
 // file at every start. The size is a first guess only, as an editor may be
-// writing the file as it is read.
-std::optional<std::string> read_file(const fs::path& file) {
+// writing the file as it is read. `info`, when given, receives the open
+// file's status, so that a caller needs no `stat` of its own.
+std::optional<std::string> read_file(const fs::path& file, struct stat* info = nullptr) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct Closer {
@@ -34,20 +35,27 @@ std::optional<std::string> read_file(const fs::path& file) {
     ~Closer() { ::close(fd); }
   } closer{fd};
   std::string text;
-  struct stat info {};
-  // One byte more than the file holds, so that the end shows in one read.
-  if (::fstat(fd, &info) == 0 && info.st_size > 0) text.resize(static_cast<std::size_t>(info.st_size) + 1);
+  struct stat own {};
+  if (!info) info = &own;
+  // One byte more than the file holds, so that a short read shows the end:
+  // a regular file's read comes back short only there.
+  if (::fstat(fd, info) == 0 && info->st_size > 0) text.resize(static_cast<std::size_t>(info->st_size) + 1);
   std::size_t used = 0;
   for (;;) {
     if (used == text.size()) text.resize(std::max<std::size_t>(4096, 2 * text.size()));
-    const ssize_t got = ::read(fd, text.data() + used, text.size() - used);
+    const std::size_t wanted = text.size() - used;
+    const ssize_t got = ::read(fd, text.data() + used, wanted);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return std::nullopt;
-    if (got == 0) break;
     used += static_cast<std::size_t>(got);
+    if (static_cast<std::size_t>(got) < wanted) break;
   }
   text.resize(used);
   return text;
+}
+
+FileVersion version_of(const struct stat& info) {
+  return {info.st_mtim.tv_sec, info.st_mtim.tv_nsec, static_cast<std::int64_t>(info.st_size)};
 }
 
 bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
@@ -188,14 +196,18 @@ private:
 
   FileRead read_article_file(const ArticleFile& file) const {
     FileRead read;
-    struct stat info {};
-    if (::stat(file.path->c_str(), &info) == 0)
-      read.version = {info.st_mtim.tv_sec, info.st_mtim.tv_nsec, static_cast<std::int64_t>(info.st_size)};
     if (previous_)
       if (auto found = previous_->find(file.source); found != previous_->end()) read.last_good = &found->second;
-    read.unchanged = read.last_good && read.last_good->version == read.version;
-    if (read.unchanged) return read;
-    if (auto text = read_file(*file.path)) {
+    // A reload finds most files as it left them, and a `stat` tells it so;
+    // a file met for the first time is simply read.
+    struct stat info {};
+    if (read.last_good) {
+      if (::stat(file.path->c_str(), &info) == 0) read.version = version_of(info);
+      read.unchanged = read.last_good->version == read.version;
+      if (read.unchanged) return read;
+    }
+    if (auto text = read_file(*file.path, &info)) {
+      read.version = version_of(info);
       ParsedArticle parsed = parse_article(*text, file.source);
       if (!parsed.usable) {
         read.unusable = std::move(parsed);

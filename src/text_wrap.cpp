@@ -41,6 +41,33 @@ Word word_from(std::string_view text, std::size_t from) {
   return word;
 }
 
+// Whether `text` is all ASCII with no two spaces together. Then a word's
+// width is its size and a line is the text up to a space, so lines can be
+// cut at once instead of word by word. Spaces are found exactly, eight
+// bytes at a time: a byte of 0x7F added to a byte's low seven bits carries
+// into its high bit unless the byte is zero.
+bool is_plain_ascii(std::string_view text) {
+  constexpr std::uint64_t high_bits = 0x8080808080808080u, low_bits = 0x7F7F7F7F7F7F7F7Fu,
+                          spaces = 0x2020202020202020u;
+  std::uint64_t space_before = 0; // the last byte of the previous eight, as the high bit of byte 0
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, text.data() + i, sizeof bytes);
+    if (bytes & high_bits) return false;
+    const std::uint64_t zeroed = bytes ^ spaces;
+    const std::uint64_t is_space = ~((zeroed + low_bits) | zeroed | low_bits);
+    if ((is_space & ((is_space << 8) | space_before)) != 0) return false;
+    space_before = is_space >> 56;
+  }
+  bool after_space = space_before != 0;
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80 || (after_space && text[i] == ' ')) return false;
+    after_space = text[i] == ' ';
+  }
+  return true;
+}
+
 } // namespace
 
 void append_wrapped(std::string& out, std::string_view text, std::size_t width, std::string_view first_indent,
@@ -59,6 +86,35 @@ void append_wrapped(std::string& out, std::string_view text, std::size_t width, 
   put(first_indent);
   const std::size_t rest_indent_width = utf8_length(rest_indent);
   std::size_t line_width = utf8_length(first_indent);
+
+  if (is_plain_ascii(text)) {
+    // Most text: each line is the longest run of whole words that fits,
+    // found by looking back from the line's last column for a space.
+    while (text.starts_with(' ')) text.remove_prefix(1);
+    while (text.ends_with(' ')) text.remove_suffix(1);
+    while (!text.empty()) {
+      const std::size_t room = width > line_width ? width - line_width : 0;
+      if (text.size() <= room) {
+        put(text);
+        break;
+      }
+      std::size_t cut = text.rfind(' ', room);
+      if (cut == std::string_view::npos) cut = text.find(' '); // a word wider than a line, alone on it
+      if (cut == std::string_view::npos) {
+        put(text);
+        break;
+      }
+      put(text.substr(0, cut));
+      text.remove_prefix(cut + 1);
+      *at++ = '\n';
+      put(rest_indent);
+      line_width = rest_indent_width;
+    }
+    *at++ = '\n';
+    out.resize(static_cast<std::size_t>(at - out.data()));
+    return;
+  }
+
   bool line_has_word = false;
   for (std::size_t i = 0; i < text.size();) {
     if (text[i] == ' ') {

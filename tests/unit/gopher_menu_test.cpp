@@ -5,6 +5,8 @@
 #include "utf8.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 #include <doctest/doctest.h>
 
 using namespace gazette;
@@ -124,6 +126,12 @@ TEST_CASE("wrapping at a width, with indents, never breaking a long word") {
       {"caf\xC3\xA9 caf\xC3\xA9", 9, "", "", "caf\xC3\xA9 caf\xC3\xA9\n"},
       {"caf\xC3\xA9 caf\xC3\xA9", 8, "", "", "caf\xC3\xA9\ncaf\xC3\xA9\n"},
       {"\xC3\xA9\xC3\xA9 ab", 5, "\xE2\x80\xA2 ", "  ", "\xE2\x80\xA2 \xC3\xA9\xC3\xA9\n  ab\n"},
+      // Two spaces where one group of eight bytes meets the next, and inside one.
+      {"abcdefg  hij klm nop", 12, "", "", "abcdefg hij\nklm nop\n"},
+      {"ab  cd efghijk lmnop", 5, "", "", "ab cd\nefghijk\nlmnop\n"},
+      {"one two three four", 7, "", "", "one two\nthree\nfour\n"},
+      {"one two three", 3, "> ", "> ", "> one\n> two\n> three\n"},
+      {" lead and trail ", 30, "", "", "lead and trail\n"},
   };
   for (const auto& row : rows) {
     CAPTURE(row.text);
@@ -156,21 +164,29 @@ TEST_CASE("URL: pages escape the target and allow only safe schemes") {
 
 TEST_CASE("wrapping agrees with a plain word-by-word rule on random text") {
   // The rule as the header states it, a byte at a time.
-  auto reference = [](std::string_view text, std::size_t width) {
+  auto columns = [](std::string_view text) {
+    std::size_t width = 0;
+    for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return width;
+  };
+  auto reference = [&columns](std::string_view text, std::size_t width, std::string_view first_indent,
+                              std::string_view rest_indent) {
     std::string out, line;
-    std::size_t line_width = 0;
+    std::size_t line_width = columns(first_indent);
+    std::string_view indent = first_indent;
     for (std::size_t i = 0; i < text.size();) {
       if (text[i] == ' ') {
         ++i;
         continue;
       }
-      std::size_t end = i, word_width = 0;
-      for (; end < text.size() && text[end] != ' '; ++end)
-        word_width += (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80;
+      std::size_t end = i;
+      while (end < text.size() && text[end] != ' ') ++end;
+      const std::size_t word_width = columns(text.substr(i, end - i));
       if (!line.empty() && line_width + 1 + word_width > width) {
-        out += line + "\n";
+        out.append(indent).append(line) += "\n";
         line.clear();
-        line_width = 0;
+        indent = rest_indent;
+        line_width = columns(rest_indent);
       }
       if (!line.empty()) {
         line += ' ';
@@ -180,20 +196,32 @@ TEST_CASE("wrapping agrees with a plain word-by-word rule on random text") {
       line_width += word_width;
       i = end;
     }
-    return out + line + "\n";
+    return out.append(indent).append(line) + "\n";
   };
-  const std::string pieces[] = {"a", "bb", "news", "\xC3\xA9t\xC3\xA9", "\xE2\x80\x94", " ", "  ", "longerword", "x"};
+  // Text that is all ASCII with single spaces is cut a line at a time, the
+  // rest a word at a time: both are drawn, with and without indents.
+  const std::vector<std::string> any_text = {"a", "bb", "news", "\xC3\xA9t\xC3\xA9", "\xE2\x80\x94", " ", "  ", "longerword", "x"};
+  const std::vector<std::string> plain_words = {"a", "bb", "news", "longerword", "x", "https://example.org/a/long/path"};
+  const std::pair<std::string, std::string> indents[] = {{"", ""}, {"* ", "  "}, {"    ", "    "}, {"\xE2\x80\xA2 ", "  "}};
   std::uint32_t seed = 7;
   auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
-  for (int round = 0; round < 2000; ++round) {
-    std::string text;
+  for (int round = 0; round < 4000; ++round) {
+    const bool plain = round % 2 == 1;
+    const auto& pieces = plain ? plain_words : any_text;
+    std::string text = plain && next() % 4 == 0 ? " " : "";
     const std::size_t count = next() % 40;
-    for (std::size_t k = 0; k < count; ++k) text += pieces[(next() >> 8) % std::size(pieces)];
+    for (std::size_t k = 0; k < count; ++k) {
+      if (plain && k > 0) text += ' ';
+      text += pieces[(next() >> 8) % pieces.size()];
+    }
+    if (plain && next() % 4 == 0) text += ' ';
     const std::size_t width = 1 + (next() >> 8) % 30;
+    const auto& [first_indent, rest_indent] = indents[(next() >> 8) % std::size(indents)];
     CAPTURE(text);
     CAPTURE(width);
-    std::string out;
-    append_wrapped(out, text, width);
-    CHECK(out == reference(text, width));
+    CAPTURE(first_indent);
+    std::string out = "before\n";
+    append_wrapped(out, text, width, first_indent, rest_indent);
+    CHECK(out == "before\n" + reference(text, width, first_indent, rest_indent));
   }
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <fmt/format.h>
 #include <md4c.h>
 
@@ -17,6 +18,17 @@ constexpr std::pair<std::string_view, std::string_view> named_entities[] = {
     {"&lsquo;", "\u2018"}, {"&rsquo;", "\u2019"}, {"&ldquo;", "\u201C"}, {"&rdquo;", "\u201D"},
     {"&copy;", "\u00A9"}, {"&eacute;", "\u00E9"}, {"&euro;", "\u20AC"}, {"&pound;", "\u00A3"},
 };
+
+// Line breaks in [from, to), found with memchr: a body's lines are long
+// (a paragraph is often one line), and this runs over every body loaded.
+int newlines_between(const char* from, const char* to) {
+  int count = 0;
+  while (const void* found = std::memchr(from, '\n', static_cast<std::size_t>(to - from))) {
+    ++count;
+    from = static_cast<const char*>(found) + 1;
+  }
+  return count;
+}
 
 void append_code_point(std::string& out, char32_t c) {
   if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
@@ -294,7 +306,7 @@ private:
       counted_to_ = source_.data();
       newlines_before_ = 0;
     }
-    newlines_before_ += static_cast<int>(std::count(counted_to_, text, '\n'));
+    newlines_before_ += newlines_between(counted_to_, text);
     counted_to_ = text;
     return 1 + newlines_before_;
   }

@@ -233,10 +233,19 @@ public:
       number_from_source_pending_ = false;
       if (int written = written_item_number(text); written >= 0) current_.number = written;
     }
-    std::string decoded;
+    // Most pieces are plain text, taken as they are; only a character
+    // reference or a null is decoded into a string of its own.
+    std::string decoded_reference;
+    std::string_view decoded = piece;
     switch (type) {
-    case MD_TEXT_NULLCHAR: append_code_point(decoded, 0xFFFD); break;
-    case MD_TEXT_ENTITY: append_entity(decoded, piece); break;
+    case MD_TEXT_NULLCHAR:
+      append_code_point(decoded_reference, 0xFFFD);
+      decoded = decoded_reference;
+      break;
+    case MD_TEXT_ENTITY:
+      append_entity(decoded_reference, piece);
+      decoded = decoded_reference;
+      break;
     case MD_TEXT_BR:
     case MD_TEXT_SOFTBR:
       if (current_.kind == BlockKind::preformatted) decoded = "\n";
@@ -245,7 +254,7 @@ public:
         if (!paragraph_lines_.empty()) paragraph_lines_.emplace_back();
       }
       break;
-    default: decoded = piece;
+    default: break;
     }
     if (in_cell_) {
       table_.rows.back().back() += decoded;

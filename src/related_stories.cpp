@@ -1,5 +1,7 @@
 #include "related_stories.hpp"
 
+#include "parallel_for.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <string_view>
@@ -111,6 +113,36 @@ RelatedStoryFinder::RelatedStoryFinder(const Publication& publication) : publica
       by_tag_bits_[tag].resize(published.size() / 64 + 1);
       for (Rank rank : by_tag_[tag]) by_tag_bits_[tag][rank / 64] |= std::uint64_t{1} << (rank % 64);
     }
+  find_stories_sharing_every_tag();
+}
+
+// Few stories share every tag of a story, so looking for them walks the
+// shortest of its tags' lists to the end: for a popular tag, once per story
+// that has it. The answer is the same for every story with the same tags,
+// so it is found once per distinct set of tags, on every core.
+void RelatedStoryFinder::find_stories_sharing_every_tag() {
+  struct TagsHash {
+    std::size_t operator()(const std::vector<TagId>& tags) const {
+      std::size_t hash = tags.size();
+      for (TagId tag : tags) hash = hash * 0x9E3779B97F4A7C15u + tag;
+      return hash;
+    }
+  };
+  std::unordered_map<std::vector<TagId>, std::uint32_t, TagsHash> set_of_tags;
+  std::vector<const std::vector<TagId>*> distinct;
+  tag_set_of_.resize(tags_.size());
+  for (Rank rank = 0; rank < tags_.size(); ++rank) {
+    auto [found, added] = set_of_tags.try_emplace(tags_[rank], static_cast<std::uint32_t>(distinct.size()));
+    if (added) distinct.push_back(&found->first);
+    tag_set_of_[rank] = found->second;
+  }
+  sharing_every_tag_.resize(distinct.size());
+  parallel_for(distinct.size(), [&](std::size_t i) {
+    std::vector<TagList> lists;
+    for (TagId tag : *distinct[i]) lists.push_back({&by_tag_[tag], &by_tag_bits_[tag]});
+    walk_shared(lists, lists.size(), std::numeric_limits<std::size_t>::max(), [](Rank) { return true; },
+                sharing_every_tag_[i]);
+  });
 }
 
 void RelatedStoryFinder::add(const Article& article, std::size_t limit, std::set<const Article*>& listed,
@@ -139,7 +171,14 @@ void RelatedStoryFinder::add(const Article& article, std::size_t limit, std::set
     const std::size_t wanted = limit - stories.size();
     std::vector<Rank> found;
     walk_shared(in_section, shared, wanted, [&](Rank rank) { return !is_listed(rank); }, found);
-    walk_shared(everywhere, shared, wanted, [&](Rank rank) { return !same_section(rank) && !is_listed(rank); }, found);
+    if (shared == tags_[self].size()) {
+      for (Rank rank : sharing_every_tag_[tag_set_of_[self]]) {
+        if (found.size() >= wanted) break;
+        if (!same_section(rank) && !is_listed(rank)) found.push_back(rank);
+      }
+    } else {
+      walk_shared(everywhere, shared, wanted, [&](Rank rank) { return !same_section(rank) && !is_listed(rank); }, found);
+    }
     for (Rank rank : found) {
       listed.insert(published[rank]);
       stories.push_back({published[rank], {}});

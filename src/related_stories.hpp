@@ -30,6 +30,8 @@ private:
   using Rank = std::uint32_t; // position in publication.published: lower is newer
   using TagId = std::uint32_t;
 
+  void find_stories_sharing_every_tag();
+
   static std::uint64_t tag_and_section(TagId tag, int section) {
     return (std::uint64_t{tag} << 32) | static_cast<std::uint32_t>(section);
   }
@@ -41,6 +43,8 @@ private:
   std::vector<std::vector<Rank>> by_tag_; // by tag: its stories, newest first
   std::vector<std::vector<std::uint64_t>> by_tag_bits_; // by tag: the same as bits by rank, for long lists only
   std::unordered_map<std::uint64_t, std::vector<Rank>> by_tag_and_section_; // likewise, by tag_and_section
+  std::vector<std::uint32_t> tag_set_of_;            // by rank: its set of tags, as an index of the next
+  std::vector<std::vector<Rank>> sharing_every_tag_; // by set of tags: the stories with all of them, newest first
 };
 
 } // namespace gazette

@@ -78,7 +78,7 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
   });
   RendersByArticle renders;
   renders.reserve(published.size());
-  for (std::size_t i = 0; i < published.size(); ++i) renders.emplace(published[i], made[i].renders);
+  for (std::size_t i = 0; i < published.size(); ++i) renders.insert_or_assign(published[i], made[i].renders);
   cache.get();
   return renders;
 }

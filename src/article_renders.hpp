@@ -6,6 +6,7 @@
 #include "config.hpp"
 #include "gemtext_pages.hpp"
 #include "gopher_pages.hpp"
+#include "pointer_map.hpp"
 #include "publication.hpp"
 #include "shared_bytes.hpp"
 
@@ -32,7 +33,7 @@ struct CachedRenders {
 };
 using RenderCache = std::unordered_map<std::string, CachedRenders>; // by article path
 
-using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<const ArticleRenders>>;
+using RendersByArticle = PointerMap<Article, std::shared_ptr<const ArticleRenders>>;
 
 // Renders every published article, or takes it from `previous` when its key
 // is unchanged; `next` receives what to pass as `previous` next time.

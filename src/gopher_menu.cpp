@@ -52,9 +52,17 @@ void GopherMenu::line(char type, std::string_view display, std::string_view sele
 }
 
 void GopherMenu::info(std::string_view text) {
+  const std::string shown = display_text(text);
+  // Most info lines (a date, a byline, a heading) are already one line as
+  // wrapping would leave them: short, with single spaces inside only.
+  if (shown.size() <= max_menu_display_columns && !shown.starts_with(' ') && !shown.ends_with(' ') &&
+      shown.find("  ") == std::string::npos) {
+    line('i', shown, "", "error.host", 1);
+    return;
+  }
   // A display string holds no line breaks, so the wrapped lines are where the "\n"s are.
   std::string wrapped;
-  append_wrapped(wrapped, display_text(text), max_menu_display_columns);
+  append_wrapped(wrapped, shown, max_menu_display_columns);
   std::string_view lines = wrapped;
   for (std::size_t end; (end = lines.find('\n')) != std::string_view::npos; lines.remove_prefix(end + 1)) {
     // A single word wider than a menu (a long URL) is split by columns: a menu

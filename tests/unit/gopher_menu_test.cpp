@@ -59,6 +59,35 @@ TEST_CASE("display strings stay under 70 columns: items are cut at a word, info 
   CHECK(lines.size() > 5);
 }
 
+TEST_CASE("info lines: one line as written when it fits, else wrapped") {
+  const std::string fits(69, 'a'), one_over(70, 'a');
+  struct Row {
+    std::string text;
+    std::vector<std::string> shown;
+  };
+  const Row rows[] = {
+      {"", {""}},
+      {"Monday 3 June", {"Monday 3 June"}},
+      {fits, {fits}},
+      {one_over, {one_over.substr(0, 69), "a"}},
+      {"  spaced   out ", {"spaced out"}},
+      {" lead", {"lead"}},
+      {"trail ", {"trail"}},
+      {"two  spaces", {"two spaces"}},
+      {"a\tb", {"a b"}},
+      {std::string(40, 'b') + " " + std::string(40, 'c'), {std::string(40, 'b'), std::string(40, 'c')}},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    GopherMenu menu({"h", 70}, false);
+    menu.info(row.text);
+    std::vector<std::string> expected;
+    for (const auto& shown : row.shown) expected.push_back("i" + shown + "\t\terror.host\t1");
+    expected.push_back(".");
+    CHECK(menu_lines(menu.finish()) == expected);
+  }
+}
+
 TEST_CASE("TAB, CR and LF never break a menu line") {
   GopherMenu menu({"h", 70}, false);
   menu.item('0', "a\tb\r\nc", "/x\ty");

@@ -75,7 +75,7 @@ public:
   }
 
   std::optional<std::string> string(const toml::node& node, std::string_view key) {
-    if (auto value = node.value<std::string>()) return single_line(*value);
+    if (auto value = node.value<std::string_view>()) return single_line(*value);
     error(node, fmt::format("{} must be a string, in quotes", key));
     return std::nullopt;
   }
@@ -172,6 +172,7 @@ private:
 // TOML string must not break them.
 std::string single_line(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   bool pending_space = false;
   for (unsigned char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {

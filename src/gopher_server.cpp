@@ -123,7 +123,7 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
 
   // Closing the socket, when the connection object goes, sends what is left and the FIN.
   connection->disarm();
-  access_log_.record(client, status, fmt::format("gopher:{}", printable_for_log(line)), sent, steady_clock::now() - started);
+  access_log_.record(client, status, fmt::format("gopher:{}", line), sent, steady_clock::now() - started);
 }
 
 } // namespace gazette

@@ -144,6 +144,9 @@ TEST_CASE("Gopher: errors, Gopher+, HTTP, URL: pages and caps.txt") {
   const auto port = server.gopher_port();
 
   CHECK(tcp_exchange(port, "/nothing-here\r\n").bytes == "3Not found: /nothing-here\t\terror.host\t1\r\n.\r\n");
+  // A control byte and a backslash are escaped in the access log once, as they came.
+  CHECK(tcp_exchange(port, "/bad\x01\\name\r\n").bytes.starts_with("3Selector contains a control character\t"));
+  CHECK(server.wait_for_stdout(" 3 gopher:/bad\\x01\\x5cname "));
   CHECK(tcp_exchange(port, std::string(1025, 'a') + "\r\n").bytes ==
         "3Selector is longer than 1024 bytes\t\terror.host\t1\r\n.\r\n");
   CHECK(tcp_exchange(port, std::string(1024, 'a') + "\r\n").bytes.starts_with("3Not found: "));

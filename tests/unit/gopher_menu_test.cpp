@@ -245,7 +245,9 @@ TEST_CASE("wrapping agrees with a plain word-by-word rule on random text") {
     }
     if (plain && next() % 4 == 0) text += ' ';
     const std::size_t width = 1 + (next() >> 8) % 30;
-    const auto& [first_indent, rest_indent] = indents[(next() >> 8) % std::size(indents)];
+    const auto& indent = indents[(next() >> 8) % std::size(indents)];
+    const std::string& first_indent = indent.first;
+    const std::string& rest_indent = indent.second;
     CAPTURE(text);
     CAPTURE(width);
     CAPTURE(first_indent);

@@ -119,7 +119,10 @@ RelatedStoryFinder::RelatedStoryFinder(const Publication& publication) : publica
 // Few stories share every tag of a story, so looking for them walks the
 // shortest of its tags' lists to the end: for a popular tag, once per story
 // that has it. The answer is the same for every story with the same tags,
-// so it is found once per distinct set of tags, on every core.
+// so for a set of tags that several stories have it is found once, on every
+// core. The walk stops at `sharing_kept` stories: where more share every
+// tag they are found soon, and the rare story that wants more than those
+// walks the lists itself.
 void RelatedStoryFinder::find_stories_sharing_every_tag() {
   struct TagsHash {
     std::size_t operator()(const std::vector<TagId>& tags) const {
@@ -130,18 +133,24 @@ void RelatedStoryFinder::find_stories_sharing_every_tag() {
   };
   std::unordered_map<std::vector<TagId>, std::uint32_t, TagsHash> set_of_tags;
   std::vector<const std::vector<TagId>*> distinct;
+  std::vector<std::uint32_t> stories_with_set;
   tag_set_of_.resize(tags_.size());
   for (Rank rank = 0; rank < tags_.size(); ++rank) {
     auto [found, added] = set_of_tags.try_emplace(tags_[rank], static_cast<std::uint32_t>(distinct.size()));
-    if (added) distinct.push_back(&found->first);
+    if (added) {
+      distinct.push_back(&found->first);
+      stories_with_set.push_back(0);
+    }
+    ++stories_with_set[found->second];
     tag_set_of_[rank] = found->second;
   }
   sharing_every_tag_.resize(distinct.size());
   parallel_for(distinct.size(), [&](std::size_t i) {
+    if (stories_with_set[i] < 2) return;
     std::vector<TagList> lists;
     for (TagId tag : *distinct[i]) lists.push_back({&by_tag_[tag], &by_tag_bits_[tag]});
-    walk_shared(lists, lists.size(), std::numeric_limits<std::size_t>::max(), [](Rank) { return true; },
-                sharing_every_tag_[i]);
+    auto& sharing = sharing_every_tag_[i].emplace();
+    walk_shared(lists, lists.size(), sharing_kept, [](Rank) { return true; }, sharing);
   });
 }
 
@@ -171,13 +180,22 @@ void RelatedStoryFinder::add(const Article& article, std::size_t limit, std::set
     const std::size_t wanted = limit - stories.size();
     std::vector<Rank> found;
     walk_shared(in_section, shared, wanted, [&](Rank rank) { return !is_listed(rank); }, found);
-    if (shared == tags_[self].size()) {
-      for (Rank rank : sharing_every_tag_[tag_set_of_[self]]) {
+    auto elsewhere = [&](Rank rank) { return !same_section(rank) && !is_listed(rank); };
+    const auto& sharing = sharing_every_tag_[tag_set_of_[self]];
+    if (shared == tags_[self].size() && sharing) {
+      const std::size_t from_section = found.size();
+      for (Rank rank : *sharing) {
         if (found.size() >= wanted) break;
-        if (!same_section(rank) && !is_listed(rank)) found.push_back(rank);
+        if (elsewhere(rank)) found.push_back(rank);
+      }
+      // The list stopped short of every story sharing the tags, and this
+      // one wants more than it held: walk the lists as for any other pass.
+      if (found.size() < wanted && sharing->size() == sharing_kept) {
+        found.resize(from_section);
+        walk_shared(everywhere, shared, wanted, elsewhere, found);
       }
     } else {
-      walk_shared(everywhere, shared, wanted, [&](Rank rank) { return !same_section(rank) && !is_listed(rank); }, found);
+      walk_shared(everywhere, shared, wanted, elsewhere, found);
     }
     for (Rank rank : found) {
       listed.insert(published[rank]);

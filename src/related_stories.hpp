@@ -8,6 +8,7 @@
 #include "publication.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -43,8 +44,14 @@ private:
   std::vector<std::vector<Rank>> by_tag_; // by tag: its stories, newest first
   std::vector<std::vector<std::uint64_t>> by_tag_bits_; // by tag: the same as bits by rank, for long lists only
   std::unordered_map<std::uint64_t, std::vector<Rank>> by_tag_and_section_; // likewise, by tag_and_section
-  std::vector<std::uint32_t> tag_set_of_;            // by rank: its set of tags, as an index of the next
-  std::vector<std::vector<Rank>> sharing_every_tag_; // by set of tags: the stories with all of them, newest first
+  // Enough for a page's related stories, with room for those of the story's
+  // own section and those listed already.
+  static constexpr std::size_t sharing_kept = 16;
+
+  std::vector<std::uint32_t> tag_set_of_; // by rank: its set of tags, as an index of the next
+  // By set of tags, for a set several stories have: the first sharing_kept
+  // stories with all of them, newest first.
+  std::vector<std::optional<std::vector<Rank>>> sharing_every_tag_;
 };
 
 } // namespace gazette

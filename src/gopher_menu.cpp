@@ -53,10 +53,8 @@ void GopherMenu::line(char type, std::string_view display, std::string_view sele
 
 void GopherMenu::info(std::string_view text) {
   const std::string shown = display_text(text);
-  // Most info lines (a date, a byline, a heading) are already one line as
-  // wrapping would leave them: short, with single spaces inside only.
-  if (shown.size() <= max_menu_display_columns && !shown.starts_with(' ') && !shown.ends_with(' ') &&
-      shown.find("  ") == std::string::npos) {
+  // Most info lines (a date, a byline, a heading) need no wrapping.
+  if (is_one_wrapped_line(shown, max_menu_display_columns)) {
     line('i', shown, "", "error.host", 1);
     return;
   }

@@ -110,37 +110,41 @@ void append_wrapped(std::string& out, std::string_view text, std::size_t width, 
       put(rest_indent);
       line_width = rest_indent_width;
     }
-    *at++ = '\n';
-    out.resize(static_cast<std::size_t>(at - out.data()));
-    return;
-  }
-
-  bool line_has_word = false;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == ' ') {
-      ++i;
-      continue;
+  } else {
+    // Word by word, measuring each word and collapsing runs of spaces.
+    bool line_has_word = false;
+    for (std::size_t i = 0; i < text.size();) {
+      if (text[i] == ' ') {
+        ++i;
+        continue;
+      }
+      const Word found = word_from(text, i);
+      const std::string_view word = text.substr(i, found.end - i);
+      i = found.end;
+      const std::size_t word_width = found.ascii ? word.size() : utf8_length(word);
+      if (line_has_word && line_width + 1 + word_width > width) {
+        *at++ = '\n';
+        put(rest_indent);
+        line_width = rest_indent_width;
+        line_has_word = false;
+      }
+      if (line_has_word) {
+        *at++ = ' ';
+        ++line_width;
+      }
+      put(word);
+      line_width += word_width;
+      line_has_word = true;
     }
-    const Word found = word_from(text, i);
-    const std::string_view word = text.substr(i, found.end - i);
-    i = found.end;
-    const std::size_t word_width = found.ascii ? word.size() : utf8_length(word);
-    if (line_has_word && line_width + 1 + word_width > width) {
-      *at++ = '\n';
-      put(rest_indent);
-      line_width = rest_indent_width;
-      line_has_word = false;
-    }
-    if (line_has_word) {
-      *at++ = ' ';
-      ++line_width;
-    }
-    put(word);
-    line_width += word_width;
-    line_has_word = true;
   }
   *at++ = '\n';
   out.resize(static_cast<std::size_t>(at - out.data()));
+}
+
+bool is_one_wrapped_line(std::string_view text, std::size_t width) {
+  // Bytes never undercount columns, so fitting in `width` bytes is enough.
+  return text.size() <= width && !text.starts_with(' ') && !text.ends_with(' ') &&
+         text.find("  ") == std::string_view::npos;
 }
 
 std::string cut_to_width(std::string_view text, std::size_t width) {

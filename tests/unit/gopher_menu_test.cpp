@@ -254,5 +254,6 @@ TEST_CASE("wrapping agrees with a plain word-by-word rule on random text") {
     std::string out = "before\n";
     append_wrapped(out, text, width, first_indent, rest_indent);
     CHECK(out == "before\n" + reference(text, width, first_indent, rest_indent));
+    if (is_one_wrapped_line(text, width)) CHECK(reference(text, width, "", "") == text + "\n");
   }
 }

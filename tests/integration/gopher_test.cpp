@@ -3,6 +3,7 @@
 #include "test_clients.hpp"
 
 #include <array>
+#include <asio/write.hpp>
 #include <cstdio>
 #include <deque>
 #include <doctest/doctest.h>
@@ -210,4 +211,30 @@ TEST_CASE("Gopher: silent clients are dropped after the request timeout") {
   GazetteProcess server(site, test_config("request_timeout = 0.5"));
   IdleConnection idle(server.gopher_port());
   CHECK(idle.closed_by_server_within(std::chrono::seconds(4)));
+}
+
+TEST_CASE("Gopher: a slow but steady reader gets a whole large file, though it takes longer than the timeout") {
+  // The deadline moves on with every chunk written; the timer set for the
+  // first one fires while the answer is still going, and must wait again
+  // rather than cut it.
+  TempCapsule site;
+  site.write("big.bin", std::string(8 * 1024 * 1024, 'x'));
+  GazetteProcess server(site, test_config("request_timeout = 1"));
+  asio::io_context io;
+  asio::ip::tcp::socket socket(io);
+  socket.connect({asio::ip::make_address("127.0.0.1"), server.gopher_port()});
+  asio::write(socket, asio::buffer(std::string_view("/big.bin\r\n")));
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<char> chunk(64 * 1024);
+  std::size_t received = 0;
+  std::error_code ec;
+  while (!ec && std::chrono::steady_clock::now() - started < std::chrono::seconds(30)) {
+    received += socket.read_some(asio::buffer(chunk), ec);
+    std::this_thread::sleep_for(std::chrono::milliseconds(15)); // about 4 MB a second
+  }
+  const auto took = std::chrono::steady_clock::now() - started;
+  CHECK(ec == asio::error::eof);
+  CHECK(received == 8u * 1024 * 1024);
+  // Otherwise the answer fit in the socket buffers and nothing was tested.
+  CHECK(took > std::chrono::milliseconds(1500));
 }

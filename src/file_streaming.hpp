@@ -2,11 +2,9 @@
 // memory, and a reader that stops reading is dropped.
 #pragma once
 #include "guarded_stream.hpp"
+#include "socket_io.hpp"
 
 #include <asio/awaitable.hpp>
-#include <asio/redirect_error.hpp>
-#include <asio/use_awaitable.hpp>
-#include <asio/write.hpp>
 #include <fcntl.h>
 #include <filesystem>
 #include <unistd.h>
@@ -29,12 +27,6 @@ private:
 };
 
 inline constexpr std::size_t file_chunk_bytes = 64 * 1024;
-
-// Gopher's plain socket; TlsStream has its own.
-inline asio::awaitable<std::size_t> write_all(asio::ip::tcp::socket& socket, asio::const_buffer bytes,
-                                              std::error_code& ec) {
-  co_return co_await asio::async_write(socket, bytes, asio::redirect_error(asio::use_awaitable, ec));
-}
 
 // Opened before the header is sent, so a file that cannot be read is
 // answered as not found rather than as a success with no body.

@@ -6,6 +6,7 @@
 #include "gopher_request.hpp"
 #include "gopher_site.hpp"
 #include "response_writing.hpp"
+#include "socket_io.hpp"
 
 #include <array>
 #include <fmt/format.h>
@@ -44,6 +45,8 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
   std::error_code ec;
   std::string client = origin.peer.to_string();
 
+  socket.non_blocking(true, ec); // see socket_io.hpp
+
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
   const Config& config = *snapshot->config;
   auto connection = std::make_shared<GuardedStream<tcp::socket>>(std::move(socket));
@@ -59,8 +62,7 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
   std::size_t received = 0;
   FramedGopherRequest framed{GopherFraming::need_more};
   while (framed.state == GopherFraming::need_more && received < buffer.size()) {
-    received += co_await connection->stream.async_read_some(
-        asio::buffer(buffer.data() + received, buffer.size() - received), asio::redirect_error(asio::use_awaitable, ec));
+    received += co_await read_some_now(connection->stream, asio::buffer(buffer.data() + received, buffer.size() - received), ec);
     if (ec) break;
     framed = frame_gopher_request({buffer.data(), received});
   }
@@ -117,7 +119,7 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
   // expression: GCC 12 miscompiles co_await next to ?:.
   const std::string_view whole = resource ? resource->response.piece(0) : std::string_view(answer);
   if (resource && resource->response.piece_count() > 1) sent += co_await write_pieces(connection->stream, resource->response, ec);
-  else sent += co_await asio::async_write(connection->stream, asio::buffer(whole), asio::redirect_error(asio::use_awaitable, ec));
+  else sent += co_await write_all(connection->stream, asio::buffer(whole), ec);
   if (!ec && resource && !resource->streamed_file.empty())
     sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 

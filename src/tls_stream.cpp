@@ -1,5 +1,7 @@
 #include "tls_stream.hpp"
 
+#include "socket_io.hpp"
+
 #include <algorithm>
 #include <asio/redirect_error.hpp>
 #include <asio/use_awaitable.hpp>
@@ -54,14 +56,7 @@ TlsStream::TlsStream(asio::ip::tcp::socket socket, SSL_CTX* context) : socket_(s
 
 asio::awaitable<void> TlsStream::send_held(std::error_code& ec) {
   std::error_code error;
-  std::size_t sent = 0;
-  while (sent < unsent_.size() && !error) {
-    sent += socket_.write_some(asio::buffer(unsent_) + sent, error);
-    if (error == asio::error::would_block || error == asio::error::try_again) {
-      error.clear();
-      co_await socket_.async_wait(asio::ip::tcp::socket::wait_write, asio::redirect_error(asio::use_awaitable, error));
-    }
-  }
+  co_await write_all(socket_, asio::buffer(unsent_), error);
   if (error) ec = error;
   // Given back rather than kept: an idle connection should hold no response.
   std::string().swap(unsent_);

@@ -35,7 +35,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
 
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
   const Config& config = *snapshot->config;
-  auto connection = std::make_shared<GeminiConnection>(std::move(socket), snapshot->tls->native_handle());
+  auto connection = std::make_shared<GeminiConnection>(deadlines_, std::move(socket), snapshot->tls->native_handle());
   auto& stream = connection->stream;
   connection->arm(config.request_timeout);
 

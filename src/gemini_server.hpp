@@ -3,6 +3,7 @@
 #pragma once
 #include "access_log.hpp"
 #include "client_limits.hpp"
+#include "connection_deadlines.hpp"
 #include "connection_limit.hpp"
 #include "connection_origin.hpp"
 #include "snapshot_store.hpp"
@@ -14,8 +15,9 @@ namespace gazette {
 
 class GeminiServer {
 public:
-  GeminiServer(SnapshotStore& snapshots, ClientLimits& clients, AccessLog& access_log)
-      : snapshots_(snapshots), clients_(clients), access_log_(access_log) {}
+  GeminiServer(SnapshotStore& snapshots, ClientLimits& clients, AccessLog& access_log,
+               std::shared_ptr<ConnectionDeadlines> deadlines)
+      : snapshots_(snapshots), clients_(clients), access_log_(access_log), deadlines_(std::move(deadlines)) {}
 
   // `slot` is held until the connection ends.
   asio::awaitable<void> serve(asio::ip::tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot);
@@ -24,6 +26,7 @@ private:
   SnapshotStore& snapshots_;
   ClientLimits& clients_;
   AccessLog& access_log_;
+  std::shared_ptr<ConnectionDeadlines> deadlines_;
 };
 
 } // namespace gazette

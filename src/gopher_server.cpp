@@ -49,7 +49,7 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
 
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
   const Config& config = *snapshot->config;
-  auto connection = std::make_shared<GuardedStream<tcp::socket>>(std::move(socket));
+  auto connection = std::make_shared<GuardedStream<tcp::socket>>(deadlines_, std::move(socket));
   connection->arm(config.request_timeout);
 
   const auto admitted = co_await admit_client(*connection, config.gopher.proxy_protocol, clients_, client);

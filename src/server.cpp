@@ -1,5 +1,6 @@
 #include "server.hpp"
 
+#include "connection_deadlines.hpp"
 #include "connection_limit.hpp"
 #include "gemini_server.hpp"
 #include "gopher_server.hpp"
@@ -95,6 +96,15 @@ asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& li
   }
 }
 
+asio::awaitable<void> sweep_deadlines(asio::io_context& io, std::shared_ptr<ConnectionDeadlines> deadlines) {
+  asio::steady_timer timer(io);
+  for (;;) {
+    timer.expires_after(ConnectionDeadlines::sweep_interval);
+    co_await timer.async_wait(asio::use_awaitable);
+    deadlines->sweep(std::chrono::steady_clock::now());
+  }
+}
+
 asio::awaitable<void> stop_when_idle(asio::io_context& io, ConnectionLimit& limit, std::chrono::milliseconds grace) {
   asio::steady_timer timer(io);
   const auto give_up = std::chrono::steady_clock::now() + grace;
@@ -117,8 +127,11 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::functi
   auto clients = std::make_shared<ClientLimits>(
       ClientLimitSettings{config.limits.connections_per_client, config.limits.requests_per_second, config.limits.burst});
   AccessLog access_log(STDOUT_FILENO);
-  GeminiServer gemini(snapshots, *clients, access_log);
-  GopherServer gopher(snapshots, *clients, access_log);
+  // Shared: a connection the stopped server has not finished yet still
+  // unregisters as it goes.
+  auto deadlines = std::make_shared<ConnectionDeadlines>();
+  GeminiServer gemini(snapshots, *clients, access_log, deadlines);
+  GopherServer gopher(snapshots, *clients, access_log, deadlines);
 
   std::vector<std::unique_ptr<Listener>> listeners;
   auto listen = [&](const std::string& protocol, const ListenAddress& address, ConnectionHandler handler) {
@@ -148,6 +161,8 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::functi
                 ListenAddress{local.address().to_string(), local.port()}.to_string());
     asio::co_spawn(listener->strand, accept_connections(*listener, *limit, io), asio::detached);
   }
+
+  asio::co_spawn(io, sweep_deadlines(io, deadlines), asio::detached);
 
   asio::signal_set stop_signals(io, SIGINT, SIGTERM);
   stop_signals.async_wait([&](std::error_code ec, int signal) {

@@ -10,9 +10,11 @@
 #pragma once
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace gazette {
 
@@ -29,8 +31,8 @@ public:
   WatchedConnection& operator=(const WatchedConnection&) = delete;
   virtual ~WatchedConnection();
 
-  void set_deadline(Clock::time_point due) { due_.store(due.time_since_epoch().count(), std::memory_order_relaxed); }
-  void clear_deadline() { due_.store(never, std::memory_order_relaxed); }
+  void set_deadline(Clock::time_point due);
+  void clear_deadline();
 
 protected:
   // Called by the sweep, on any thread, once it has taken a passed
@@ -38,34 +40,58 @@ protected:
   virtual void deadline_passed() = 0;
   // True until the deadline is set again: the connection moved on between
   // the sweep and acting, and the deadline it passed no longer holds.
-  bool deadline_still_passed() const { return due_.load(std::memory_order_relaxed) == never; }
+  bool deadline_still_passed() const;
 
 private:
   friend class ConnectionDeadlines;
-  static constexpr Clock::rep never = std::numeric_limits<Clock::rep>::max();
-  // Takes the deadline, once, if it is before `now`.
-  bool take_if_passed(Clock::time_point now);
-
+  struct Slot;
   std::shared_ptr<ConnectionDeadlines> deadlines_;
-  std::atomic<Clock::rep> due_{never};
-  WatchedConnection* previous_ = nullptr; // the registry's list, under its mutex
-  WatchedConnection* next_ = nullptr;
+  Slot* slot_;
 };
 
 class ConnectionDeadlines {
 public:
   static constexpr std::chrono::milliseconds sweep_interval{100};
 
+  ConnectionDeadlines() = default;
+  ConnectionDeadlines(const ConnectionDeadlines&) = delete;
+  ConnectionDeadlines& operator=(const ConnectionDeadlines&) = delete;
+
   // Tells every connection whose deadline is before `now`.
   void sweep(WatchedConnection::Clock::time_point now);
 
 private:
   friend class WatchedConnection;
-  void add(WatchedConnection& connection);
-  void remove(WatchedConnection& connection);
+  using Slot = WatchedConnection::Slot;
+  Slot* add(WatchedConnection& connection);
+  void remove(Slot* slot);
 
   std::mutex mutex_;
-  WatchedConnection* first_ = nullptr;
+  // The deadlines lie side by side, so a sweep of many idle connections
+  // reads a few pages rather than every connection's own memory. A deque
+  // never moves a slot it holds. There are as many slots as the most
+  // connections ever open at once, 16 bytes each.
+  std::deque<Slot> slots_;
+  std::vector<Slot*> free_slots_;
 };
+
+// Kept by the registry, written by its connection.
+struct WatchedConnection::Slot {
+  static constexpr Clock::rep never = std::numeric_limits<Clock::rep>::max();
+  std::atomic<Clock::rep> due{never};
+  WatchedConnection* connection = nullptr; // none while free; under the registry's mutex
+
+  // Takes the deadline, once, if it is before `now`; fails when the
+  // connection sets a new one meanwhile.
+  bool take_if_passed(Clock::time_point now);
+};
+
+inline void WatchedConnection::set_deadline(Clock::time_point due) {
+  slot_->due.store(due.time_since_epoch().count(), std::memory_order_relaxed);
+}
+inline void WatchedConnection::clear_deadline() { slot_->due.store(Slot::never, std::memory_order_relaxed); }
+inline bool WatchedConnection::deadline_still_passed() const {
+  return slot_->due.load(std::memory_order_relaxed) == Slot::never;
+}
 
 } // namespace gazette

@@ -92,8 +92,13 @@ TEST_CASE("deadlines: connections that end leave the sweep, whichever place they
   connections[3].reset();
   auto last = std::make_shared<CountedConnection>(deadlines);
   last->set_deadline(start);
+  // Those that ended left their places with deadlines set; the new ones
+  // that take them start without.
+  std::vector<std::shared_ptr<CountedConnection>> fresh;
+  for (int i = 0; i < 5; ++i) fresh.push_back(std::make_shared<CountedConnection>(deadlines));
   deadlines->sweep(start + 10s);
   CHECK(last->passed == 1);
+  CHECK(passed_counts(fresh) == std::vector<int>{0, 0, 0, 0, 0});
 }
 
 TEST_CASE("deadlines: a connection told by the sweep may end there and then") {

@@ -45,7 +45,8 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
   std::error_code ec;
   std::string client = origin.peer.to_string();
 
-  socket.non_blocking(true, ec); // see socket_io.hpp
+  // A blocking read here would stall every connection on this thread (see socket_io.hpp).
+  if (socket.non_blocking(true, ec); ec) co_return;
 
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
   const Config& config = *snapshot->config;

@@ -21,6 +21,7 @@
 #include <functional>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 namespace gazette {
 namespace {
@@ -72,11 +73,17 @@ asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& li
   asio::steady_timer pause(io);
   listener.acceptor.non_blocking(true);
   const std::uint16_t port = listener.acceptor.local_endpoint().port();
+  // What the next connection is accepted into, on a strand of its own; made
+  // anew only once a connection takes it, not for every accept that finds
+  // nothing.
+  tcp::socket next(asio::make_strand(io));
+  tcp::endpoint peer;
+  auto take = [&] {
+    start_connection(listener, limit, std::exchange(next, tcp::socket(asio::make_strand(io))), {peer.address(), port});
+  };
   for (;;) {
     std::error_code ec;
-    tcp::socket socket(asio::make_strand(io));
-    tcp::endpoint peer;
-    co_await listener.acceptor.async_accept(socket, peer, asio::redirect_error(asio::use_awaitable, ec));
+    co_await listener.acceptor.async_accept(next, peer, asio::redirect_error(asio::use_awaitable, ec));
     if (ec == asio::error::operation_aborted || !listener.acceptor.is_open()) co_return;
     if (ec == asio::error::connection_aborted) continue; // gone before we took it
     if (ec) {
@@ -86,12 +93,11 @@ asio::awaitable<void> accept_connections(Listener& listener, ConnectionLimit& li
       co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       continue;
     }
-    start_connection(listener, limit, std::move(socket), {peer.address(), port});
+    take();
     for (int taken = 0; taken < accept_burst; ++taken) {
-      tcp::socket next(asio::make_strand(io));
       listener.acceptor.accept(next, peer, ec);
       if (ec) break; // would_block, almost always; async_accept reports anything else
-      start_connection(listener, limit, std::move(next), {peer.address(), port});
+      take();
     }
   }
 }

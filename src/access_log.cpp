@@ -2,31 +2,73 @@
 
 #include "log.hpp"
 
+#include <charconv>
 #include <condition_variable>
-#include <fmt/format.h>
+#include <iterator>
 #include <mutex>
 #include <utility>
 
 namespace gazette {
 
+namespace {
+
+void append_printable(std::string& out, std::string_view text) {
+  if (text.empty()) {
+    out += '-';
+    return;
+  }
+  static constexpr char hex[] = "0123456789abcdef";
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7F || c == '\\' || c == ' ') out.append({'\\', 'x', hex[c >> 4], hex[c & 0xF]});
+    else out += static_cast<char>(c);
+  }
+}
+
+void append_number(std::string& out, std::uint64_t value) {
+  char digits[20];
+  out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
+}
+
+// Formatting a time costs more than the rest of a Gopher request's line,
+// and a second's requests share one: each thread keeps the last.
+std::string_view utc_text(std::time_t now) {
+  thread_local std::time_t shown = 0;
+  thread_local char text[32];
+  thread_local std::size_t length = 0;
+  if (length == 0 || now != shown) {
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    shown = now;
+  }
+  return {text, length};
+}
+
+} // namespace
+
 std::string printable_for_log(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (unsigned char c : text) {
-    if (c < 0x20 || c == 0x7F || c == '\\' || c == ' ') out += fmt::format("\\x{:02x}", c);
-    else out += static_cast<char>(c);
-  }
-  return out.empty() ? "-" : out;
+  append_printable(out, text);
+  return out;
 }
 
 std::string access_line(std::time_t now, std::string_view client, std::string_view status, std::string_view request,
                         std::uint64_t bytes, std::chrono::steady_clock::duration duration) {
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char time_text[32];
-  std::strftime(time_text, sizeof time_text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  const double ms = std::chrono::duration<double, std::milli>(duration).count();
-  return fmt::format("{} {} {} {} {} {:.3f}ms\n", time_text, client, status, printable_for_log(request), bytes, ms);
+  const auto us = std::chrono::round<std::chrono::microseconds>(duration).count();
+  std::string line;
+  line.reserve(64 + client.size() + status.size() + request.size());
+  line.append(utc_text(now)).append(1, ' ').append(client).append(1, ' ').append(status).append(1, ' ');
+  append_printable(line, request);
+  // Written by hand rather than formatted: this is every request's path.
+  line += ' ';
+  append_number(line, bytes);
+  line += ' ';
+  append_number(line, static_cast<std::uint64_t>(us / 1000));
+  const auto thousandths = static_cast<int>(us % 1000);
+  line.append({'.', static_cast<char>('0' + thousandths / 100), static_cast<char>('0' + thousandths / 10 % 10),
+               static_cast<char>('0' + thousandths % 10), 'm', 's', '\n'});
+  return line;
 }
 
 struct AccessLog::Shared {

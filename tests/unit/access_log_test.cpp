@@ -89,6 +89,12 @@ TEST_CASE("access lines: time, client, status, the request made printable, bytes
        "1970-01-01T23:59:59Z 192.0.2.7 59 gemini://x/\\x0d\\x0aforged\\x2020 40 0.001ms\n"},
       {60, "192.0.2.7", "3", "", 12, 0us, "1970-01-01T00:01:00Z 192.0.2.7 3 - 12 0.000ms\n"},
       {60, "192.0.2.7", "ok", "gopher:\\x7f", 1, 0us, "1970-01-01T00:01:00Z 192.0.2.7 ok gopher:\\x5cx7f 1 0.000ms\n"},
+      // The same second as the row before, then the next: the time is kept
+      // for a second, and only for that second.
+      {60, "192.0.2.7", "1", "gopher:/", 18446744073709551615u, 999'999us,
+       "1970-01-01T00:01:00Z 192.0.2.7 1 gopher:/ 18446744073709551615 999.999ms\n"},
+      {61, "192.0.2.7", "1", "gopher:\x7f\xff", 5, 1'000'000'000us,
+       "1970-01-01T00:01:01Z 192.0.2.7 1 gopher:\\x7f\xff 5 1000000.000ms\n"},
   };
   for (const auto& row : rows) {
     CAPTURE(row.request);

@@ -25,7 +25,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
                                           [[maybe_unused]] ConnectionLimit::Slot slot) {
   const auto started = steady_clock::now();
   std::error_code ec;
-  std::string client = origin.peer.to_string();
+  std::string client = address_text(origin.peer);
 
   // A response longer than one send (see tls_stream.hpp) ends with a short
   // one, which Nagle's algorithm would hold back until the client has

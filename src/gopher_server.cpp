@@ -43,7 +43,7 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
                                           [[maybe_unused]] ConnectionLimit::Slot slot) {
   const auto started = steady_clock::now();
   std::error_code ec;
-  std::string client = origin.peer.to_string();
+  std::string client = address_text(origin.peer);
 
   // A blocking read here would stall every connection on this thread (see socket_io.hpp).
   if (socket.non_blocking(true, ec); ec) co_return;

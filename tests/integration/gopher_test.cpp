@@ -8,6 +8,7 @@
 #include <deque>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <regex>
 #include <set>
 
 using namespace gazette::testing;
@@ -237,4 +238,22 @@ TEST_CASE("Gopher: a slow but steady reader gets a whole large file, though it t
   CHECK(received == 8u * 1024 * 1024);
   // Otherwise the answer fit in the socket buffers and nothing was tested.
   CHECK(took > std::chrono::milliseconds(1500));
+}
+
+TEST_CASE("Gopher: a client that stops reading a large file is dropped after the write timeout") {
+  TempCapsule site;
+  site.write("big.bin", std::string(8 * 1024 * 1024, 'x'));
+  GazetteProcess server(site, test_config("request_timeout = 1"));
+  asio::io_context io;
+  asio::ip::tcp::socket stalled(io);
+  stalled.connect({asio::ip::make_address("127.0.0.1"), server.gopher_port()});
+  asio::write(stalled, asio::buffer(std::string_view("/big.bin\r\n")));
+  // Nothing is read: once the socket buffers are full the server's writes
+  // wait, the timeout passes, and the answer is logged cut short.
+  CHECK(eventually([&] { return server.stdout_text().find("gopher:/big.bin") != std::string::npos; }, std::chrono::seconds(10)));
+  std::smatch sent;
+  const std::string log = server.stdout_text();
+  REQUIRE(std::regex_search(log, sent, std::regex(R"(gopher:/big\.bin (\d+) )")));
+  CHECK(std::stoull(sent[1]) < 8u * 1024 * 1024);
+  CHECK(tcp_exchange(server.gopher_port(), "/big.bin\r\n").bytes.size() == 8u * 1024 * 1024);
 }

@@ -214,46 +214,58 @@ TEST_CASE("Gopher: silent clients are dropped after the request timeout") {
   CHECK(idle.closed_by_server_within(std::chrono::seconds(4)));
 }
 
-TEST_CASE("Gopher: a slow but steady reader gets a whole large file, though it takes longer than the timeout") {
-  // The deadline moves on with every chunk written; the timer set for the
-  // first one fires while the answer is still going, and must wait again
-  // rather than cut it.
+namespace {
+
+// A server with an 8 MiB file and a one-second timeout, and a plain
+// connection that has asked for the file.
+struct LargeFileRequest {
+  static constexpr std::size_t file_bytes = 8 * 1024 * 1024;
   TempCapsule site;
-  site.write("big.bin", std::string(8 * 1024 * 1024, 'x'));
-  GazetteProcess server(site, test_config("request_timeout = 1"));
+  GazetteProcess server{with_file(site), test_config("request_timeout = 1")};
   asio::io_context io;
-  asio::ip::tcp::socket socket(io);
-  socket.connect({asio::ip::make_address("127.0.0.1"), server.gopher_port()});
-  asio::write(socket, asio::buffer(std::string_view("/big.bin\r\n")));
+  asio::ip::tcp::socket socket{io};
+
+  LargeFileRequest() {
+    socket.connect({asio::ip::make_address("127.0.0.1"), server.gopher_port()});
+    asio::write(socket, asio::buffer(std::string_view("/big.bin\r\n")));
+  }
+
+  static const TempCapsule& with_file(TempCapsule& site) {
+    site.write("big.bin", std::string(file_bytes, 'x'));
+    return site;
+  }
+};
+
+} // namespace
+
+TEST_CASE("Gopher: a slow but steady reader gets a whole large file, though it takes longer than the timeout") {
+  // The deadline moves on with every chunk written: the answer may take
+  // longer than the timeout, as long as no one write waits that long.
+  LargeFileRequest request;
   const auto started = std::chrono::steady_clock::now();
   std::vector<char> chunk(64 * 1024);
   std::size_t received = 0;
   std::error_code ec;
   while (!ec && std::chrono::steady_clock::now() - started < std::chrono::seconds(30)) {
-    received += socket.read_some(asio::buffer(chunk), ec);
+    received += request.socket.read_some(asio::buffer(chunk), ec);
     std::this_thread::sleep_for(std::chrono::milliseconds(15)); // about 4 MB a second
   }
   const auto took = std::chrono::steady_clock::now() - started;
   CHECK(ec == asio::error::eof);
-  CHECK(received == 8u * 1024 * 1024);
+  CHECK(received == LargeFileRequest::file_bytes);
   // Otherwise the answer fit in the socket buffers and nothing was tested.
   CHECK(took > std::chrono::milliseconds(1500));
 }
 
 TEST_CASE("Gopher: a client that stops reading a large file is dropped after the write timeout") {
-  TempCapsule site;
-  site.write("big.bin", std::string(8 * 1024 * 1024, 'x'));
-  GazetteProcess server(site, test_config("request_timeout = 1"));
-  asio::io_context io;
-  asio::ip::tcp::socket stalled(io);
-  stalled.connect({asio::ip::make_address("127.0.0.1"), server.gopher_port()});
-  asio::write(stalled, asio::buffer(std::string_view("/big.bin\r\n")));
   // Nothing is read: once the socket buffers are full the server's writes
   // wait, the timeout passes, and the answer is logged cut short.
+  LargeFileRequest request;
+  GazetteProcess& server = request.server;
   CHECK(eventually([&] { return server.stdout_text().find("gopher:/big.bin") != std::string::npos; }, std::chrono::seconds(10)));
   std::smatch sent;
   const std::string log = server.stdout_text();
   REQUIRE(std::regex_search(log, sent, std::regex(R"(gopher:/big\.bin (\d+) )")));
-  CHECK(std::stoull(sent[1]) < 8u * 1024 * 1024);
-  CHECK(tcp_exchange(server.gopher_port(), "/big.bin\r\n").bytes.size() == 8u * 1024 * 1024);
+  CHECK(std::stoull(sent[1]) < LargeFileRequest::file_bytes);
+  CHECK(tcp_exchange(server.gopher_port(), "/big.bin\r\n").bytes.size() == LargeFileRequest::file_bytes);
 }

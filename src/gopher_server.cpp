@@ -45,9 +45,6 @@ asio::awaitable<void> GopherServer::serve(tcp::socket socket, ConnectionOrigin o
   std::error_code ec;
   std::string client = address_text(origin.peer);
 
-  // A blocking read here would stall every connection on this thread (see socket_io.hpp).
-  if (socket.non_blocking(true, ec); ec) co_return;
-
   const std::shared_ptr<const Snapshot> snapshot = snapshots_.current();
   const Config& config = *snapshot->config;
   auto connection = std::make_shared<GuardedStream<tcp::socket>>(deadlines_, std::move(socket));

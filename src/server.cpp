@@ -59,6 +59,11 @@ void start_connection(Listener& listener, ConnectionLimit& limit, tcp::socket so
   // Over the limit, the socket closes as it goes out of scope, before any TLS work.
   auto slot = limit.try_acquire();
   if (!slot) return;
+  // Both servers read and write the socket directly (see socket_io.hpp and
+  // tls_stream.hpp), where a blocking call would stall every connection on
+  // the thread: a socket that cannot be made non-blocking is not served.
+  std::error_code ec;
+  if (socket.non_blocking(true, ec); ec) return;
   auto executor = socket.get_executor();
   asio::co_spawn(executor, listener.handler(std::move(socket), std::move(origin), std::move(*slot)), asio::detached);
 }

@@ -43,8 +43,6 @@ const BIO_METHOD* held_output_method() {
 
 TlsStream::TlsStream(asio::ip::tcp::socket socket, SSL_CTX* context) : socket_(std::move(socket)), ssl_(SSL_new(context)) {
   if (!ssl_) throw std::system_error(std::make_error_code(std::errc::not_enough_memory), "SSL_new");
-  std::error_code ignored;
-  socket_.non_blocking(true, ignored);
   BioHandle input(BIO_new_socket(socket_.native_handle(), BIO_NOCLOSE));
   BioHandle output(BIO_new(held_output_method()));
   if (!input || !output) throw std::system_error(std::make_error_code(std::errc::not_enough_memory), "BIO_new");

@@ -22,6 +22,7 @@ namespace gazette {
 
 class TlsStream {
 public:
+  // `socket` must be non-blocking: OpenSSL reads it directly.
   TlsStream(asio::ip::tcp::socket socket, SSL_CTX* context);
   // OpenSSL's output goes to unsent_ by address.
   TlsStream(const TlsStream&) = delete;

@@ -84,7 +84,9 @@ TEST_CASE("Gopher: every menu of the sample capsule keeps the rules, and every i
   std::deque<std::pair<char, std::string>> queue{{'1', ""}};
   int menus = 0, texts = 0;
   while (!queue.empty()) {
-    auto [type, selector] = queue.front();
+    // Named variables, not a structured binding: CAPTURE takes them into a lambda.
+    const char type = queue.front().first;
+    const std::string selector = std::move(queue.front().second);
     queue.pop_front();
     CAPTURE(selector);
     TcpResponse response = tcp_exchange(port, selector + "\r\n");

@@ -117,7 +117,10 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
     sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 
   // The deadline armed for the response's last write also bounds the close.
-  if (!ec) co_await stream.shutdown(ec);
+  // A client whose request timed out is not waited for (see shutdown).
+  auto client_close_notify = TlsStream::ClientCloseNotify::wait;
+  if (framed.state == RequestFraming::need_more) client_close_notify = TlsStream::ClientCloseNotify::skip;
+  if (!ec) co_await stream.shutdown(ec, client_close_notify);
   connection->disarm();
 
   access_log_.record(client, first.substr(0, 2), request_text, sent, steady_clock::now() - started);

@@ -112,7 +112,7 @@ asio::awaitable<std::size_t> write_all(TlsStream& stream, asio::const_buffer byt
   co_return written;
 }
 
-asio::awaitable<void> TlsStream::shutdown(std::error_code& ec) {
+asio::awaitable<void> TlsStream::shutdown(std::error_code& ec, ClientCloseNotify client) {
   SSL* ssl = ssl_.get();
   // SSL_shutdown returns 0 once ours is written, 1 once the client's has come.
   ERR_clear_error();
@@ -121,7 +121,7 @@ asio::awaitable<void> TlsStream::shutdown(std::error_code& ec) {
   ERR_clear_error();
   co_await send_held(ec); // the response, even when close_notify could not follow it
   if (failed && !ec) ec = std::make_error_code(std::errc::protocol_error);
-  if (ec || state == 1) co_return;
+  if (ec || state == 1 || client == ClientCloseNotify::skip) co_return;
   co_await complete([ssl] { return SSL_shutdown(ssl); }, ec);
   if (ec == asio::error::eof) ec.clear(); // the client closed without its own close_notify: ours was delivered
 }

@@ -33,9 +33,12 @@ public:
 
   asio::awaitable<void> handshake(std::error_code& ec);
   asio::awaitable<std::size_t> read_some(asio::mutable_buffer buffer, std::error_code& ec);
-  // Sends close_notify after everything held, and waits for the client's,
-  // as Gemini asks.
-  asio::awaitable<void> shutdown(std::error_code& ec);
+  // Sends close_notify after everything held. Waiting for the client's
+  // before closing keeps a late byte from the client from resetting the
+  // connection while our last bytes are still on their way; a client that
+  // let its request time out is not waited for.
+  enum class ClientCloseNotify { wait, skip };
+  asio::awaitable<void> shutdown(std::error_code& ec, ClientCloseNotify client = ClientCloseNotify::wait);
 
   // Holds the bytes' records, sending them once a flush's worth is held;
   // shutdown sends the rest.

@@ -266,6 +266,29 @@ TEST_CASE("request timeout: silent clients and bare-LF requests get 59 or are dr
   CHECK(gemini_get(port, "/").status() == 20);
 }
 
+TEST_CASE("request timeout: a silent client is not waited for once it has its 59") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  GazetteProcess server(site, test_config("request_timeout = 2"));
+  const auto port = server.gemini_port();
+
+  // Answered client: the server waits for its close_notify, as for any answer.
+  GeminiConversation answered(port);
+  REQUIRE(answered.handshake_done());
+  answered.send(fmt::format("gemini://localhost:{}/\r\n", port));
+  CHECK(answered.read_response(5s).header == "20 text/gemini");
+  CHECK_FALSE(answered.closed_by_server_within(500ms));
+
+  // Silent client: after the 59 and close_notify the connection is closed
+  // at once, not held for another request_timeout waiting for the client.
+  GeminiConversation silent(port);
+  REQUIRE(silent.handshake_done());
+  GeminiResponse timed_out = silent.read_response(5s);
+  CHECK(timed_out.header == "59 Request timed out; send the URL and CRLF");
+  CHECK(timed_out.close_notify);
+  CHECK(silent.closed_by_server_within(1s));
+}
+
 TEST_CASE("connections beyond max_connections are closed at once") {
   TempCapsule site;
   site.write("index.gmi", "# Hi\n");

@@ -131,6 +131,21 @@ GeminiResponse GeminiConversation::read_response(std::chrono::milliseconds limit
   return response;
 }
 
+bool GeminiConversation::closed_by_server_within(std::chrono::milliseconds limit) {
+  bool closed = false;
+  auto read_to_end = [&]() -> asio::awaitable<void> {
+    char buffer[4096];
+    std::error_code ec;
+    auto& socket = state_->stream.next_layer();
+    while (!ec) co_await socket.async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));
+    closed = true;
+  };
+  asio::co_spawn(state_->io, read_to_end(), asio::detached);
+  state_->io.run_for(limit);
+  state_->io.restart();
+  return closed;
+}
+
 TlsHandshake tls_handshake(std::uint16_t port, int min_version, int max_version, std::chrono::milliseconds limit) {
   asio::io_context io;
   asio::ssl::context tls(asio::ssl::context::tls_client);

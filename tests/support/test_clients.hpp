@@ -60,6 +60,9 @@ public:
   bool handshake_done() const { return handshake_done_; }
   void send(std::string_view bytes);
   GeminiResponse read_response(std::chrono::milliseconds limit = std::chrono::seconds(10));
+  // After read_response, without sending our own close_notify: whether the
+  // server closes the TCP connection within `limit`.
+  bool closed_by_server_within(std::chrono::milliseconds limit);
 
 private:
   struct State;

@@ -2,9 +2,11 @@
 
 #include "ascii_transliteration.hpp"
 #include "string_hash.hpp"
+#include "utf8.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
@@ -65,40 +67,79 @@ std::vector<std::string> search_words(std::string_view text) {
   return words;
 }
 
+bool transliterates_to_separators(char32_t code_point) {
+  return code_point == 0xA0 || code_point == 0xAB || code_point == 0xBB || (code_point >= 0x2000 && code_point <= 0x206F);
+}
+
+namespace {
+
+// Whether every code point of `text` outside ASCII is one of those: then
+// its bytes can be read as separators where they are, as the fold below
+// reads every byte outside ASCII, and the text needs no transliteration.
+// News text mostly holds no other: curly quotes, dashes, ellipses.
+bool only_separators_beyond_ascii(std::string_view text) {
+  for (std::size_t i = first_non_ascii(text, 0); i < text.size(); i = first_non_ascii(text, i)) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (i + length > text.size()) return false;
+    char32_t code_point = lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    if (!transliterates_to_separators(code_point)) return false;
+    i += length;
+  }
+  return true;
+}
+
+// The first eight bytes at `bytes`, the rest zero when `size` is smaller.
+// The caller guarantees eight readable bytes.
+std::uint64_t head_of(const char* bytes, std::size_t size) {
+  std::uint64_t head;
+  std::memcpy(&head, bytes, sizeof head);
+  return size >= 8 ? head : head & ((std::uint64_t{1} << (8 * size)) - 1);
+}
+
+} // namespace
+
 std::string word_list(const std::vector<std::string_view>& texts) {
-  // One pass over each text: its words are folded into `list` as they are
-  // read and hashed (FNV-1a) on the way, and a word already in the list is
-  // taken back at once. An open-addressed table of positions in `words`
-  // finds repeats (a hash set would allocate a node per word): a story uses
-  // each of its words many times.
+  // One pass over each text folds its words into `list` as they are read;
+  // a word already in the list is taken back at once. An open-addressed
+  // table of positions in `words` finds repeats (a hash set would allocate
+  // a node per word): a story uses each of its words many times. A word is
+  // hashed and compared by its first eight bytes, read as one number, which
+  // covers most words whole.
   struct Word {
     std::uint32_t offset, size;
-    std::uint64_t hash;
+    std::uint64_t head;
   };
-  constexpr std::uint64_t fnv_basis = 0xcbf29ce484222325u, fnv_prime = 0x100000001b3u;
+  constexpr std::size_t slack = 8; // past the list's end, so that head_of may read eight bytes anywhere
   std::string list;
   std::vector<Word> words;
   std::vector<std::uint32_t> table(64, 0); // 0 is empty, else 1 + index in words
-  auto slot_of = [&](std::uint64_t hash, std::string_view word) {
-    std::size_t slot = hash & (table.size() - 1);
-    while (table[slot] != 0) {
-      const Word& held = words[table[slot] - 1];
-      if (held.hash == hash && std::string_view(list.data() + held.offset, held.size) == word) break;
-      slot = (slot + 1) & (table.size() - 1);
-    }
-    return slot;
+  auto hash_of = [&](std::uint64_t head, std::size_t start, std::size_t size) {
+    std::uint64_t hash = (head ^ size) * 0x9E3779B97F4A7C15u;
+    for (std::size_t at = 8; at < size; at += 8)
+      hash = (hash ^ head_of(list.data() + start + at, size - at)) * 0x9E3779B97F4A7C15u;
+    return hash ^ (hash >> 32);
+  };
+  auto same = [&](const Word& held, std::uint64_t head, std::size_t start, std::size_t size) {
+    return held.head == head && held.size == size &&
+           (size <= 8 || std::memcmp(list.data() + held.offset + 8, list.data() + start + 8, size - 8) == 0);
   };
   // Where the list goes on after the word at [start, end): past it and its
   // space when it is new, back at its start when it is a repeat.
-  auto keep_if_new = [&](std::size_t start, std::size_t end, std::uint64_t hash) {
-    const std::size_t slot = slot_of(hash, std::string_view(list.data() + start, end - start));
-    if (table[slot] != 0) return start;
-    words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start), hash});
+  auto keep_if_new = [&](std::size_t start, std::size_t end) {
+    const std::size_t size = end - start;
+    const std::uint64_t head = head_of(list.data() + start, size);
+    const std::uint64_t hash = hash_of(head, start, size);
+    std::size_t slot = hash & (table.size() - 1);
+    for (; table[slot] != 0; slot = (slot + 1) & (table.size() - 1))
+      if (same(words[table[slot] - 1], head, start, size)) return start;
+    words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(size), head});
     table[slot] = static_cast<std::uint32_t>(words.size());
     if (2 * words.size() > table.size()) {
       table.assign(2 * table.size(), 0);
       for (std::size_t i = 0; i < words.size(); ++i) {
-        std::size_t free = words[i].hash & (table.size() - 1);
+        std::size_t free = hash_of(words[i].head, words[i].offset, words[i].size) & (table.size() - 1);
         while (table[free] != 0) free = (free + 1) & (table.size() - 1);
         table[free] = static_cast<std::uint32_t>(i + 1);
       }
@@ -109,24 +150,20 @@ std::string word_list(const std::vector<std::string_view>& texts) {
 
   std::string transliterated;
   for (std::string_view given : texts) {
-    const std::string_view text = ascii_text(given, transliterated);
+    const std::string_view text = only_separators_beyond_ascii(given) ? given : ascii_text(given, transliterated);
     std::size_t end = list.size();
     // Each word kept takes its bytes and a space, never more than the text.
-    list.resize(end + text.size() + 1);
+    list.resize(end + text.size() + 1 + slack);
     std::size_t start = end;
-    std::uint64_t hash = fnv_basis;
     for (char c : text) {
-      const char folded = word_bytes[static_cast<unsigned char>(c)];
-      if (folded) {
+      if (const char folded = word_bytes[static_cast<unsigned char>(c)]) {
         list[end++] = folded;
-        hash = (hash ^ static_cast<unsigned char>(folded)) * fnv_prime;
         continue;
       }
-      if (end > start) end = keep_if_new(start, end, hash);
+      if (end > start) end = keep_if_new(start, end);
       start = end;
-      hash = fnv_basis;
     }
-    if (end > start) end = keep_if_new(start, end, hash);
+    if (end > start) end = keep_if_new(start, end);
     list.resize(end);
   }
   list.shrink_to_fit();

@@ -1,5 +1,7 @@
 #include "search_index.hpp"
 
+#include "ascii_transliteration.hpp"
+
 #include <algorithm>
 #include <doctest/doctest.h>
 
@@ -62,7 +64,9 @@ TEST_CASE("a story's word list agrees with a plain rule on random texts") {
     return list;
   };
   const std::string pieces[] = {"aid", "Aid", "AID", "talks", "t", "caf\xC3\xA9", "cafe", " ", ", ", "--", "\xE2\x80\x9C",
-                                "9", "a1", "Zz", "quietly", "\xC3\x98" "degaard"};
+                                "9", "a1", "Zz", "quietly", "\xC3\x98" "degaard", "\xE2\x80\x94", "\xC2\xA0",
+                                "\xE2\x80\xA6", "\xC2\xAB", "negotiations", "Negotiationsx", "ceasefire12345678",
+                                "ceasefire12345679", "\xC2\xB2"};
   std::uint32_t seed = 11;
   auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
   for (int round = 0; round < 500; ++round) {
@@ -72,4 +76,32 @@ TEST_CASE("a story's word list agrees with a plain rule on random texts") {
     const std::vector<std::string_view> texts(owned.begin(), owned.end());
     CHECK(word_list(texts) == reference(texts));
   }
+}
+
+TEST_CASE("the code points a word list reads as separators transliterate to no letter or digit") {
+  auto utf8 = [](char32_t c) {
+    std::string bytes;
+    if (c < 0x800) {
+      bytes += static_cast<char>(0xC0 | (c >> 6));
+    } else {
+      bytes += static_cast<char>(0xE0 | (c >> 12));
+      bytes += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    }
+    bytes += static_cast<char>(0x80 | (c & 0x3F));
+    return bytes;
+  };
+  int separators = 0;
+  for (char32_t c = 0x80; c < 0x2100; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    CAPTURE(static_cast<unsigned>(c));
+    const std::string text = "a" + utf8(c) + "b";
+    if (transliterates_to_separators(c)) {
+      ++separators;
+      CHECK(search_words(text) == std::vector<std::string>{"a", "b"});
+    }
+  }
+  CHECK(separators == 3 + 0x70);
+  // And a letter beyond ASCII is still transliterated, not split at.
+  CHECK_FALSE(transliterates_to_separators(0xE9));
+  CHECK(word_list({"caf\xC3\xA9\xE2\x80\x94" "d\xC3\xA9j\xC3\xA0"}) == "cafe deja ");
 }

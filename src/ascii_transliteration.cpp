@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -178,6 +179,52 @@ std::string latin_to_ascii(std::string_view utf8, std::size_t first_outside) {
   return ascii;
 }
 
+// What the rules make of the punctuation news text is full of (quotes,
+// dashes, ellipses, spaces of U+2000 to U+200A), by the last byte of its
+// UTF-8 form E2 80 xx; empty for the code points of that block left to ICU.
+constexpr std::array<std::string_view, 64> general_punctuation = [] {
+  std::array<std::string_view, 64> ascii{};
+  for (int i = 0x00; i <= 0x0A; ++i) ascii[i] = " ";
+  for (int i = 0x10; i <= 0x13; ++i) ascii[i] = "-";
+  ascii[0x14] = ascii[0x15] = "--";
+  ascii[0x18] = ascii[0x19] = ascii[0x1B] = ascii[0x32] = "'";
+  ascii[0x1A] = ",";
+  ascii[0x1C] = ascii[0x1D] = ascii[0x1F] = ascii[0x33] = "\"";
+  ascii[0x1E] = ",,";
+  ascii[0x26] = "...";
+  ascii[0x39] = "<";
+  ascii[0x3A] = ">";
+  return ascii;
+}();
+
+// `utf8` in ASCII when everything in it beyond ASCII is punctuation the
+// table above holds, or U+00A0, U+00AB or U+00BB: each becomes what the
+// rules would make of it, with no lookups. Otherwise nothing.
+std::optional<std::string> punctuation_to_ascii(std::string_view utf8, std::size_t first_outside) {
+  std::string ascii;
+  ascii.reserve(utf8.size());
+  std::size_t copied = 0;
+  for (std::size_t at = first_outside; at < utf8.size(); at = first_non_ascii(utf8, copied)) {
+    ascii.append(utf8, copied, at - copied);
+    const auto lead = static_cast<unsigned char>(utf8[at]);
+    const auto second = at + 1 < utf8.size() ? static_cast<unsigned char>(utf8[at + 1]) : 0;
+    if (lead == 0xC2 && (second == 0xA0 || second == 0xAB || second == 0xBB)) {
+      ascii += second == 0xA0 ? " " : second == 0xAB ? "<<" : ">>";
+      copied = at + 2;
+      continue;
+    }
+    if (lead != 0xE2 || second != 0x80 || at + 2 >= utf8.size()) return std::nullopt;
+    const auto last = static_cast<unsigned char>(utf8[at + 2]);
+    if ((last & 0xC0) != 0x80) return std::nullopt;
+    const std::string_view replacement = general_punctuation[last & 0x3F];
+    if (replacement.empty()) return std::nullopt;
+    ascii += replacement;
+    copied = at + 3;
+  }
+  ascii.append(utf8, copied);
+  return ascii;
+}
+
 } // namespace
 
 std::string_view ascii_text(std::string_view text, std::string& transliterated) {
@@ -190,6 +237,7 @@ std::string to_ascii(std::string_view utf8) {
   // Most text is ASCII already; ICU is only worth calling for the rest.
   const std::size_t first_outside = first_non_ascii(utf8, 0);
   if (first_outside == utf8.size()) return std::string(utf8);
+  if (auto ascii = punctuation_to_ascii(utf8, first_outside)) return std::move(*ascii);
   if (only_latin_beyond_ascii(utf8.substr(first_outside))) return latin_to_ascii(utf8, first_outside);
   // Romanizing other scripts needs the whole text: its rules look further.
   thread_local RecentResults recent;

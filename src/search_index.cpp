@@ -131,9 +131,10 @@ std::string word_list(const std::vector<std::string_view>& texts) {
     const std::size_t size = end - start;
     const std::uint64_t head = head_of(list.data() + start, size);
     const std::uint64_t hash = hash_of(head, start, size);
-    std::size_t slot = hash & (table.size() - 1);
-    for (; table[slot] != 0; slot = (slot + 1) & (table.size() - 1))
-      if (same(words[table[slot] - 1], head, start, size)) return start;
+    const std::size_t mask = table.size() - 1;
+    std::size_t slot = hash & mask;
+    for (std::uint32_t held; (held = table[slot]) != 0; slot = (slot + 1) & mask)
+      if (same(words[held - 1], head, start, size)) return start;
     words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(size), head});
     table[slot] = static_cast<std::uint32_t>(words.size());
     if (2 * words.size() > table.size()) {
@@ -154,16 +155,18 @@ std::string word_list(const std::vector<std::string_view>& texts) {
     std::size_t end = list.size();
     // Each word kept takes its bytes and a space, never more than the text.
     list.resize(end + text.size() + 1 + slack);
-    std::size_t start = end;
-    for (char c : text) {
-      if (const char folded = word_bytes[static_cast<unsigned char>(c)]) {
-        list[end++] = folded;
-        continue;
-      }
-      if (end > start) end = keep_if_new(start, end);
-      start = end;
+    // Plain pointers for the byte loops: through the string itself, every
+    // byte stored would make the compiler read its bounds again.
+    const char* in = text.data();
+    const char* const in_end = in + text.size();
+    for (;;) {
+      while (in != in_end && word_bytes[static_cast<unsigned char>(*in)] == 0) ++in;
+      if (in == in_end) break;
+      char* const out = list.data();
+      const std::size_t start = end;
+      for (char folded; in != in_end && (folded = word_bytes[static_cast<unsigned char>(*in)]) != 0; ++in) out[end++] = folded;
+      end = keep_if_new(start, end);
     }
-    if (end > start) end = keep_if_new(start, end);
     list.resize(end);
   }
   list.shrink_to_fit();

@@ -1,13 +1,11 @@
 #include "search_index.hpp"
 
 #include "ascii_transliteration.hpp"
-#include "string_hash.hpp"
 #include "utf8.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <unordered_map>
 #include <utility>
 
 namespace gazette {
@@ -24,34 +22,66 @@ constexpr std::array<char, 256> word_bytes = [] {
   return bytes;
 }();
 
-std::vector<std::string_view> split_words(std::string_view list) {
-  std::vector<std::string_view> words;
-  for (std::size_t start = 0, end; start < list.size(); start = end + 1) {
-    end = list.find(' ', start);
-    words.push_back(list.substr(start, end - start));
+// The postings of every word of many word lists, gathered story by story.
+// Each distinct word is held once, as a view into the word list it first
+// came in (the lists outlive the builder), and found again through an
+// open-addressed table: a capsule's lists hold tens of millions of words,
+// most of them repeats of a few thousand.
+class PostingsBuilder {
+public:
+  // Every word of `list` (see word_list) is in the story numbered `id`;
+  // stories come in increasing order.
+  void add(std::string_view list, std::uint32_t id) {
+    for (std::size_t start = 0, end; start < list.size(); start = end + 1) {
+      end = std::min(list.find(' ', start), list.size());
+      std::vector<std::uint32_t>& ids = ids_of(list.substr(start, end - start));
+      if (ids.empty() || ids.back() != id) ids.push_back(id);
+    }
   }
-  return words;
-}
 
-using WordIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>;
-
-// Postings in word order, for prefix search.
-SearchIndex::Postings sorted_postings(WordIndex&& index) {
-  SearchIndex::Postings postings;
-  postings.reserve(index.size());
-  for (auto& [word, ids] : index) postings.emplace_back(word, std::move(ids));
-  std::sort(postings.begin(), postings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  return postings;
-}
-
-void add_words(WordIndex& index, std::string_view list, std::uint32_t id) {
-  for (std::string_view word : split_words(list)) {
-    auto found = index.find(word);
-    if (found == index.end()) found = index.emplace(std::string(word), std::vector<std::uint32_t>{}).first;
-    auto& postings = found->second;
-    if (postings.empty() || postings.back() != id) postings.push_back(id);
+  // In word order, for prefix search.
+  SearchIndex::Postings sorted() && {
+    SearchIndex::Postings postings;
+    postings.reserve(entries_.size());
+    for (auto& entry : entries_) postings.emplace_back(std::string(entry.word), std::move(entry.ids));
+    std::sort(postings.begin(), postings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return postings;
   }
-}
+
+private:
+  struct Entry {
+    std::string_view word;
+    std::uint64_t hash;
+    std::vector<std::uint32_t> ids;
+  };
+
+  static std::uint64_t hash_of(std::string_view word) {
+    std::uint64_t hash = 0xcbf29ce484222325u; // FNV-1a
+    for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3u;
+    return hash;
+  }
+
+  std::vector<std::uint32_t>& ids_of(std::string_view word) {
+    const std::uint64_t hash = hash_of(word);
+    std::size_t slot = hash & (table_.size() - 1);
+    for (std::uint32_t held; (held = table_[slot]) != 0; slot = (slot + 1) & (table_.size() - 1))
+      if (entries_[held - 1].hash == hash && entries_[held - 1].word == word) return entries_[held - 1].ids;
+    entries_.push_back({word, hash, {}});
+    table_[slot] = static_cast<std::uint32_t>(entries_.size());
+    if (2 * entries_.size() > table_.size()) {
+      table_.assign(2 * table_.size(), 0);
+      for (std::size_t i = 0; i < entries_.size(); ++i) {
+        std::size_t free = entries_[i].hash & (table_.size() - 1);
+        while (table_[free] != 0) free = (free + 1) & (table_.size() - 1);
+        table_[free] = static_cast<std::uint32_t>(i + 1);
+      }
+    }
+    return entries_.back().ids;
+  }
+
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> table_ = std::vector<std::uint32_t>(1024, 0); // 0 is empty, else 1 + index in entries_
+};
 
 } // namespace
 
@@ -174,16 +204,16 @@ std::string word_list(const std::vector<std::string_view>& texts) {
 }
 
 SearchIndex::SearchIndex(const Publication& publication, const RendersByArticle& renders) {
-  WordIndex titles, all;
+  PostingsBuilder titles, all;
   stories_.reserve(publication.published.size());
   for (const Article* article : publication.published) {
     const auto id = static_cast<std::uint32_t>(stories_.size());
     stories_.push_back(renders.at(article));
-    add_words(titles, stories_.back()->title_words, id);
-    add_words(all, stories_.back()->all_words, id);
+    titles.add(stories_.back()->title_words, id);
+    all.add(stories_.back()->all_words, id);
   }
-  title_words_ = sorted_postings(std::move(titles));
-  all_words_ = sorted_postings(std::move(all));
+  title_words_ = std::move(titles).sorted();
+  all_words_ = std::move(all).sorted();
 }
 
 std::vector<bool> SearchIndex::matches(const Postings& postings, const std::string& prefix) const {

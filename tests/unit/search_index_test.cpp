@@ -105,3 +105,58 @@ TEST_CASE("the code points a word list reads as separators transliterate to no l
   CHECK_FALSE(transliterates_to_separators(0xE9));
   CHECK(word_list({"caf\xC3\xA9\xE2\x80\x94" "d\xC3\xA9j\xC3\xA0"}) == "cafe deja ");
 }
+
+TEST_CASE("search index: finds what a plain scan of every story finds, in the same order") {
+  // Stories with thousands of distinct words between them, so the index's
+  // tables grow many times; the rule written out plainly is the reference.
+  Publication publication;
+  RendersByArticle renders;
+  std::vector<std::shared_ptr<Article>> articles;
+  std::uint32_t seed = 5;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  auto word = [&] { return "w" + std::to_string((next() >> 8) % 4000); };
+  for (int i = 0; i < 600; ++i) {
+    auto article = std::make_shared<Article>();
+    article->title = word() + " " + word();
+    article->summary = word() + ", " + word() + " " + word();
+    auto story = std::make_shared<ArticleRenders>();
+    story->title_words = word_list({article->title});
+    story->all_words = word_list({article->title, article->summary});
+    renders.insert_or_assign(article.get(), story);
+    publication.published.push_back(article.get());
+    articles.push_back(std::move(article));
+  }
+  const SearchIndex index(publication, renders);
+
+  auto expected = [&](const std::vector<std::string>& query) {
+    auto holds_all = [&](const std::string& list) {
+      const std::string spaced = " " + list;
+      return std::all_of(query.begin(), query.end(), [&](const std::string& prefix) {
+        return spaced.find(" " + prefix) != std::string::npos;
+      });
+    };
+    std::vector<const ArticleRenders*> titles, bodies;
+    for (const Article* article : publication.published) {
+      const ArticleRenders* story = renders.find(article)->get();
+      if (holds_all(story->title_words)) titles.push_back(story);
+      else if (holds_all(story->all_words)) bodies.push_back(story);
+    }
+    titles.insert(titles.end(), bodies.begin(), bodies.end());
+    return titles;
+  };
+  std::size_t found = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> query{word()};
+    if (round % 3 == 0) query.push_back(word());
+    if (round % 5 == 0) query[0].resize(query[0].size() - 1); // a prefix: "w12" finds w12, w120...
+    std::string text;
+    for (const auto& w : query) text += w + " ";
+    CAPTURE(text);
+    const SearchResults results = index.find(text, 1000);
+    const auto wanted = expected(query);
+    CHECK(results.total == wanted.size());
+    CHECK(results.hits == wanted);
+    found += wanted.size();
+  }
+  CHECK(found > 300); // the queries do find stories, in titles and bodies
+}

@@ -66,7 +66,7 @@ TEST_CASE("a story's word list agrees with a plain rule on random texts") {
   const std::string pieces[] = {"aid", "Aid", "AID", "talks", "t", "caf\xC3\xA9", "cafe", " ", ", ", "--", "\xE2\x80\x9C",
                                 "9", "a1", "Zz", "quietly", "\xC3\x98" "degaard", "\xE2\x80\x94", "\xC2\xA0",
                                 "\xE2\x80\xA6", "\xC2\xAB", "negotiations", "Negotiationsx", "ceasefire12345678",
-                                "ceasefire12345679", "\xC2\xB2"};
+                                "ceasefire12345679", "\xC2\xB2", "Q@R[S`T{U/V:W\x7FX", "AZaz09AZaz09"};
   std::uint32_t seed = 11;
   auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
   for (int round = 0; round < 500; ++round) {

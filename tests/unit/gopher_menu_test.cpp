@@ -3,6 +3,7 @@
 #include "gopher_site.hpp"
 #include "text_wrap.hpp"
 #include "utf8.hpp"
+#include "utf8_encoding.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -10,6 +11,7 @@
 #include <doctest/doctest.h>
 
 using namespace gazette;
+using gazette::testing::utf8_of;
 
 namespace {
 
@@ -134,23 +136,12 @@ TEST_CASE("ASCII transliteration for legacy clients") {
 TEST_CASE("transliteration: punctuation taken without ICU comes out as ICU gives it") {
   // A letter beyond ASCII later in the text sends the whole text through
   // ICU's rules, which gives the answer to compare with.
-  auto utf8 = [](unsigned c) {
-    std::string bytes;
-    if (c < 0x800) {
-      bytes += static_cast<char>(0xC0 | (c >> 6));
-    } else {
-      bytes += static_cast<char>(0xE0 | (c >> 12));
-      bytes += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    }
-    bytes += static_cast<char>(0x80 | (c & 0x3F));
-    return bytes;
-  };
   std::vector<unsigned> code_points;
   for (unsigned c = 0xA0; c <= 0xBF; ++c) code_points.push_back(c);
   for (unsigned c = 0x2000; c <= 0x203F; ++c) code_points.push_back(c);
   for (unsigned c : code_points) {
     CAPTURE(c);
-    const std::string text = "a" + utf8(c) + "b " + utf8(c) + utf8(c);
+    const std::string text = "a" + utf8_of(c) + "b " + utf8_of(c) + utf8_of(c);
     CHECK(to_ascii(text) + " e" == to_ascii(text + " \xC3\xA9"));
   }
   CHECK(to_ascii("\xE2\x80\x9C" "Quietly\xE2\x80\x9D \xE2\x80\x94 wait\xE2\x80\xA6\xC2\xA0\xC2\xAB" "a\xC2\xBB") ==

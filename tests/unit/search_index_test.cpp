@@ -1,11 +1,13 @@
 #include "search_index.hpp"
 
 #include "ascii_transliteration.hpp"
+#include "utf8_encoding.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace gazette;
+using gazette::testing::utf8_of;
 
 TEST_CASE("search words: folded to lowercase ASCII, split at anything but letters and digits") {
   struct Row {
@@ -79,22 +81,11 @@ TEST_CASE("a story's word list agrees with a plain rule on random texts") {
 }
 
 TEST_CASE("the code points a word list reads as separators transliterate to no letter or digit") {
-  auto utf8 = [](char32_t c) {
-    std::string bytes;
-    if (c < 0x800) {
-      bytes += static_cast<char>(0xC0 | (c >> 6));
-    } else {
-      bytes += static_cast<char>(0xE0 | (c >> 12));
-      bytes += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    }
-    bytes += static_cast<char>(0x80 | (c & 0x3F));
-    return bytes;
-  };
   int separators = 0;
   for (char32_t c = 0x80; c < 0x2100; ++c) {
     if (c >= 0xD800 && c < 0xE000) continue;
     CAPTURE(static_cast<unsigned>(c));
-    const std::string text = "a" + utf8(c) + "b";
+    const std::string text = "a" + utf8_of(c) + "b";
     if (transliterates_to_separators(c)) {
       ++separators;
       CHECK(search_words(text) == std::vector<std::string>{"a", "b"});

@@ -133,47 +133,48 @@ std::uint64_t head_of(const char* bytes, std::size_t size) {
 std::string word_list(const std::vector<std::string_view>& texts) {
   // One pass over each text folds its words into `list` as they are read;
   // a word already in the list is taken back at once. An open-addressed
-  // table of positions in `words` finds repeats (a hash set would allocate
-  // a node per word): a story uses each of its words many times. A word is
-  // hashed and compared by its first eight bytes, read as one number, which
-  // covers most words whole.
+  // table of the words kept finds repeats (a hash set would allocate a node
+  // per word): a story uses each of its words many times. A word is hashed
+  // and compared by its first eight bytes, read as one number, which covers
+  // most words whole; the table holds them, so that telling a repeat needs
+  // no second lookup.
   struct Word {
-    std::uint32_t offset, size;
     std::uint64_t head;
+    std::uint32_t offset, size; // size 0: an empty slot
   };
   constexpr std::size_t slack = 8; // past the list's end, so that head_of may read eight bytes anywhere
   std::string list;
-  std::vector<Word> words;
-  std::vector<std::uint32_t> table(64, 0); // 0 is empty, else 1 + index in words
+  std::vector<Word> table(64, Word{0, 0, 0});
+  std::size_t kept = 0;
   auto hash_of = [&](std::uint64_t head, std::size_t start, std::size_t size) {
     std::uint64_t hash = (head ^ size) * 0x9E3779B97F4A7C15u;
     for (std::size_t at = 8; at < size; at += 8)
       hash = (hash ^ head_of(list.data() + start + at, size - at)) * 0x9E3779B97F4A7C15u;
     return hash ^ (hash >> 32);
   };
-  auto same = [&](const Word& held, std::uint64_t head, std::size_t start, std::size_t size) {
-    return held.head == head && held.size == size &&
-           (size <= 8 || std::memcmp(list.data() + held.offset + 8, list.data() + start + 8, size - 8) == 0);
-  };
   // Where the list goes on after the word at [start, end): past it and its
   // space when it is new, back at its start when it is a repeat.
   auto keep_if_new = [&](std::size_t start, std::size_t end) {
     const std::size_t size = end - start;
     const std::uint64_t head = head_of(list.data() + start, size);
-    const std::uint64_t hash = hash_of(head, start, size);
     const std::size_t mask = table.size() - 1;
-    std::size_t slot = hash & mask;
-    for (std::uint32_t held; (held = table[slot]) != 0; slot = (slot + 1) & mask)
-      if (same(words[held - 1], head, start, size)) return start;
-    words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(size), head});
-    table[slot] = static_cast<std::uint32_t>(words.size());
-    if (2 * words.size() > table.size()) {
-      table.assign(2 * table.size(), 0);
-      for (std::size_t i = 0; i < words.size(); ++i) {
-        std::size_t free = hash_of(words[i].head, words[i].offset, words[i].size) & (table.size() - 1);
-        while (table[free] != 0) free = (free + 1) & (table.size() - 1);
-        table[free] = static_cast<std::uint32_t>(i + 1);
+    std::size_t slot = hash_of(head, start, size) & mask;
+    for (; table[slot].size != 0; slot = (slot + 1) & mask) {
+      const Word& held = table[slot];
+      if (held.head == head && held.size == size &&
+          (size <= 8 || std::memcmp(list.data() + held.offset + 8, list.data() + start + 8, size - 8) == 0))
+        return start;
+    }
+    table[slot] = {head, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(size)};
+    if (2 * ++kept > table.size()) {
+      std::vector<Word> held(2 * table.size(), Word{0, 0, 0});
+      for (const Word& word : table) {
+        if (word.size == 0) continue;
+        std::size_t free = hash_of(word.head, word.offset, word.size) & (held.size() - 1);
+        while (held[free].size != 0) free = (free + 1) & (held.size() - 1);
+        held[free] = word;
       }
+      table = std::move(held);
     }
     list[end] = ' ';
     return end + 1;

@@ -5,6 +5,8 @@
 #include "utf8.hpp"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace gazette {
@@ -14,7 +16,16 @@ namespace {
 // TAB, CR and LF in `text`, from `from` on, become spaces; in place, since
 // a capsule's menus hold millions of fields.
 void blank_line_breaks(std::string& text, std::size_t from) {
-  for (std::size_t i = from; i < text.size(); ++i) {
+  // Eight bytes at a time past those with no byte below 0x0E, as nearly all
+  // are: subtracting 0x0E from every byte borrows into a byte's high bit
+  // where that byte was below it (bytes with the high bit set are masked out).
+  constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+  std::size_t i = from;
+  for (std::uint64_t eight; i + 8 <= text.size(); i += 8) {
+    std::memcpy(&eight, text.data() + i, 8);
+    if (((eight - ones * 0x0E) & ~eight & high) != 0) break;
+  }
+  for (; i < text.size(); ++i) {
     const char c = text[i];
     if (static_cast<unsigned char>(c) <= '\r' && (c == '\t' || c == '\r' || c == '\n')) text[i] = ' ';
   }

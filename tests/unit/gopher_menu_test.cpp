@@ -94,6 +94,18 @@ TEST_CASE("TAB, CR and LF never break a menu line") {
   GopherMenu menu({"h", 70}, false);
   menu.item('0', "a\tb\r\nc", "/x\ty");
   CHECK(menu.finish() == "0a b  c\t/x y\th\t70\r\n.\r\n");
+
+  // Long fields are checked eight bytes at a time: a break is found wherever
+  // it sits, and the other bytes below 0x0E, or beyond ASCII, stay as they are.
+  for (std::size_t at = 0; at < 30; ++at)
+    for (char c : {'\t', '\r', '\n'}) {
+      std::string field(30, 'x');
+      field[at] = c;
+      CAPTURE(at);
+      CHECK(menu_field(field) == std::string(at, 'x') + " " + std::string(29 - at, 'x'));
+    }
+  const std::string others = "\x0B\x0C\x01\x7F\xC3\xA9\xE2\x80\x94 long enough for eight \x0D";
+  CHECK(menu_field(others) == others.substr(0, others.size() - 1) + " ");
 }
 
 TEST_CASE("ASCII transliteration for legacy clients") {

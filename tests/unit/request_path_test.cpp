@@ -1,6 +1,7 @@
 #include "request_path.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace gazette;
 
@@ -45,4 +46,14 @@ TEST_CASE("paths are percent-encoded for URLs") {
   CHECK(percent_encode_path("/dir/") == "/dir/");
   CHECK(percent_encode_path("/a b/café") == "/a%20b/caf%C3%A9");
   CHECK(percent_encode_path("/100%?#") == "/100%25%3F%23");
+  // Every byte: RFC 3986's unreserved characters, sub-delims, ':', '@' and
+  // '/' stay; anything else becomes %XX.
+  const std::string_view kept = "-._~/!$&'()*+,;=:@";
+  for (int c = 0; c < 256; ++c) {
+    CAPTURE(c);
+    const char byte = static_cast<char>(c);
+    const bool stays = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       kept.find(byte) != std::string_view::npos;
+    CHECK(percent_encode_path(std::string(1, byte)) == (stays ? std::string(1, byte) : fmt::format("%{:02X}", c)));
+  }
 }

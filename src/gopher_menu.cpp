@@ -13,22 +13,28 @@ namespace gazette {
 
 namespace {
 
-// TAB, CR and LF in `text`, from `from` on, become spaces; in place, since
-// a capsule's menus hold millions of fields.
-void blank_line_breaks(std::string& text, std::size_t from) {
-  // Eight bytes at a time past those with no byte below 0x0E, as nearly all
-  // are: subtracting 0x0E from every byte borrows into a byte's high bit
-  // where that byte was below it (bytes with the high bit set are masked out).
+bool is_line_break(char c) { return c == '\t' || c == '\r' || c == '\n'; }
+
+// Where the first TAB, CR or LF at or after `from` is, or text.size(). Eight
+// bytes at a time past those with no byte below 0x0E, as nearly all are:
+// subtracting 0x0E from every byte borrows into a byte's high bit where that
+// byte was below it (bytes with the high bit set are masked out).
+std::size_t first_line_break(std::string_view text, std::size_t from) {
   constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
   std::size_t i = from;
   for (std::uint64_t eight; i + 8 <= text.size(); i += 8) {
     std::memcpy(&eight, text.data() + i, 8);
     if (((eight - ones * 0x0E) & ~eight & high) != 0) break;
   }
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (static_cast<unsigned char>(c) <= '\r' && (c == '\t' || c == '\r' || c == '\n')) text[i] = ' ';
-  }
+  while (i < text.size() && !is_line_break(text[i])) ++i;
+  return i;
+}
+
+// TAB, CR and LF in `text`, from `from` on, become spaces; in place, since
+// a capsule's menus hold millions of fields.
+void blank_line_breaks(std::string& text, std::size_t from) {
+  for (std::size_t i = first_line_break(text, from); i < text.size(); ++i)
+    if (is_line_break(text[i])) text[i] = ' ';
 }
 
 } // namespace
@@ -39,31 +45,48 @@ std::string menu_field(std::string_view text) {
   return field;
 }
 
-std::string GopherMenu::display_text(std::string_view text) const {
-  std::string shown = ascii_ ? to_ascii(text) : std::string(text);
-  blank_line_breaks(shown, 0);
-  return shown;
+std::string_view GopherMenu::display_text(std::string_view text, std::string& storage) const {
+  // Most display strings need neither change: then they are used as they are.
+  if (ascii_ && !is_ascii(text)) {
+    storage = to_ascii(text);
+  } else {
+    if (first_line_break(text, 0) == text.size()) return text;
+    storage.assign(text);
+  }
+  blank_line_breaks(storage, 0);
+  return storage;
 }
 
 void GopherMenu::line(char type, std::string_view display, std::string_view selector, std::string_view host,
                       std::uint16_t port) {
-  // Appended piece by piece: a capsule's menus hold millions of these lines.
-  out_ += type;
-  out_ += display;
-  out_ += '\t';
-  const std::size_t selector_start = out_.size();
-  out_ += selector;
-  blank_line_breaks(out_, selector_start);
-  out_ += '\t';
-  out_ += host;
-  out_ += '\t';
+  // Written in one go into room made for the whole line: a capsule's menus
+  // hold millions of these lines.
   char digits[8];
-  out_.append(digits, std::to_chars(digits, digits + sizeof digits, port).ptr);
-  out_ += "\r\n";
+  const std::string_view port_text(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, port).ptr - digits));
+  const std::size_t start = out_.size();
+  out_.resize(start + display.size() + selector.size() + host.size() + port_text.size() + 6);
+  char* at = out_.data() + start;
+  auto put = [&at](std::string_view bytes) {
+    std::memcpy(at, bytes.data(), bytes.size());
+    at += bytes.size();
+  };
+  *at++ = type;
+  put(display);
+  *at++ = '\t';
+  char* const selector_at = at;
+  put(selector);
+  for (std::size_t i = first_line_break(selector, 0); i < selector.size(); ++i)
+    if (is_line_break(selector[i])) selector_at[i] = ' ';
+  *at++ = '\t';
+  put(host);
+  *at++ = '\t';
+  put(port_text);
+  put("\r\n");
 }
 
 void GopherMenu::info(std::string_view text) {
-  const std::string shown = display_text(text);
+  std::string storage;
+  const std::string_view shown = display_text(text, storage);
   // Most info lines (a date, a byline, a heading) need no wrapping.
   if (is_one_wrapped_line(shown, max_menu_display_columns)) {
     line('i', shown, "", "error.host", 1);
@@ -85,13 +108,24 @@ void GopherMenu::info(std::string_view text) {
   }
 }
 
+std::string_view GopherMenu::item_display(std::string_view display, std::string& storage) const {
+  std::string_view shown = display_text(display, storage);
+  // Bytes never undercount columns: a string that fits in bytes needs no cut.
+  if (shown.size() > max_menu_display_columns) {
+    storage = cut_to_width(shown, max_menu_display_columns);
+    shown = storage;
+  }
+  return shown;
+}
+
 void GopherMenu::item(char type, std::string_view display, std::string_view selector) {
-  line(type, cut_to_width(display_text(display), max_menu_display_columns), selector, origin_.host, origin_.port);
+  std::string storage;
+  line(type, item_display(display, storage), selector, origin_.host, origin_.port);
 }
 
 void GopherMenu::url(std::string_view display, std::string_view target) {
-  line('h', cut_to_width(display_text(display), max_menu_display_columns), fmt::format("URL:{}", target),
-       origin_.host, origin_.port);
+  std::string storage;
+  line('h', item_display(display, storage), fmt::format("URL:{}", target), origin_.host, origin_.port);
 }
 
 std::string GopherMenu::finish() {

@@ -39,7 +39,12 @@ public:
 private:
   void line(char type, std::string_view display, std::string_view selector, std::string_view host,
             std::uint16_t port);
-  std::string display_text(std::string_view text) const;
+  // `text` as a menu shows it: transliterated for an ASCII menu, its TABs,
+  // CRs and LFs blanked. `text` itself when it needs neither, else kept in
+  // `storage`.
+  std::string_view display_text(std::string_view text, std::string& storage) const;
+  // The same, cut to fit a menu line.
+  std::string_view item_display(std::string_view display, std::string& storage) const;
 
   GopherOrigin origin_;
   bool ascii_;

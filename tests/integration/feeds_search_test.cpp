@@ -103,6 +103,8 @@ TEST_CASE("search: a prompt, then results by title before body, newest first, fo
   CHECK(gemini_get(port, "/search?peace%20banana").body.find("No stories found") != std::string::npos);
   CHECK(gemini_get(port, "/search?negotiat").body.find("No stories found") != std::string::npos);
   CHECK(gemini_get(port, "/search?summ").body.find("1 story found") != std::string::npos);
+  // Words that are not UTF-8 once decoded are refused, not echoed into a UTF-8 page.
+  CHECK(gemini_get(port, "/search?%FF%E2%80abc").header == "59 Query is not valid UTF-8 once percent-decoded");
   GeminiResponse many = gemini_get(port, "/search?common");
   CHECK(many.body.find("60 stories found for \"common\". The first 50 are shown.") != std::string::npos);
   CHECK(std::count(many.body.begin(), many.body.end(), '\n') < 220);

@@ -42,6 +42,8 @@ TEST_CASE("valid Gemini requests give the normalized path and the raw query") {
       {"gemini://localhost/search?odegaard%20peace", "/search", "odegaard%20peace", true},
       {"gemini://localhost/search?", "/search", "", true},
       {"gemini://localhost?q", "/", "q", true},
+      {"gemini://localhost/search?caf%C3%A9%E2%80%94", "/search", "caf%C3%A9%E2%80%94", true},
+      {"gemini://localhost/search?café", "/search", "caf%C3%A9", true},
   };
   for (const auto& row : rows) {
     CAPTURE(row.line);
@@ -94,6 +96,9 @@ TEST_CASE("every refusal names its reason") {
       {"gemini://localhost/a\\b", 59, "not a valid URL"},
       {"gemini://localhost/a%00b", 59, "control character"},
       {"gemini://localhost/a%FF", 59, "not valid UTF-8"},
+      {"gemini://localhost/search?%FF", 59, "Query is not valid UTF-8"},
+      {"gemini://localhost/search?ab%E2%80", 59, "Query is not valid UTF-8"},
+      {"gemini://localhost/search?%C0%AF", 59, "Query is not valid UTF-8"},
       {"gemini://localhost[/", 59, "not a valid URL"},
       {"https://localhost/", 53, "https"},
       {"HTTP://localhost/", 53, "http"},

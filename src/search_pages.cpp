@@ -14,6 +14,8 @@ SearchPages::SearchPages(const Publication& publication, const RendersByArticle&
 namespace {
 
 std::string found_line(const SearchResults& results, std::string_view query) {
+  // A Gopher client sends what was typed, even nothing; so may a Gemini one.
+  if (search_words(query).empty()) return "Type one or more words to search for.";
   if (results.total == 0) return fmt::format("No stories found for \"{}\".", query);
   std::string line = fmt::format("{} {} found for \"{}\".", results.total, results.total == 1 ? "story" : "stories", query);
   if (results.total > results.hits.size()) line += fmt::format(" The first {} are shown.", results.hits.size());

@@ -103,6 +103,9 @@ TEST_CASE("search: a prompt, then results by title before body, newest first, fo
   CHECK(gemini_get(port, "/search?peace%20banana").body.find("No stories found") != std::string::npos);
   CHECK(gemini_get(port, "/search?negotiat").body.find("No stories found") != std::string::npos);
   CHECK(gemini_get(port, "/search?summ").body.find("1 story found") != std::string::npos);
+  CHECK(gemini_get(port, "/search?%20%2C").body.find("Type one or more words to search for.") != std::string::npos);
+  CHECK(tcp_exchange(server.gopher_port(), "/search\t\r\n").bytes.find("iType one or more words to search for.\t") !=
+        std::string::npos);
   // Words that are not UTF-8 once decoded are refused, not echoed into a UTF-8 page.
   CHECK(gemini_get(port, "/search?%FF%E2%80abc").header == "59 Query is not valid UTF-8 once percent-decoded");
   GeminiResponse many = gemini_get(port, "/search?common");

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <utility>
 
@@ -122,6 +123,7 @@ bool only_separators_beyond_ascii(std::string_view text) {
 
 // The first eight bytes at `bytes`, the rest zero when `size` is smaller.
 // The caller guarantees eight readable bytes.
+static_assert(std::endian::native == std::endian::little, "a word's first bytes are taken as the number's lowest");
 std::uint64_t head_of(const char* bytes, std::size_t size) {
   std::uint64_t head;
   std::memcpy(&head, bytes, sizeof head);

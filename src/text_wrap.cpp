@@ -10,6 +10,10 @@ namespace gazette {
 
 namespace {
 
+// Eight bytes are read as one number below, and the first of them taken to
+// be its lowest byte: a big-endian build would wrap wrongly, so it fails here.
+static_assert(std::endian::native == std::endian::little, "text wrapping reads eight bytes at a time, lowest first");
+
 struct Word {
   std::size_t end = 0; // the space after it, or the text's end
   bool ascii = true;   // then its width is its size

@@ -62,8 +62,10 @@ void GopherMenu::line(char type, std::string_view display, std::string_view sele
   // Written in one go into room made for the whole line: a capsule's menus
   // hold millions of these lines.
   char digits[8];
-  const std::string_view port_text(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, port).ptr - digits));
+  const char* const digits_end = std::to_chars(digits, digits + sizeof digits, port).ptr;
+  const std::string_view port_text(digits, static_cast<std::size_t>(digits_end - digits));
   const std::size_t start = out_.size();
+  // The type, three TABs and CRLF are the six bytes around the fields.
   out_.resize(start + display.size() + selector.size() + host.size() + port_text.size() + 6);
   char* at = out_.data() + start;
   auto put = [&at](std::string_view bytes) {

@@ -91,7 +91,8 @@ struct Article {
   std::string path() const {
     std::string path;
     path.reserve(2 + section.size() + slug.size());
-    return path.append("/").append(section).append("/").append(slug);
+    path.append("/").append(section).append("/").append(slug);
+    return path;
   }
   const std::string& teaser() const { return summary.empty() ? body_teaser : summary; }
 };

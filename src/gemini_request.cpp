@@ -111,9 +111,8 @@ std::variant<GeminiRequest, GeminiRefusal> parse_gemini_request(std::string_view
     request.has_query = true;
     request.query = std::string(rest.substr(query_start + 1));
     // A query is text a person typed, shown back to them in a UTF-8 page.
-    std::string decoded;
-    if (percent_decode(request.query, decoded) && !is_valid_utf8(decoded))
-      return bad_request("Query is not valid UTF-8 once percent-decoded");
+    if (!percent_decode(request.query, request.query_text)) request.query_text = request.query;
+    else if (!is_valid_utf8(request.query_text)) return bad_request("Query is not valid UTF-8 once percent-decoded");
   }
   return request;
 }

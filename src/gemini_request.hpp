@@ -15,6 +15,7 @@ struct GeminiRequest {
   std::string url;   // as received, for the access log
   std::string path;  // decoded and normalized: the snapshot's key
   std::string query; // raw (still percent-encoded), without the "?"
+  std::string query_text; // the query percent-decoded; as sent when it does not decode
   bool has_query = false;
 };
 

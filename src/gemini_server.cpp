@@ -78,7 +78,7 @@ asio::awaitable<void> GeminiServer::serve(tcp::socket socket, ConnectionOrigin o
     }
     const auto& request = std::get<GeminiRequest>(parsed);
     if (request.path == search_path && !request.query.empty() && snapshot->search) {
-      answer = snapshot->search->gemini_response(request.query);
+      answer = snapshot->search->gemini_response(request.query_text);
       break;
     }
     resource = snapshot->find_gemini(request.path);

@@ -30,10 +30,10 @@ std::size_t first_line_break(std::string_view text, std::size_t from) {
   return i;
 }
 
-// TAB, CR and LF in `text`, from `from` on, become spaces; in place, since
-// a capsule's menus hold millions of fields.
-void blank_line_breaks(std::string& text, std::size_t from) {
-  for (std::size_t i = first_line_break(text, from); i < text.size(); ++i)
+// TAB, CR and LF in the `size` bytes at `text` become spaces; in place,
+// since a capsule's menus hold millions of fields.
+void blank_line_breaks(char* text, std::size_t size) {
+  for (std::size_t i = first_line_break({text, size}, 0); i < size; ++i)
     if (is_line_break(text[i])) text[i] = ' ';
 }
 
@@ -41,7 +41,7 @@ void blank_line_breaks(std::string& text, std::size_t from) {
 
 std::string menu_field(std::string_view text) {
   std::string field(text);
-  blank_line_breaks(field, 0);
+  blank_line_breaks(field.data(), field.size());
   return field;
 }
 
@@ -53,7 +53,7 @@ std::string_view GopherMenu::display_text(std::string_view text, std::string& st
     if (first_line_break(text, 0) == text.size()) return text;
     storage.assign(text);
   }
-  blank_line_breaks(storage, 0);
+  blank_line_breaks(storage.data(), storage.size());
   return storage;
 }
 
@@ -75,10 +75,8 @@ void GopherMenu::line(char type, std::string_view display, std::string_view sele
   *at++ = type;
   put(display);
   *at++ = '\t';
-  char* const selector_at = at;
   put(selector);
-  for (std::size_t i = first_line_break(selector, 0); i < selector.size(); ++i)
-    if (is_line_break(selector[i])) selector_at[i] = ' ';
+  blank_line_breaks(at - selector.size(), selector.size());
   *at++ = '\t';
   put(host);
   *at++ = '\t';

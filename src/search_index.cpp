@@ -7,6 +7,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <unicode/utf8.h>
 #include <utility>
 
 namespace gazette {
@@ -109,21 +110,21 @@ namespace {
 // reads every byte outside ASCII, and the text needs no transliteration.
 // News text mostly holds no other: curly quotes, dashes, ellipses.
 bool only_separators_beyond_ascii(std::string_view text) {
-  for (std::size_t i = first_non_ascii(text, 0); i < text.size(); i = first_non_ascii(text, i)) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-    if (i + length > text.size()) return false;
-    char32_t code_point = lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    if (!transliterates_to_separators(code_point)) return false;
-    i += length;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (auto i = static_cast<std::int32_t>(first_non_ascii(text, 0)); i < length;
+       i = static_cast<std::int32_t>(first_non_ascii(text, static_cast<std::size_t>(i)))) {
+    UChar32 code_point;
+    U8_NEXT(bytes, i, length, code_point); // negative for a broken sequence
+    if (code_point < 0 || !transliterates_to_separators(static_cast<char32_t>(code_point))) return false;
   }
   return true;
 }
 
+static_assert(std::endian::native == std::endian::little, "a word's first bytes are taken as the number's lowest");
+
 // The first eight bytes at `bytes`, the rest zero when `size` is smaller.
 // The caller guarantees eight readable bytes.
-static_assert(std::endian::native == std::endian::little, "a word's first bytes are taken as the number's lowest");
 std::uint64_t head_of(const char* bytes, std::size_t size) {
   std::uint64_t head;
   std::memcpy(&head, bytes, sizeof head);

@@ -2,7 +2,6 @@
 
 #include "gemini_site.hpp"
 #include "gemtext.hpp"
-#include "request_path.hpp"
 
 #include <fmt/format.h>
 
@@ -14,9 +13,11 @@ SearchPages::SearchPages(const Publication& publication, const RendersByArticle&
 namespace {
 
 std::string found_line(const SearchResults& results, std::string_view query) {
-  // A Gopher client sends what was typed, even nothing; so may a Gemini one.
-  if (search_words(query).empty()) return "Type one or more words to search for.";
-  if (results.total == 0) return fmt::format("No stories found for \"{}\".", query);
+  if (results.total == 0) {
+    // A Gopher client sends what was typed, even nothing; so may a Gemini one.
+    if (search_words(query).empty()) return "Type one or more words to search for.";
+    return fmt::format("No stories found for \"{}\".", query);
+  }
   std::string line = fmt::format("{} {} found for \"{}\".", results.total, results.total == 1 ? "story" : "stories", query);
   if (results.total > results.hits.size()) line += fmt::format(" The first {} are shown.", results.hits.size());
   return line;
@@ -31,10 +32,8 @@ std::string printable_query(std::string_view text) {
 
 } // namespace
 
-std::string SearchPages::gemini_response(std::string_view raw_query) const {
-  std::string decoded;
-  if (!percent_decode(raw_query, decoded)) decoded = std::string(raw_query);
-  const std::string query = printable_query(decoded);
+std::string SearchPages::gemini_response(std::string_view query_text) const {
+  const std::string query = printable_query(query_text);
   const SearchResults results = index_.find(query, max_search_results);
 
   std::string out = gemini_header(20, gemtext_mime_type(lang_));

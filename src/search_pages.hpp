@@ -16,8 +16,9 @@ class SearchPages {
 public:
   SearchPages(const Publication& publication, const RendersByArticle& renders, GopherStyle gopher);
 
-  // The whole Gemini response for "/search?<raw_query>" (still percent-encoded).
-  std::string gemini_response(std::string_view raw_query) const;
+  // The whole Gemini response for "/search?<query>", given the query as
+  // parse_gemini_request decoded it (GeminiRequest::query_text).
+  std::string gemini_response(std::string_view query_text) const;
   // The Gopher menu for the words a client sent after the TAB.
   std::string gopher_response(std::string_view words) const;
 

@@ -57,6 +57,17 @@ TEST_CASE("valid Gemini requests give the normalized path and the raw query") {
   }
 }
 
+TEST_CASE("a query is also given percent-decoded, for search") {
+  auto text_of = [&](std::string_view line) {
+    auto result = parse_gemini_request(line, identity);
+    REQUIRE(std::holds_alternative<GeminiRequest>(result));
+    return std::get<GeminiRequest>(result).query_text;
+  };
+  CHECK(text_of("gemini://localhost/search?odegaard%20peace") == "odegaard peace");
+  CHECK(text_of("gemini://localhost/search?caf\xC3\xA9%E2%80%94") == "caf\xC3\xA9\xE2\x80\x94");
+  CHECK(text_of("gemini://localhost/search?") == "");
+}
+
 TEST_CASE("a URL of exactly 1024 bytes is valid, 1025 is not") {
   CHECK(std::holds_alternative<GeminiRequest>(parse_gemini_request(padded_url(1024), identity)));
   auto over = parse_gemini_request(padded_url(1025), identity);

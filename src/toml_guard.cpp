@@ -1,17 +1,20 @@
 #include "toml_guard.hpp"
 
+#include <cstdint>
+#include <unicode/utf8.h>
+
 namespace gazette {
 namespace {
 
-// Decodes the UTF-8 sequence at `i` (valid by contract) and advances past it.
+// Decodes the UTF-8 sequence at `i` (valid by contract) and leaves `i` on its
+// last byte, for the caller's loop to step past.
 char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-  char32_t code = lead & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F);
-  for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
-    code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  i += length - 1;
-  return code;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto at = static_cast<std::int64_t>(i);
+  UChar32 code_point;
+  U8_NEXT_OR_FFFD(bytes, at, static_cast<std::int64_t>(text.size()), code_point);
+  i = static_cast<std::size_t>(at - 1);
+  return static_cast<char32_t>(code_point);
 }
 
 void append_unicode_escape(std::string& out, char32_t code) {

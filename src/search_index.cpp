@@ -24,6 +24,39 @@ constexpr std::array<char, 256> word_bytes = [] {
   return bytes;
 }();
 
+constexpr std::uint64_t each_byte = 0x0101010101010101u;
+constexpr std::uint64_t high_bits = 0x8080808080808080u;
+
+// 0x80 in each byte of `bytes` (every one below 0x80) that lies in
+// [low, high]: the sums cannot carry from one byte into the next.
+constexpr std::uint64_t bytes_within(std::uint64_t bytes, unsigned low, unsigned high) {
+  return (bytes + each_byte * (0x80 - low)) & ~(bytes + each_byte * (0x7F - high)) & high_bits;
+}
+
+// Eight bytes of text at once, as `word_bytes` reads each of them.
+struct EightWordBytes {
+  std::uint64_t word_bytes; // 0x80 in each byte that is an ASCII letter or digit
+  std::uint64_t folded;     // the bytes with letters lowercased; others as they were
+};
+
+constexpr EightWordBytes eight_word_bytes(std::uint64_t bytes) {
+  const std::uint64_t ascii = ~bytes & high_bits;
+  const std::uint64_t low7 = bytes & ~high_bits;
+  const std::uint64_t letters = bytes_within(low7 | each_byte * 0x20, 'a', 'z') & ascii;
+  const std::uint64_t digits = bytes_within(low7, '0', '9') & ascii;
+  return {letters | digits, bytes | letters >> 2}; // 0x80 >> 2 is the case bit
+}
+
+// The eight-byte reading agrees with the table for a byte in first place.
+static_assert([] {
+  for (unsigned c = 0; c < 256; ++c) {
+    const EightWordBytes read = eight_word_bytes(c);
+    const bool in_word = (read.word_bytes & 0x80) != 0;
+    if (in_word != (word_bytes[c] != 0) || (in_word && static_cast<char>(read.folded) != word_bytes[c])) return false;
+  }
+  return true;
+}());
+
 // The postings of every word of many word lists, gathered story by story.
 // Each distinct word is held once, as a view into the word list it first
 // came in (the lists outlive the builder), and found again through an
@@ -131,6 +164,27 @@ std::uint64_t head_of(const char* bytes, std::size_t size) {
   return size >= 8 ? head : head & ((std::uint64_t{1} << (8 * size)) - 1);
 }
 
+// Writes the word at `in` to `out` as a word list holds it, leaves `in`
+// past it and returns its size. While eight bytes remain, it takes eight a
+// step and stores all eight, so `out` must have room for eight bytes more
+// than the text has left.
+std::size_t fold_word(const char*& in, const char* in_end, char* out) {
+  char* const first = out;
+  for (; in_end - in >= 8; in += 8, out += 8) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, in, sizeof bytes);
+    const EightWordBytes read = eight_word_bytes(bytes);
+    std::memcpy(out, &read.folded, sizeof read.folded);
+    if (const std::uint64_t stops = ~read.word_bytes & high_bits) {
+      const auto kept = std::countr_zero(stops) / 8;
+      in += kept;
+      return static_cast<std::size_t>(out + kept - first);
+    }
+  }
+  for (char folded; in != in_end && (folded = word_bytes[static_cast<unsigned char>(*in)]) != 0; ++in) *out++ = folded;
+  return static_cast<std::size_t>(out - first);
+}
+
 } // namespace
 
 std::string word_list(const std::vector<std::string_view>& texts) {
@@ -187,7 +241,9 @@ std::string word_list(const std::vector<std::string_view>& texts) {
   for (std::string_view given : texts) {
     const std::string_view text = only_separators_beyond_ascii(given) ? given : ascii_text(given, transliterated);
     std::size_t end = list.size();
-    // Each word kept takes its bytes and a space, never more than the text.
+    // Each word kept takes its bytes and a space, never more than the text
+    // (and the one space after its last word); fold_word's eight-byte
+    // stores reach no further than the text's own eight bytes.
     list.resize(end + text.size() + 1 + slack);
     // Plain pointers for the byte loops: through the string itself, every
     // byte stored would make the compiler read its bounds again.
@@ -196,9 +252,8 @@ std::string word_list(const std::vector<std::string_view>& texts) {
     for (;;) {
       while (in != in_end && word_bytes[static_cast<unsigned char>(*in)] == 0) ++in;
       if (in == in_end) break;
-      char* const out = list.data();
       const std::size_t start = end;
-      for (char folded; in != in_end && (folded = word_bytes[static_cast<unsigned char>(*in)]) != 0; ++in) out[end++] = folded;
+      end += fold_word(in, in_end, list.data() + end);
       end = keep_if_new(start, end);
     }
     list.resize(end);

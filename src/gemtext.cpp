@@ -5,10 +5,17 @@
 
 namespace gazette {
 
+namespace {
+
+bool looks_like_gemtext_syntax(std::string_view line) {
+  return line.starts_with("=>") || line.starts_with('#') || line.starts_with('>') || line.starts_with("* ") ||
+         line.starts_with("```");
+}
+
+} // namespace
+
 std::string escape_gemtext_line(std::string_view line) {
-  const bool looks_like_syntax = line.starts_with("=>") || line.starts_with('#') || line.starts_with('>') ||
-                                 line.starts_with("* ") || line.starts_with("```");
-  return looks_like_syntax ? " " + std::string(line) : std::string(line);
+  return looks_like_gemtext_syntax(line) ? " " + std::string(line) : std::string(line);
 }
 
 namespace {
@@ -19,20 +26,20 @@ struct PendingLink {
   std::string text;
 };
 
-// The block's text with " [n]" after each link's words.
-std::string marked_text(const Block& block, GemtextLinkNumbers& numbers, std::vector<PendingLink>& pending) {
-  std::string text;
+// Appends the block's text with " [n]" after each link's words, straight
+// into the page: a body's text is most of its page.
+void append_marked_text(const Block& block, GemtextLinkNumbers& numbers, std::vector<PendingLink>& pending,
+                        std::string& out) {
   std::size_t copied = 0;
   for (const auto& link : block.links) {
     const std::size_t end = std::min(link.end, block.text.size());
-    text.append(block.text, copied, end - copied);
+    out.append(block.text, copied, end - copied);
     const int number = numbers.next++;
-    text += fmt::format(" [{}]", number);
+    fmt::format_to(std::back_inserter(out), " [{}]", number);
     pending.push_back({link.url, number, link.text});
     copied = end;
   }
-  text.append(block.text, copied);
-  return text;
+  out.append(block.text, copied);
 }
 
 void flush_links(std::vector<PendingLink>& pending, std::string& out) {
@@ -63,16 +70,30 @@ void render_body_gemtext(const Body& body, GemtextLinkNumbers& numbers, std::str
     previous = &block;
 
     switch (block.kind) {
-    case BlockKind::paragraph: out += escape_gemtext_line(marked_text(block, numbers, pending)) + "\n"; break;
-    case BlockKind::heading:
-      out += std::string(static_cast<std::size_t>(block.level), '#') + " " + marked_text(block, numbers, pending) + "\n";
-      break;
-    case BlockKind::quotation: out += "> " + marked_text(block, numbers, pending) + "\n"; break;
-    case BlockKind::list_item: {
-      const std::string number = block.number > 0 ? fmt::format("{}. ", block.number) : "";
-      out += "* " + number + marked_text(block, numbers, pending) + "\n";
+    case BlockKind::paragraph: {
+      const std::size_t start = out.size();
+      append_marked_text(block, numbers, pending, out);
+      // Escaped as escape_gemtext_line does, in place.
+      if (looks_like_gemtext_syntax(std::string_view(out).substr(start))) out.insert(start, 1, ' ');
+      out += '\n';
       break;
     }
+    case BlockKind::heading:
+      out.append(static_cast<std::size_t>(block.level), '#') += ' ';
+      append_marked_text(block, numbers, pending, out);
+      out += '\n';
+      break;
+    case BlockKind::quotation:
+      out += "> ";
+      append_marked_text(block, numbers, pending, out);
+      out += '\n';
+      break;
+    case BlockKind::list_item:
+      out += "* ";
+      if (block.number > 0) fmt::format_to(std::back_inserter(out), "{}. ", block.number);
+      append_marked_text(block, numbers, pending, out);
+      out += '\n';
+      break;
     case BlockKind::preformatted: {
       out += "```" + block.alt + "\n";
       std::size_t start = 0;

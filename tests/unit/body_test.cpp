@@ -99,6 +99,31 @@ TEST_CASE("gemtext escaping of lines a client would misread") {
   for (const auto& row : rows) CHECK(escape_gemtext_line(row.in) == row.out);
 }
 
+TEST_CASE("body blocks as gemtext lines, escaped where a client would misread them") {
+  struct Row {
+    std::string markdown, gemtext;
+  };
+  const Row rows[] = {
+      {"\\# not a heading", " # not a heading\n"},
+      {"\\> not a quote", " > not a quote\n"},
+      {"\\* not an item", " * not an item\n"},
+      // The line is checked as written, link marks included.
+      {"[\\*](https://a/) b", " * [1] b\n=> https://a/ [1] *\n"},
+      {"[=](https://a/)> b", "= [1]> b\n=> https://a/ [1] =\n"},
+      {"## Said [here](https://h/)", "## Said here [1]\n=> https://h/ [1] here\n"},
+      {"> A [quote](https://q/) ends", "> A quote [1] ends\n=> https://q/ [1] quote\n"},
+      {"3. third [x](https://x/)", "* 3. third x [1]\n=> https://x/ [1] x\n"},
+      {"- plain item", "* plain item\n"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.markdown);
+    std::string out;
+    GemtextLinkNumbers numbers;
+    render_body_gemtext(parse_body(row.markdown), numbers, out);
+    CHECK(out == row.gemtext);
+  }
+}
+
 TEST_CASE("link numbers run through the page") {
   Body body = parse_body("[a](https://a/) and [b](https://b/)\n\n[c](https://c/) too");
   GemtextLinkNumbers numbers;

@@ -149,7 +149,7 @@ public:
       } else {
         start(quote_depth_ > 0 ? BlockKind::quotation : BlockKind::paragraph);
         images_in_paragraph_ = 0;
-        paragraph_lines_.assign(1, std::string());
+        paragraph_line_starts_.assign(1, 0);
         line_is_gemtext_link_.clear();
       }
       break;
@@ -251,10 +251,7 @@ public:
     case MD_TEXT_BR:
     case MD_TEXT_SOFTBR:
       if (current_.kind == BlockKind::preformatted) decoded = "\n";
-      else {
-        decoded = " ";
-        if (!paragraph_lines_.empty()) paragraph_lines_.emplace_back();
-      }
+      else decoded = " ";
       break;
     default: break;
     }
@@ -262,10 +259,12 @@ public:
       table_.rows.back().back() += decoded;
       return 0;
     }
+    const bool line_starts = !paragraph_line_starts_.empty() && current_.text.size() == paragraph_line_starts_.back();
     current_.text += decoded;
-    if (!paragraph_lines_.empty() && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR) {
-      if (paragraph_lines_.back().empty()) line_is_gemtext_link_.push_back(raw_line_starts_with_link(text));
-      paragraph_lines_.back() += decoded;
+    if (!paragraph_line_starts_.empty()) {
+      // A paragraph's source line breaks are its text's spaces.
+      if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) paragraph_line_starts_.push_back(current_.text.size());
+      else if (line_starts) line_is_gemtext_link_.push_back(raw_line_starts_with_link(text));
     }
     return 0;
   }
@@ -352,17 +351,23 @@ private:
   }
 
   void finish_paragraph() {
-    std::vector<std::string> lines = std::move(paragraph_lines_);
-    paragraph_lines_.clear();
-    bool all_gemtext_links = !lines.empty() && line_is_gemtext_link_.size() == lines.size();
-    for (std::size_t i = 0; all_gemtext_links && i < lines.size(); ++i)
-      all_gemtext_links = line_is_gemtext_link_[i] && lines[i].starts_with("=>");
+    const std::vector<std::size_t> starts = std::move(paragraph_line_starts_);
+    paragraph_line_starts_.clear();
+    // Line i of the paragraph as written: its text up to the space that
+    // stands for the line break.
+    auto source_line = [&](std::size_t i) {
+      const std::size_t end = i + 1 < starts.size() ? starts[i + 1] - 1 : current_.text.size();
+      return std::string_view(current_.text).substr(starts[i], end - starts[i]);
+    };
+    bool all_gemtext_links = !starts.empty() && line_is_gemtext_link_.size() == starts.size();
+    for (std::size_t i = 0; all_gemtext_links && i < starts.size(); ++i)
+      all_gemtext_links = line_is_gemtext_link_[i] && source_line(i).starts_with("=>");
 
     if (all_gemtext_links && current_.kind == BlockKind::paragraph) {
       // The author wrote gemtext link lines; they pass through.
       const int line = current_.line;
-      for (const auto& text : lines) {
-        std::string_view rest = std::string_view(text).substr(2);
+      for (std::size_t i = 0; i < starts.size(); ++i) {
+        std::string_view rest = source_line(i).substr(2);
         rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
         const std::size_t space = rest.find_first_of(" \t");
         Block block;
@@ -438,7 +443,7 @@ private:
   Block current_;
   std::vector<List> lists_;
   std::vector<OpenLink> link_stack_;
-  std::vector<std::string> paragraph_lines_;
+  std::vector<std::size_t> paragraph_line_starts_; // where each source line of an open paragraph starts in its text
   std::vector<bool> line_is_gemtext_link_;
   Image image_, last_image_;
   Table table_;

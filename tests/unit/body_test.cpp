@@ -114,6 +114,13 @@ TEST_CASE("body blocks as gemtext lines, escaped where a client would misread th
       {"> A [quote](https://q/) ends", "> A quote [1] ends\n=> https://q/ [1] quote\n"},
       {"3. third [x](https://x/)", "* 3. third x [1]\n=> https://x/ [1] x\n"},
       {"- plain item", "* plain item\n"},
+      // A paragraph whose every line is a gemtext link line passes through,
+      // a link line block for each line.
+      {"=> gemini://a/ A\n=> gemini://b/", "=> gemini://a/ A\n\n=> gemini://b/\n"},
+      {"=> gemini://a/ A  \n=> gemini://b/ B", "=> gemini://a/ A\n\n=> gemini://b/ B\n"},
+      {"=> gemini://a/ Tom &amp; Jerry\n=> gemini://b/", "=> gemini://a/ Tom & Jerry\n\n=> gemini://b/\n"},
+      {"=> gemini://a/ A\nplain words", " => gemini://a/ A plain words\n"},
+      {"=> gemini://a/\n\\=> gemini://b/", " => gemini://a/ => gemini://b/\n"},
   };
   for (const auto& row : rows) {
     CAPTURE(row.markdown);

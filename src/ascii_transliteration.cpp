@@ -12,7 +12,6 @@
 #include <optional>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 #include <unordered_map>
 
 namespace gazette {
@@ -94,22 +93,12 @@ private:
 };
 
 // Latin letters, general punctuation and currency signs: all Latin-ASCII needs.
-bool is_latin_or_punctuation(UChar32 c) {
+bool is_latin_or_punctuation(char32_t c) {
   return c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2000 && c <= 0x20CF) || (c >= 0x2100 && c <= 0x215F);
 }
 
 // Whether `utf8` is valid and holds nothing Latin-ASCII cannot take alone.
-bool only_latin_beyond_ascii(std::string_view utf8) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
-  const auto length = static_cast<std::int32_t>(utf8.size());
-  for (auto i = static_cast<std::int32_t>(first_non_ascii(utf8, 0)); i < length;
-       i = static_cast<std::int32_t>(first_non_ascii(utf8, static_cast<std::size_t>(i)))) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0 || !is_latin_or_punctuation(c)) return false;
-  }
-  return true;
-}
+bool only_latin_beyond_ascii(std::string_view utf8) { return every_code_point_beyond_ascii(utf8, is_latin_or_punctuation); }
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 

@@ -4,6 +4,8 @@
 #include "text_wrap.hpp"
 #include "utf8.hpp"
 
+#include "eight_bytes.hpp"
+
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -20,11 +22,10 @@ bool is_line_break(char c) { return c == '\t' || c == '\r' || c == '\n'; }
 // subtracting 0x0E from every byte borrows into a byte's high bit where that
 // byte was below it (bytes with the high bit set are masked out).
 std::size_t first_line_break(std::string_view text, std::size_t from) {
-  constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
   std::size_t i = from;
-  for (std::uint64_t eight; i + 8 <= text.size(); i += 8) {
-    std::memcpy(&eight, text.data() + i, 8);
-    if (((eight - ones * 0x0E) & ~eight & high) != 0) break;
+  for (; i + 8 <= text.size(); i += 8) {
+    const std::uint64_t eight = eight_bytes(text.data() + i);
+    if (((eight - each_byte * 0x0E) & ~eight & high_bits) != 0) break;
   }
   while (i < text.size() && !is_line_break(text[i])) ++i;
   return i;

@@ -1,13 +1,13 @@
 #include "search_index.hpp"
 
 #include "ascii_transliteration.hpp"
+#include "eight_bytes.hpp"
 #include "utf8.hpp"
 
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
-#include <unicode/utf8.h>
 #include <utility>
 
 namespace gazette {
@@ -23,9 +23,6 @@ constexpr std::array<char, 256> word_bytes = [] {
   for (int c = 'A'; c <= 'Z'; ++c) bytes[c] = static_cast<char>(c - 'A' + 'a');
   return bytes;
 }();
-
-constexpr std::uint64_t each_byte = 0x0101010101010101u;
-constexpr std::uint64_t high_bits = 0x8080808080808080u;
 
 // 0x80 in each byte of `bytes` (every one below 0x80) that lies in
 // [low, high]: the sums cannot carry from one byte into the next.
@@ -143,24 +140,13 @@ namespace {
 // reads every byte outside ASCII, and the text needs no transliteration.
 // News text mostly holds no other: curly quotes, dashes, ellipses.
 bool only_separators_beyond_ascii(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto length = static_cast<std::int32_t>(text.size());
-  for (auto i = static_cast<std::int32_t>(first_non_ascii(text, 0)); i < length;
-       i = static_cast<std::int32_t>(first_non_ascii(text, static_cast<std::size_t>(i)))) {
-    UChar32 code_point;
-    U8_NEXT(bytes, i, length, code_point); // negative for a broken sequence
-    if (code_point < 0 || !transliterates_to_separators(static_cast<char32_t>(code_point))) return false;
-  }
-  return true;
+  return every_code_point_beyond_ascii(text, transliterates_to_separators);
 }
-
-static_assert(std::endian::native == std::endian::little, "a word's first bytes are taken as the number's lowest");
 
 // The first eight bytes at `bytes`, the rest zero when `size` is smaller.
 // The caller guarantees eight readable bytes.
 std::uint64_t head_of(const char* bytes, std::size_t size) {
-  std::uint64_t head;
-  std::memcpy(&head, bytes, sizeof head);
+  const std::uint64_t head = eight_bytes(bytes);
   return size >= 8 ? head : head & ((std::uint64_t{1} << (8 * size)) - 1);
 }
 
@@ -171,9 +157,7 @@ std::uint64_t head_of(const char* bytes, std::size_t size) {
 std::size_t fold_word(const char*& in, const char* in_end, char* out) {
   char* const first = out;
   for (; in_end - in >= 8; in += 8, out += 8) {
-    std::uint64_t bytes;
-    std::memcpy(&bytes, in, sizeof bytes);
-    const EightWordBytes read = eight_word_bytes(bytes);
+    const EightWordBytes read = eight_word_bytes(eight_bytes(in));
     std::memcpy(out, &read.folded, sizeof read.folded);
     if (const std::uint64_t stops = ~read.word_bytes & high_bits) {
       const auto kept = std::countr_zero(stops) / 8;

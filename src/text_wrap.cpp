@@ -1,18 +1,13 @@
 #include "text_wrap.hpp"
 
+#include "eight_bytes.hpp"
 #include "utf8.hpp"
 
 #include <bit>
-#include <cstdint>
-#include <cstring>
 
 namespace gazette {
 
 namespace {
-
-// Eight bytes are read as one number below, and the first of them taken to
-// be its lowest byte: a big-endian build would wrap wrongly, so it fails here.
-static_assert(std::endian::native == std::endian::little, "text wrapping reads eight bytes at a time, lowest first");
 
 struct Word {
   std::size_t end = 0; // the space after it, or the text's end
@@ -23,15 +18,13 @@ struct Word {
 // words, so the space and any byte outside ASCII are looked for eight bytes
 // at a time (a space is a zero byte once 0x20 is XORed out).
 Word word_from(std::string_view text, std::size_t from) {
-  constexpr std::uint64_t ones = 0x0101010101010101u, high_bits = 0x8080808080808080u;
   Word word;
   std::size_t i = from;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t bytes;
-    std::memcpy(&bytes, text.data() + i, sizeof bytes);
-    const std::uint64_t spaced = bytes ^ (0x20 * ones);
+    const std::uint64_t bytes = eight_bytes(text.data() + i);
+    const std::uint64_t spaced = bytes ^ (0x20 * each_byte);
     // The lowest flagged byte is exact: the first space.
-    const std::uint64_t spaces = (spaced - ones) & ~spaced & high_bits;
+    const std::uint64_t spaces = (spaced - each_byte) & ~spaced & high_bits;
     const std::uint64_t before_space = spaces ? (spaces & (~spaces + 1)) - 1 : ~std::uint64_t{0};
     if (bytes & high_bits & before_space) word.ascii = false;
     if (spaces) {
@@ -51,13 +44,11 @@ Word word_from(std::string_view text, std::size_t from) {
 // bytes at a time: a byte of 0x7F added to a byte's low seven bits carries
 // into its high bit unless the byte is zero.
 bool is_plain_ascii(std::string_view text) {
-  constexpr std::uint64_t high_bits = 0x8080808080808080u, low_bits = 0x7F7F7F7F7F7F7F7Fu,
-                          spaces = 0x2020202020202020u;
+  constexpr std::uint64_t low_bits = 0x7F * each_byte, spaces = 0x20 * each_byte;
   std::uint64_t space_before = 0; // the last byte of the previous eight, as the high bit of byte 0
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t bytes;
-    std::memcpy(&bytes, text.data() + i, sizeof bytes);
+    const std::uint64_t bytes = eight_bytes(text.data() + i);
     if (bytes & high_bits) return false;
     const std::uint64_t zeroed = bytes ^ spaces;
     const std::uint64_t is_space = ~((zeroed + low_bits) | zeroed | low_bits);

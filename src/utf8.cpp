@@ -1,23 +1,11 @@
 #include "utf8.hpp"
 
+#include "eight_bytes.hpp"
+
 #include <bit>
-#include <cstdint>
-#include <cstring>
+#include <unicode/utf8.h>
 
 namespace gazette {
-namespace {
-
-// Most text is ASCII, and these functions see every byte of a capsule:
-// they go eight bytes at a time where they can.
-constexpr std::uint64_t high_bits = 0x8080808080808080u;
-
-std::uint64_t eight_bytes(const char* at) {
-  std::uint64_t bytes;
-  std::memcpy(&bytes, at, sizeof bytes);
-  return bytes;
-}
-
-} // namespace
 
 std::size_t valid_utf8_prefix(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -78,6 +66,18 @@ std::size_t utf8_prefix_bytes(std::string_view text, std::size_t columns) {
     }
   }
   return text.size();
+}
+
+bool every_code_point_beyond_ascii(std::string_view text, bool (*allowed)(char32_t)) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int64_t>(text.size());
+  for (auto i = static_cast<std::int64_t>(first_non_ascii(text, 0)); i < length;
+       i = static_cast<std::int64_t>(first_non_ascii(text, static_cast<std::size_t>(i)))) {
+    UChar32 code_point;
+    U8_NEXT(bytes, i, length, code_point); // negative for a broken sequence
+    if (code_point < 0 || !allowed(static_cast<char32_t>(code_point))) return false;
+  }
+  return true;
 }
 
 } // namespace gazette

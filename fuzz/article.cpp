@@ -1,11 +1,11 @@
 // libFuzzer target: an article file (front matter and CommonMark body),
 // rendered for both protocols, its search words listed, and its text put in
 // a Gopher menu; the last two must keep their shapes whatever the text.
-#include "article_source.hpp"
-#include "gemtext.hpp"
-#include "gopher_menu.hpp"
-#include "gopher_text.hpp"
-#include "search_index.hpp"
+#include "content/article_source.hpp"
+#include "gemini/gemtext.hpp"
+#include "gopher/gopher_menu.hpp"
+#include "gopher/gopher_text.hpp"
+#include "content/search_index.hpp"
 
 #include <algorithm>
 #include <cstdint>

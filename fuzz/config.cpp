@@ -1,5 +1,5 @@
 // libFuzzer target: config.toml.
-#include "config.hpp"
+#include "config/config.hpp"
 
 #include <cstdint>
 

@@ -1,5 +1,5 @@
 // libFuzzer target: the Gemini request line, framing and path rules.
-#include "gemini_request.hpp"
+#include "gemini/gemini_request.hpp"
 
 #include <cstdint>
 #include <string>
@@ -9,7 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const gazette::FramedRequest framed = gazette::frame_gemini_request(received);
   const std::vector<std::string> hostnames{"localhost", "news.example"};
   const std::string_view line =
-      framed.state == gazette::RequestFraming::complete ? received.substr(0, framed.line_length) : received;
+      framed.state == gazette::Framing::complete ? received.substr(0, framed.line_length) : received;
   auto result = gazette::parse_gemini_request(line, {hostnames, 1965});
   if (auto* request = std::get_if<gazette::GeminiRequest>(&result)) {
     // Whatever was asked, the path the snapshot is searched by stays rooted.

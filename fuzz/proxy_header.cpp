@@ -1,5 +1,5 @@
 // libFuzzer target: PROXY protocol headers, versions 1 and 2.
-#include "proxy_header.hpp"
+#include "net/proxy_header.hpp"
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
 #include "bench_target.hpp"
 
-#include "request_path.hpp"
+#include "text/url_path.hpp"
 
 #include <arpa/inet.h>
 #include <charconv>

@@ -3,7 +3,7 @@
 // copies, so that the client stays cheaper than the server it measures.
 #pragma once
 #include "bench_target.hpp"
-#include "openssl_handles.hpp"
+#include "net/openssl_handles.hpp"
 
 #include <asio/awaitable.hpp>
 #include <asio/ip/tcp.hpp>

@@ -3,8 +3,8 @@
 // TLS handshake, read the request line, write a response held in memory,
 // close_notify both ways, close. Its TLS context is gazette's own
 // (make_tls_context), so the difference is the rest of gazette.
-#include "openssl_handles.hpp"
-#include "tls_context.hpp"
+#include "net/openssl_handles.hpp"
+#include "net/tls_context.hpp"
 
 #include <CLI/CLI.hpp>
 #include <arpa/inet.h>

@@ -1,4 +1,4 @@
-#include "access_log.hpp"
+#include "net/access_log.hpp"
 
 #include <chrono>
 #include <doctest/doctest.h>

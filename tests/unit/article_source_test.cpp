@@ -1,4 +1,5 @@
-#include "article_source.hpp"
+#include "content/article_source.hpp"
+#include "text/normalize.hpp"
 
 #include <doctest/doctest.h>
 

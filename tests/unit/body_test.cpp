@@ -1,5 +1,5 @@
-#include "body.hpp"
-#include "gemtext.hpp"
+#include "content/body.hpp"
+#include "gemini/gemtext.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "client_limits.hpp"
+#include "net/client_limits.hpp"
 
 #include <doctest/doctest.h>
 #include <vector>

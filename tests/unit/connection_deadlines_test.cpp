@@ -1,4 +1,4 @@
-#include "connection_deadlines.hpp"
+#include "net/connection_deadlines.hpp"
 
 #include <doctest/doctest.h>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "connection_origin.hpp"
+#include "net/connection_origin.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "gemini_request.hpp"
+#include "gemini/gemini_request.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
@@ -131,27 +131,27 @@ TEST_CASE("every refusal names its reason") {
 TEST_CASE("request framing waits for CRLF within 1026 bytes") {
   struct Row {
     std::string received;
-    RequestFraming state;
+    Framing state;
     std::size_t line_length;
   };
   const Row rows[] = {
-      {"", RequestFraming::need_more, 0},
-      {"gemini://localhost/", RequestFraming::need_more, 0},
-      {"gemini://localhost/\n", RequestFraming::need_more, 0},
-      {"gemini://localhost/\r", RequestFraming::need_more, 0},
-      {"gemini://localhost/\r\n", RequestFraming::complete, 19},
-      {"gemini://localhost/\r\nextra bytes", RequestFraming::complete, 19},
-      {"\r\n", RequestFraming::complete, 0},
-      {padded_url(1024) + "\r\n", RequestFraming::complete, 1024},
-      {padded_url(1025) + "\r", RequestFraming::too_long, 0},
-      {padded_url(1025) + "\r\n", RequestFraming::too_long, 0},
-      {std::string(1026, 'a'), RequestFraming::too_long, 0},
-      {std::string(1025, 'a'), RequestFraming::need_more, 0},
+      {"", Framing::need_more, 0},
+      {"gemini://localhost/", Framing::need_more, 0},
+      {"gemini://localhost/\n", Framing::need_more, 0},
+      {"gemini://localhost/\r", Framing::need_more, 0},
+      {"gemini://localhost/\r\n", Framing::complete, 19},
+      {"gemini://localhost/\r\nextra bytes", Framing::complete, 19},
+      {"\r\n", Framing::complete, 0},
+      {padded_url(1024) + "\r\n", Framing::complete, 1024},
+      {padded_url(1025) + "\r", Framing::too_long, 0},
+      {padded_url(1025) + "\r\n", Framing::too_long, 0},
+      {std::string(1026, 'a'), Framing::too_long, 0},
+      {std::string(1025, 'a'), Framing::need_more, 0},
   };
   for (const auto& row : rows) {
     CAPTURE(row.received.size());
     auto framed = frame_gemini_request(row.received);
     CHECK(framed.state == row.state);
-    if (row.state == RequestFraming::complete) CHECK(framed.line_length == row.line_length);
+    if (row.state == Framing::complete) CHECK(framed.line_length == row.line_length);
   }
 }

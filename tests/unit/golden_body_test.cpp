@@ -1,8 +1,8 @@
 // Golden files: each tests/data/golden/<name>.md rendered for Gemini must be
 // byte for byte <name>.gmi, and for Gopher (70 columns, UTF-8) <name>.txt.
-#include "body.hpp"
-#include "gemtext.hpp"
-#include "gopher_text.hpp"
+#include "content/body.hpp"
+#include "gemini/gemtext.hpp"
+#include "gopher/gopher_text.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>

@@ -1,10 +1,9 @@
 // Golden pages: the publication in tests/data/pages rendered for both
 // protocols must match tests/data/pages/expected/<page> byte for byte.
-#include "article_renders.hpp"
-#include "gemtext_pages.hpp"
-#include "gopher_pages.hpp"
-#include "gopher_site.hpp"
-#include "publication_loader.hpp"
+#include "site/article_renders.hpp"
+#include "gemini/gemtext_pages.hpp"
+#include "gopher/gopher_pages.hpp"
+#include "content/publication_loader.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>

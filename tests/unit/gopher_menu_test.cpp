@@ -1,8 +1,8 @@
-#include "ascii_transliteration.hpp"
-#include "gopher_menu.hpp"
-#include "gopher_site.hpp"
-#include "text_wrap.hpp"
-#include "utf8.hpp"
+#include "text/ascii_transliteration.hpp"
+#include "gopher/gopher_menu.hpp"
+#include "gopher/gopher_documents.hpp"
+#include "text/text_wrap.hpp"
+#include "text/utf8.hpp"
 #include "utf8_encoding.hpp"
 
 #include <algorithm>

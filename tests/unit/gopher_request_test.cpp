@@ -1,4 +1,4 @@
-#include "gopher_request.hpp"
+#include "gopher/gopher_request.hpp"
 
 #include <doctest/doctest.h>
 
@@ -63,9 +63,9 @@ TEST_CASE("a web browser on the Gopher port is recognised") {
 }
 
 TEST_CASE("Gopher request framing ends at LF, with or without CR") {
-  CHECK(frame_gopher_request("/a").state == GopherFraming::need_more);
+  CHECK(frame_gopher_request("/a").state == Framing::need_more);
   CHECK(frame_gopher_request("/a\r\n").line_length == 2);
   CHECK(frame_gopher_request("/a\n").line_length == 2);
   CHECK(frame_gopher_request("\r\n").line_length == 0);
-  CHECK(frame_gopher_request(std::string(2000, 'a')).state == GopherFraming::too_long);
+  CHECK(frame_gopher_request(std::string(2000, 'a')).state == Framing::too_long);
 }

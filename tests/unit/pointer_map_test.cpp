@@ -1,4 +1,4 @@
-#include "pointer_map.hpp"
+#include "content/pointer_map.hpp"
 
 #include <doctest/doctest.h>
 #include <memory>

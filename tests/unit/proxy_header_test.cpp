@@ -1,4 +1,4 @@
-#include "proxy_header.hpp"
+#include "net/proxy_header.hpp"
 
 #include <doctest/doctest.h>
 

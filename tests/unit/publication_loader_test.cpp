@@ -1,5 +1,5 @@
-#include "capsule_files.hpp"
-#include "publication_loader.hpp"
+#include "content/capsule_files.hpp"
+#include "content/publication_loader.hpp"
 #include "temp_capsule.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "related_stories.hpp"
+#include "content/related_stories.hpp"
 
 #include <doctest/doctest.h>
 

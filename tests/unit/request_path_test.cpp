@@ -1,4 +1,4 @@
-#include "request_path.hpp"
+#include "text/url_path.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
-#include "search_index.hpp"
+#include "content/search_index.hpp"
 
-#include "ascii_transliteration.hpp"
+#include "text/ascii_transliteration.hpp"
 #include "utf8_encoding.hpp"
 
 #include <algorithm>
@@ -125,24 +125,18 @@ TEST_CASE("the code points a word list reads as separators transliterate to no l
 TEST_CASE("search index: finds what a plain scan of every story finds, in the same order") {
   // Stories with thousands of distinct words between them, so the index's
   // tables grow many times; the rule written out plainly is the reference.
-  Publication publication;
-  RendersByArticle renders;
-  std::vector<std::shared_ptr<Article>> articles;
+  std::vector<StoryWords> stories;
   std::uint32_t seed = 5;
   auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
   auto word = [&] { return "w" + std::to_string((next() >> 8) % 4000); };
   for (int i = 0; i < 600; ++i) {
-    auto article = std::make_shared<Article>();
-    article->title = word() + " " + word();
-    article->summary = word() + ", " + word() + " " + word();
-    auto story = std::make_shared<ArticleRenders>();
-    story->title_words = word_list({article->title});
-    story->all_words = word_list({article->title, article->summary});
-    renders.insert_or_assign(article.get(), story);
-    publication.published.push_back(article.get());
-    articles.push_back(std::move(article));
+    const std::string title = word() + " " + word();
+    const std::string summary = word() + ", " + word() + " " + word();
+    stories.push_back({word_list({title}), word_list({title, summary})});
   }
-  const SearchIndex index(publication, renders);
+  std::vector<const StoryWords*> newest_first;
+  for (const auto& story : stories) newest_first.push_back(&story);
+  const SearchIndex index(newest_first);
 
   auto expected = [&](const std::vector<std::string>& query) {
     auto holds_all = [&](const std::string& list) {
@@ -151,11 +145,10 @@ TEST_CASE("search index: finds what a plain scan of every story finds, in the sa
         return spaced.find(" " + prefix) != std::string::npos;
       });
     };
-    std::vector<const ArticleRenders*> titles, bodies;
-    for (const Article* article : publication.published) {
-      const ArticleRenders* story = renders.find(article)->get();
-      if (holds_all(story->title_words)) titles.push_back(story);
-      else if (holds_all(story->all_words)) bodies.push_back(story);
+    std::vector<std::uint32_t> titles, bodies;
+    for (std::uint32_t id = 0; id < stories.size(); ++id) {
+      if (holds_all(stories[id].title)) titles.push_back(id);
+      else if (holds_all(stories[id].all)) bodies.push_back(id);
     }
     titles.insert(titles.end(), bodies.begin(), bodies.end());
     return titles;

@@ -1,4 +1,4 @@
-#include "shared_bytes.hpp"
+#include "snapshot/shared_bytes.hpp"
 
 #include <doctest/doctest.h>
 

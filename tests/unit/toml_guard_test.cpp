@@ -1,4 +1,4 @@
-#include "toml_guard.hpp"
+#include "toml/toml_guard.hpp"
 
 #include <doctest/doctest.h>
 

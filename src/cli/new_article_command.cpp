@@ -1,0 +1,51 @@
+#include "text/ascii_transliteration.hpp"
+#include "cli/commands.hpp"
+#include "config/config.hpp"
+#include "content/site_settings.hpp"
+
+#include <ctime>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace gazette {
+
+int new_article_command(const std::filesystem::path& config_file, const std::string& section,
+                        const std::string& title) {
+  ConfigResult loaded = load_config(config_file);
+  for (const auto& problem : loaded.problems) fmt::print(stderr, "{}\n", format_problem(config_file, problem));
+  if (loaded.has_errors()) return exit_bad_config;
+
+  const auto folder = loaded.config.capsule / section;
+  std::error_code ec;
+  if (!is_valid_slug(section) || !std::filesystem::exists(folder / "_section.toml", ec)) {
+    fmt::print(stderr, "{}: not a section; a section is a folder of the capsule with a _section.toml\n", section);
+    return exit_failure;
+  }
+  const std::string slug = slug_from_title(title);
+  const auto file = folder / (slug + ".md");
+
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char date[32];
+  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  std::ostringstream quoted_title;
+  quoted_title << toml::value<std::string>(title);
+
+  // "x": never overwrite a story that already has this name.
+  std::FILE* out = std::fopen(file.c_str(), "wx");
+  if (!out) {
+    fmt::print(stderr, "{}: {}; choose another title, or edit that file\n", file.string(),
+               errno == EEXIST ? "already exists" : std::strerror(errno));
+    return exit_failure;
+  }
+  fmt::print(out, "+++\ntitle = {}\ndate = {}\ndraft = true\n+++\nWrite the story here. Set draft = false to publish it.\n",
+             quoted_title.str(), date);
+  std::fclose(out);
+  fmt::print("{}\n", file.string());
+  return exit_ok;
+}
+
+} // namespace gazette

@@ -1,0 +1,119 @@
+#include "server/capsule_watcher.hpp"
+#include "net/certificate.hpp"
+#include "cli/commands.hpp"
+#include "config/config.hpp"
+#include "base/log.hpp"
+#include "server/privileges.hpp"
+#include "server/reloader.hpp"
+#include "server/server.hpp"
+#include "site/snapshot_builder.hpp"
+#include "net/tls_context.hpp"
+
+#include <asio/signal_set.hpp>
+#include <asio/ssl/context.hpp>
+#include <csignal>
+#include <cstring>
+#include <unistd.h>
+#include <sys/resource.h>
+
+namespace gazette {
+namespace {
+
+// Every connection is a file descriptor; the default soft limit of 1024 would
+// cap the server far below max_connections.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+void wait_for_hangup(asio::signal_set& hangup, Reloader& reloader) {
+  hangup.async_wait([&](std::error_code ec, int) {
+    if (ec) return;
+    log_message("received SIGHUP, reloading configuration, certificate and capsule");
+    reloader.reload_everything();
+    wait_for_hangup(hangup, reloader);
+  });
+}
+
+} // namespace
+
+int serve_command(const std::filesystem::path& config_file) {
+  ConfigResult loaded = load_config(config_file);
+  for (const auto& problem : loaded.problems) log_message("{}", format_problem(config_file, problem));
+  if (loaded.has_errors()) return exit_bad_config;
+  const Config& config = loaded.config;
+
+  std::signal(SIGPIPE, SIG_IGN);
+  raise_open_file_limit();
+
+  std::optional<RunAs> run_as;
+  if (geteuid() == 0) {
+    if (config.user.empty()) {
+      log_message("{}: user: started as root; set user = \"...\" so the server binds its ports as root and then "
+                  "serves as that user",
+                  config_file.string());
+      return exit_bad_config;
+    }
+    try {
+      run_as = look_up_run_as(config.user, config.group);
+    } catch (const std::exception& e) {
+      log_message("{}: {}", config_file.string(), e.what());
+      return exit_bad_config;
+    }
+    if (!can_read_folder_as(*run_as, config.capsule)) {
+      log_message("{}: error: capsule: {} is not readable by user {}", config_file.string(), config.capsule.string(),
+                  run_as->user);
+      return exit_bad_config;
+    }
+  }
+
+  std::shared_ptr<asio::ssl::context> tls;
+  try {
+    CertificateInfo certificate = ensure_certificate(config.gemini.cert, config.gemini.key, config.hostnames);
+    if (certificate.generated)
+      log_message("made a self-signed certificate for {} in {}", fmt::join(config.hostnames, ", "),
+                  config.gemini.cert.string());
+    log_message("certificate SHA-256 fingerprint: {}", certificate.sha256_fingerprint);
+    // The user the server becomes must be able to read them again on reload.
+    if (certificate.generated && run_as)
+      for (const auto& file : {config.gemini.cert, config.gemini.key})
+        if (::chown(file.c_str(), run_as->uid, run_as->gid) != 0)
+          log_message("{}: cannot give the file to user {}: {}", file.string(), run_as->user, std::strerror(errno));
+    tls = std::make_shared<asio::ssl::context>(make_tls_context(config.gemini.cert, config.gemini.key, config.gemini.ticket_keys));
+  } catch (const std::exception& e) {
+    log_message("gemini: {}", e.what());
+    return exit_bad_config;
+  }
+
+  BuiltSnapshot built = build_snapshot(std::make_shared<const Config>(config), tls);
+  for (const auto& diagnostic : built.diagnostics) log_message("{}", diagnostic.to_string());
+  SnapshotStore snapshots(built.snapshot);
+
+  // Declared after `io`, so they go before it does.
+  asio::io_context io;
+  Reloader reloader(io, config_file, snapshots, std::move(built));
+  std::unique_ptr<CapsuleWatcher> watcher;
+  try {
+    watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, [&] { reloader.content_changed(); });
+  } catch (const std::system_error& e) {
+    log_message("{}: edits are not watched ({}); send SIGHUP to publish them", config.capsule.string(), e.what());
+  }
+  asio::signal_set hangup(io, SIGHUP);
+  wait_for_hangup(hangup, reloader);
+  return run_server(io, snapshots, [&] {
+    if (!run_as) return true;
+    try {
+      become(*run_as);
+    } catch (const std::exception& e) {
+      log_message("{}", e.what());
+      return false;
+    }
+    log_message("serving as user {} (uid {}, gid {})", run_as->user, run_as->uid, run_as->gid);
+    return true;
+  });
+}
+
+} // namespace gazette

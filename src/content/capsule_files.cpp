@@ -1,0 +1,89 @@
+#include "content/capsule_files.hpp"
+
+#include "content/editor_leftovers.hpp"
+#include "text/utf8.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_hidden(const std::string& name) {
+  return name.empty() || name[0] == '.' || name[0] == '_' || is_editor_leftover(name);
+}
+
+bool is_inside(const fs::path& path, const fs::path& root) {
+  auto [root_end, path_it] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return root_end == root.end();
+}
+
+void skip(CapsuleFiles& out, const fs::path& path, const fs::path& root, std::string message) {
+  out.skipped.push_back({path.lexically_relative(root).string(), 0, Diagnostic::Severity::warning, std::move(message)});
+}
+
+void scan_folder(const fs::path& folder, const fs::path& root, const std::string& url_prefix, CapsuleFiles& out) {
+  out.directories.push_back(url_prefix);
+  std::error_code ec;
+  const bool is_section = fs::exists(folder / "_section.toml", ec);
+  const bool is_top = url_prefix == "/";
+
+  const std::vector<fs::directory_entry> entries = sorted_folder_entries(folder, ec);
+  if (ec) skip(out, folder, root, fmt::format("cannot read this folder: {}", ec.message()));
+
+  for (const auto& entry : entries) {
+    const std::string name = entry.path().filename().string();
+    if (is_hidden(name)) continue;
+    if (!is_valid_utf8(name)) {
+      skip(out, entry.path(), root, "the name is not valid UTF-8; not served");
+      continue;
+    }
+    if ((is_top && name == "site.toml") || (is_section && entry.path().extension() == ".md")) continue;
+
+    const bool is_link = entry.is_symlink(ec);
+    if (entry.is_directory(ec)) {
+      if (is_link) {
+        skip(out, entry.path(), root, "a symlinked folder; not served (link files, not folders)");
+        continue;
+      }
+      scan_folder(entry.path(), root, url_prefix + name + "/", out);
+      continue;
+    }
+    if (!entry.is_regular_file(ec)) continue;
+
+    fs::path resolved = fs::canonical(entry.path(), ec);
+    if (ec || !is_inside(resolved, root)) {
+      skip(out, entry.path(), root, "a symlink that leads outside the capsule; not served");
+      continue;
+    }
+    out.files.push_back({url_prefix + name, resolved, fs::file_size(resolved, ec)});
+  }
+}
+
+} // namespace
+
+std::vector<fs::directory_entry> sorted_folder_entries(const fs::path& folder, std::error_code& ec) {
+  std::vector<fs::directory_entry> entries;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) entries.push_back(entry);
+  // One folder's paths differ only in their last part, so comparing them as
+  // strings gives the order of comparing them as paths, without splitting
+  // each into parts (a folder can hold many thousands of articles).
+  std::sort(entries.begin(), entries.end(),
+            [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path().native() < b.path().native(); });
+  return entries;
+}
+
+CapsuleFiles scan_capsule_files(const fs::path& root) {
+  CapsuleFiles out;
+  std::error_code ec;
+  fs::path canonical_root = fs::canonical(root, ec);
+  if (ec) {
+    out.skipped.push_back({root.string(), 0, Diagnostic::Severity::error, ec.message()});
+    return out;
+  }
+  scan_folder(canonical_root, canonical_root, "/", out);
+  return out;
+}
+
+} // namespace gazette

@@ -1,0 +1,35 @@
+// The files under the capsule folder that may be served as they are.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "content/diagnostic.hpp"
+
+namespace gazette {
+
+struct StaticFile {
+  std::string url_path;          // "/images/pier.jpg"
+  std::filesystem::path file;    // resolved, inside the capsule
+  std::uint64_t size = 0;
+};
+
+struct CapsuleFiles {
+  std::vector<StaticFile> files;
+  std::vector<std::string> directories; // "/images/", with the trailing slash; "/" too
+  Diagnostics skipped;                  // what was left out, and why
+};
+
+// Walks the capsule. Never listed: names starting with "." or "_", editor
+// leftovers (swap files, backups), the
+// publication's sources (site.toml at the top, *.md in section folders),
+// symlinks that resolve outside the capsule, and symlinked folders (so a link
+// can never loop or lead out).
+CapsuleFiles scan_capsule_files(const std::filesystem::path& root);
+
+// A folder's entries in name order; `ec` says if the folder could not be read.
+std::vector<std::filesystem::directory_entry> sorted_folder_entries(const std::filesystem::path& folder,
+                                                                    std::error_code& ec);
+
+} // namespace gazette

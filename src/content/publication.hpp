@@ -1,0 +1,128 @@
+// The publication as admins wrote it: site settings, sections and articles,
+// loaded from the capsule and checked. Renderers for each protocol read it;
+// nothing here knows about Gemini or Gopher.
+#pragma once
+#include "content/body.hpp"
+#include "text/string_hash.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace gazette {
+
+// A TOML date or date-time, kept in UTC.
+struct Timestamp {
+  std::int64_t unix_seconds = 0;
+  bool has_time = false; // written as a date alone
+
+  std::string day() const;     // "2023-11-03"
+  std::string rfc3339() const; // "2023-11-03T09:00:00Z"
+};
+
+struct SocialLink {
+  std::string name;
+  std::string url;
+};
+
+struct Site {
+  std::string title;
+  std::string tagline;
+  std::string lang;
+  int front_page = 10;
+  int related = 3;
+  std::vector<std::string> section_order;
+  std::vector<SocialLink> social;
+};
+
+struct Note {
+  Timestamp date;
+  std::string kind; // "update" or "correction"
+  std::string text;
+};
+
+struct LeadImage {
+  std::string src; // capsule path ("images/pier.jpg") or absolute URL
+  std::string caption;
+  std::string credit;
+};
+
+// An entry of `related`: another article of this capsule, or a URL elsewhere.
+struct RelatedLink {
+  std::string target; // "section/slug" or "https://..."
+  int line = 0;
+};
+
+struct Article;
+
+// A related story as readers see it: an article here, or a link elsewhere.
+struct RelatedStory {
+  const Article* article = nullptr;
+  std::string url; // when article is null
+};
+
+struct Article {
+  std::string section; // folder name
+  std::string slug;    // file name without ".md"
+  std::string source;  // "section/slug.md", relative to the capsule
+  std::uint64_t content_hash = 0; // of the file's text, to tell when renders are stale
+
+  std::string title;
+  std::string subtitle;
+  Timestamp date;
+  std::optional<Timestamp> updated;
+  std::vector<std::string> authors;
+  std::string summary; // as written; teaser() falls back to body_teaser
+  std::vector<std::string> tags;
+  std::vector<RelatedLink> related;
+  std::vector<std::string> aliases;
+  bool draft = false;
+  std::vector<Note> notes;
+  std::optional<LeadImage> image;
+  Body body;
+  std::string body_teaser; // default_teaser(body), made by the parser when summary is empty
+
+  // Built in one allocation: list pages and menus ask for it many times.
+  std::string path() const {
+    std::string path;
+    path.reserve(2 + section.size() + slug.size());
+    path.append("/").append(section).append("/").append(slug);
+    return path;
+  }
+  const std::string& teaser() const { return summary.empty() ? body_teaser : summary; }
+};
+
+struct Section {
+  std::string name; // folder name, also its URL path "/<name>/"
+  std::string title;
+  std::string description;
+  std::vector<const Article*> articles; // published, newest first
+};
+
+struct Publication {
+  Site site;
+  std::vector<Section> sections;          // in menu order
+  std::vector<std::shared_ptr<const Article>> articles; // every loaded article, drafts too; shared with the load cache
+  std::vector<const Article*> published;  // not drafts, newest first
+  std::unordered_map<std::string, const Article*, StringHash, std::equal_to<>> by_path; // "/section/slug" -> published article
+  std::map<std::string, std::vector<const Article*>> by_tag; // newest first
+  std::unordered_map<const Article*, std::vector<RelatedStory>> related; // explicit first, then automatic
+
+  const Section* find_section(const std::string& name) const;
+  // The section's title, or its folder name when it has none.
+  std::string section_title(const std::string& name) const;
+};
+
+// "By A and B<separator>Published 2024-05-16<separator>Updated 2024-05-17";
+// the separator differs between protocols (Gopher stays ASCII).
+std::string byline(const Article& article, std::string_view separator);
+
+// "Photo: caption (credit)": how a lead photo is labelled everywhere.
+std::string photo_label(const LeadImage& image);
+
+} // namespace gazette

@@ -1,0 +1,466 @@
+#include "content/publication_loader.hpp"
+
+#include "content/article_source.hpp"
+#include "content/capsule_files.hpp"
+#include "content/editor_leftovers.hpp"
+#include "base/parallel_for.hpp"
+#include "content/related_stories.hpp"
+#include "content/site_settings.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <future>
+#include <optional>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unordered_map>
+
+namespace gazette {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The whole file, read straight into one string: a capsule is read file by
+// file at every start. The size is a first guess only, as an editor may be
+// writing the file as it is read. `info`, when given, receives the open
+// file's status, so that a caller needs no `stat` of its own.
+std::optional<std::string> read_file(const fs::path& file, struct stat* info = nullptr) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  std::string text;
+  struct stat own {};
+  if (!info) info = &own;
+  // One byte more than the file holds, so that a short read shows the end:
+  // a regular file's read comes back short only there.
+  if (::fstat(fd, info) == 0 && info->st_size > 0) text.resize(static_cast<std::size_t>(info->st_size) + 1);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == text.size()) text.resize(std::max<std::size_t>(4096, 2 * text.size()));
+    const std::size_t wanted = text.size() - used;
+    const ssize_t got = ::read(fd, text.data() + used, wanted);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return std::nullopt;
+    used += static_cast<std::size_t>(got);
+    if (static_cast<std::size_t>(got) < wanted) break;
+  }
+  text.resize(used);
+  return text;
+}
+
+FileVersion version_of(const struct stat& info) {
+  return {info.st_mtim.tv_sec, info.st_mtim.tv_nsec, static_cast<std::int64_t>(info.st_size)};
+}
+
+bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
+
+// Whether a's "/section/slug" sorts before b's, without building either:
+// stories often share a date, and sorting 100,000 of them compares paths
+// millions of times.
+bool path_before(const Article& a, const Article& b) {
+  const std::string& x = a.section;
+  const std::string& y = b.section;
+  if (x == y) return a.slug < b.slug;
+  const std::size_t common = std::min(x.size(), y.size());
+  if (const int order = x.compare(0, common, y, 0, common); order != 0) return order < 0;
+  // One section's name begins the other's: the shorter one's "/" meets the
+  // longer one's next letter (a section name holds no "/").
+  return x.size() < y.size() ? '/' < y[common] : x[common] < '/';
+}
+
+bool newer_first(const Article* a, const Article* b) {
+  if (a->date.unix_seconds != b->date.unix_seconds) return a->date.unix_seconds > b->date.unix_seconds;
+  return path_before(*a, *b);
+}
+
+
+class Loader {
+public:
+  Loader(const fs::path& capsule, const ArticleCache* previous) : capsule_(capsule), previous_(previous) {}
+
+  LoadedPublication load() {
+    auto site_text = read_file(capsule_ / "site.toml");
+    if (!site_text) {
+      error("site.toml", 0, "missing: a publication needs site.toml with at least title = \"...\"");
+      return std::move(result_);
+    }
+    auto parsed_site = parse_site_settings(*site_text, "site.toml");
+    append(parsed_site.diagnostics);
+    publication_ = std::make_unique<Publication>();
+    publication_->site = std::move(parsed_site.site);
+
+    load_sections();
+    order_sections();
+    hold_articles();
+    check_images();
+    index_articles();
+    collect_aliases();
+    resolve_related();
+    result_.publication = std::move(publication_);
+    return std::move(result_);
+  }
+
+private:
+  void error(std::string path, int line, std::string message) {
+    result_.diagnostics.push_back({std::move(path), line, Diagnostic::Severity::error, std::move(message)});
+  }
+  void warning(std::string path, int line, std::string message) {
+    result_.diagnostics.push_back({std::move(path), line, Diagnostic::Severity::warning, std::move(message)});
+  }
+  void append(const Diagnostics& more) { result_.diagnostics.insert(result_.diagnostics.end(), more.begin(), more.end()); }
+
+  void load_sections() {
+    std::vector<SectionFiles> found = read_article_files();
+    auto next = found.begin();
+    for (const auto& entry : entries_of(capsule_)) {
+      const std::string name = entry.path().filename().string();
+      if (!is_section_folder(entry)) continue;
+      if (!is_valid_slug(name)) {
+        error(name + "/", 0, "a section folder name must use only lowercase ASCII letters, digits and '-'; "
+                             "rename the folder (this section is skipped)");
+        continue;
+      }
+      SectionFiles& files = *next++; // read_article_files took the same folders in the same order
+      const std::string settings_path = name + "/_section.toml";
+      auto text = read_file(entry.path() / "_section.toml");
+      auto parsed = parse_section_settings(text.value_or(""), settings_path);
+      append(parsed.diagnostics);
+      if (has_errors(parsed.diagnostics)) continue;
+      parsed.section.name = name;
+      publication_->sections.push_back(std::move(parsed.section));
+      load_articles(files);
+    }
+  }
+
+  // A section folder, as load_sections will take it.
+  static bool is_section_folder(const fs::directory_entry& entry) {
+    const std::string name = entry.path().filename().string();
+    std::error_code ec;
+    return entry.is_directory(ec) && !name.starts_with('.') && !name.starts_with('_') &&
+           fs::exists(entry.path() / "_section.toml", ec);
+  }
+
+  // The last part of an entry's path, read off the path's own string: a
+  // section can hold many thousands of files.
+  static std::string_view file_name_of(const fs::directory_entry& entry) {
+    const std::string& path = entry.path().native();
+    return std::string_view(path).substr(path.rfind('/') + 1);
+  }
+
+  // A file load_articles takes as an article (its name may still be refused).
+  static bool is_article_file(const fs::directory_entry& entry) {
+    const std::string_view name = file_name_of(entry);
+    std::error_code ec;
+    return name.size() > 3 && name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('_') &&
+           !is_editor_leftover(name) && entry.is_regular_file(ec);
+  }
+
+  const std::vector<fs::directory_entry>& entries_of(const fs::path& folder) {
+    auto found = listings_.find(folder);
+    if (found == listings_.end()) {
+      std::error_code ec;
+      found = listings_.emplace(folder, sorted_folder_entries(folder, ec)).first;
+    }
+    return found->second;
+  }
+
+  struct FileRead {
+    FileVersion version;
+    const CachedArticle* last_good = nullptr;
+    bool unchanged = false;                // since the last load: last_good is current
+    CachedArticle usable;                  // the file parsed without errors, settled in its place
+    std::optional<ParsedArticle> unusable; // or parsed with errors; neither when unchanged or unreadable
+  };
+
+  // An article file, as the capsule holds it: its path, its section, its
+  // slug, and whether that slug is one a story may have.
+  struct ArticleFile {
+    const fs::path* path; // in its section's listing
+    std::string section, slug, source;
+    bool valid_slug = false;
+    FileRead read; // when the slug is valid
+  };
+
+  // A section folder's article files, in name order, and the folder's
+  // listing their paths point into.
+  struct SectionFiles {
+    std::vector<fs::directory_entry> listing;
+    std::vector<ArticleFile> files;
+  };
+
+  FileRead read_article_file(const ArticleFile& file) const {
+    FileRead read;
+    if (previous_)
+      if (auto found = previous_->find(file.source); found != previous_->end()) read.last_good = &found->second;
+    // A reload finds most files as it left them, and a `stat` tells it so;
+    // a file met for the first time is simply read.
+    struct stat info {};
+    if (read.last_good) {
+      if (::stat(file.path->c_str(), &info) == 0) read.version = version_of(info);
+      read.unchanged = read.last_good->version == read.version;
+      if (read.unchanged) return read;
+    }
+    if (auto text = read_file(*file.path, &info)) {
+      read.version = version_of(info);
+      ParsedArticle parsed = parse_article(*text, file.source);
+      if (!parsed.usable) {
+        read.unusable = std::move(parsed);
+        return read;
+      }
+      read.usable = settle(std::move(parsed), file.section, file.slug);
+      read.usable.version = read.version;
+    }
+    return read;
+  }
+
+  // Reading, parsing and settling the article files is most of a load, and
+  // each file stands alone: it is done up front on every core, for every
+  // folder load_sections will take as a section, in the order it takes them.
+  std::vector<SectionFiles> read_article_files() {
+    std::vector<std::pair<const fs::path*, std::string>> folders; // each section folder and its name
+    for (const auto& folder : entries_of(capsule_)) {
+      std::string section(file_name_of(folder));
+      if (is_section_folder(folder) && is_valid_slug(section)) folders.emplace_back(&folder.path(), std::move(section));
+    }
+    // Listing a folder of thousands of files is worth a core of its own.
+    std::vector<SectionFiles> sections(folders.size());
+    parallel_for(folders.size(), [&](std::size_t i) {
+      const auto& [folder, section] = folders[i];
+      std::error_code ec;
+      sections[i].listing = sorted_folder_entries(*folder, ec);
+      for (const auto& entry : sections[i].listing) {
+        if (!is_article_file(entry)) continue;
+        const std::string_view name = file_name_of(entry);
+        std::string slug(name.substr(0, name.size() - 3));
+        const bool valid = is_valid_slug(slug);
+        sections[i].files.push_back({&entry.path(), section, std::move(slug), section + "/" + std::string(name), valid, {}});
+      }
+    });
+    std::vector<ArticleFile*> named;
+    for (auto& section : sections)
+      for (auto& file : section.files)
+        if (file.valid_slug) named.push_back(&file);
+    result_.cache.reserve(named.size());
+    parsed_.reserve(named.size());
+    parallel_for(named.size(), [&](std::size_t i) { named[i]->read = read_article_file(*named[i]); });
+    return sections;
+  }
+
+  void load_articles(SectionFiles& section) {
+    for (auto& file : section.files) {
+      if (!file.valid_slug) {
+        error(file.source, 0, "an article file name must use only lowercase ASCII letters, digits and '-' before .md; "
+                              "rename the file (this article is skipped)");
+        continue;
+      }
+      FileRead& read = file.read;
+      const CachedArticle* last_good = read.last_good;
+
+      CachedArticle kept;
+      if (read.unchanged) {
+        kept = *last_good;
+        append(kept.parsed->diagnostics);
+      } else if (read.usable.parsed) {
+        kept = std::move(read.usable);
+        append(kept.parsed->diagnostics);
+      } else {
+        if (read.unusable) append(read.unusable->diagnostics);
+        else error(file.source, 0, "cannot read this file; check its permissions");
+        if (!last_good) continue;
+        // A broken edit: keep serving the story as it was.
+        warning(file.source, 0, "keeping the last good version of this article online until the errors are fixed");
+        kept = *last_good;
+      }
+      result_.cache.emplace(std::move(file.source), kept);
+      parsed_.push_back(std::move(kept));
+    }
+  }
+
+  // A usable parse as the publication and the cache share it: its place,
+  // and its lead photo's path as a capsule path.
+  static CachedArticle settle(ParsedArticle parsed, const std::string& section, const std::string& slug) {
+    CachedArticle settled;
+    parsed.article.section = section;
+    parsed.article.slug = slug;
+    if (auto& image = parsed.article.image; image && !is_url(image->src)) {
+      settled.image_src_written = image->src;
+      std::string_view relative = image->src;
+      while (relative.starts_with('/')) relative.remove_prefix(1);
+      image->src = "/" + std::string(relative);
+    }
+    settled.parsed = std::make_shared<const ParsedArticle>(std::move(parsed));
+    return settled;
+  }
+
+  void order_sections() {
+    auto& sections = publication_->sections;
+    std::vector<Section> ordered;
+    for (const auto& name : publication_->site.section_order) {
+      auto it = std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.name == name; });
+      if (it == sections.end()) {
+        if (std::none_of(ordered.begin(), ordered.end(), [&](const Section& s) { return s.name == name; }))
+          warning("site.toml", 0, fmt::format("sections names \"{}\", which is not a section folder with _section.toml", name));
+        continue;
+      }
+      ordered.push_back(std::move(*it));
+      sections.erase(it);
+    }
+    for (auto& section : sections) ordered.push_back(std::move(section)); // already by name
+    sections = std::move(ordered);
+  }
+
+  void index_articles() {
+    publication_->by_path.reserve(publication_->articles.size());
+    for (const auto& article : publication_->articles) {
+      if (article->draft) continue;
+      publication_->published.push_back(article.get());
+    }
+    std::sort(publication_->published.begin(), publication_->published.end(), newer_first);
+    // The paths are indexed on a core of their own, beside the lists.
+    auto paths = std::async(std::launch::async, [this] {
+      for (const Article* article : publication_->published) publication_->by_path.emplace(article->path(), article);
+    });
+    // Each section and tag is looked up by name once, not once per story.
+    std::unordered_map<std::string_view, std::vector<const Article*>*> section_lists, tag_lists;
+    for (auto& section : publication_->sections) section_lists.emplace(section.name, &section.articles);
+    for (const Article* article : publication_->published) {
+      for (const auto& tag : article->tags) {
+        auto [found, added] = tag_lists.emplace(tag, nullptr);
+        if (added) found->second = &publication_->by_tag[tag];
+        found->second->push_back(article);
+      }
+      if (auto found = section_lists.find(article->section); found != section_lists.end()) found->second->push_back(article);
+    }
+    paths.get();
+  }
+
+  // Every article the publication holds, in the cache's own instance.
+  void hold_articles() {
+    auto& articles = publication_->articles;
+    articles.reserve(parsed_.size());
+    for (const auto& cached : parsed_) articles.emplace_back(cached.parsed, &cached.parsed->article);
+  }
+
+  // A photo missing from the capsule is left out of this load's copy of the
+  // article; the cached article keeps it for when the file appears.
+  void check_images() {
+    for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
+      const Article& article = *publication_->articles[i];
+      if (!article.image || is_url(article.image->src)) continue;
+      const std::string relative = article.image->src.substr(1);
+      const bool hidden = relative.starts_with('.') || relative.starts_with('_') ||
+                          relative.find("/.") != std::string::npos || relative.find("/_") != std::string::npos ||
+                          relative.find("..") != std::string::npos;
+      if (!hidden && is_capsule_file(relative)) continue;
+      error(article.source, parsed_[i].parsed->image_src_line,
+            fmt::format("image.src \"{}\" is not a file in the capsule; add the file or fix the path "
+                        "(the photo is left out meanwhile)",
+                        parsed_[i].image_src_written));
+      auto without_photo = std::make_shared<Article>(article);
+      without_photo->image.reset();
+      publication_->articles[i] = std::move(without_photo);
+    }
+  }
+
+  // Stories share a few photos, so each path is looked up once per load.
+  bool is_capsule_file(const std::string& relative) {
+    auto found = capsule_files_.find(relative);
+    if (found == capsule_files_.end()) {
+      std::error_code ec;
+      found = capsule_files_.emplace(relative, fs::is_regular_file(capsule_ / relative, ec)).first;
+    }
+    return found->second;
+  }
+
+  void collect_aliases() {
+    // Most publications have no aliases: then there are no paths to collect.
+    if (std::none_of(publication_->articles.begin(), publication_->articles.end(),
+                     [](const auto& article) { return !article->draft && !article->aliases.empty(); }))
+      return;
+    std::set<std::string> taken;
+    for (const auto& section : publication_->sections) taken.insert("/" + section.name + "/");
+    for (const Article* article : publication_->published) taken.insert(article->path());
+    for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
+      const Article& article = *publication_->articles[i];
+      if (article.draft) continue;
+      for (std::size_t k = 0; k < article.aliases.size(); ++k) {
+        const std::string& alias = article.aliases[k];
+        const int line = parsed_[i].parsed->alias_lines[k];
+        if (!alias.starts_with('/')) {
+          error(article.source, line, fmt::format("alias \"{}\" must be a path starting with /", alias));
+        } else if (!taken.insert(alias).second) {
+          error(article.source, line,
+                fmt::format("alias \"{}\" collides with another article's path or alias; remove one of them", alias));
+        } else {
+          result_.redirects.emplace_back(alias, article.path());
+        }
+      }
+    }
+  }
+
+  void resolve_related() {
+    const std::size_t limit = static_cast<std::size_t>(publication_->site.related);
+    std::set<std::string> draft_paths;
+    for (const auto& article : publication_->articles)
+      if (article->draft) draft_paths.insert(article->path());
+
+    // Each article's list is worked out on its own, on every core; the
+    // problems are reported in article order afterwards.
+    struct Resolved {
+      std::vector<RelatedStory> stories;
+      Diagnostics diagnostics;
+    };
+    const RelatedStoryFinder finder(*publication_);
+    std::vector<Resolved> resolved(publication_->articles.size());
+    parallel_for(resolved.size(), [&](std::size_t i) {
+      const Article& article = *publication_->articles[i];
+      auto& [stories, diagnostics] = resolved[i];
+      std::set<const Article*> listed{&article};
+      for (const auto& entry : article.related) {
+        if (is_url(entry.target)) {
+          stories.push_back({nullptr, entry.target});
+          continue;
+        }
+        const std::string path = entry.target.starts_with('/') ? entry.target : "/" + entry.target;
+        auto found = publication_->by_path.find(path);
+        if (found == publication_->by_path.end()) {
+          if (!draft_paths.count(path))
+            diagnostics.push_back({article.source, entry.line, Diagnostic::Severity::error,
+                                   fmt::format("related \"{}\" names no article; write section/slug of an existing "
+                                               "article, or a full URL",
+                                               entry.target)});
+        } else if (listed.insert(found->second).second) {
+          stories.push_back({found->second, {}});
+        }
+      }
+      if (!article.draft) finder.add(article, limit, listed, stories);
+    });
+    publication_->related.reserve(resolved.size());
+    for (std::size_t i = 0; i < resolved.size(); ++i) {
+      append(resolved[i].diagnostics);
+      if (!publication_->articles[i]->draft) publication_->related[publication_->articles[i].get()] = std::move(resolved[i].stories);
+    }
+  }
+
+  fs::path capsule_;
+  const ArticleCache* previous_;
+  LoadedPublication result_;
+  std::unique_ptr<Publication> publication_;
+  std::vector<CachedArticle> parsed_;          // parallel to publication_->articles
+  std::map<std::string, bool> capsule_files_; // photo path -> whether the capsule has that file
+  std::map<fs::path, std::vector<fs::directory_entry>> listings_; // each folder is listed once per load
+};
+
+} // namespace
+
+LoadedPublication load_publication(const fs::path& capsule, const ArticleCache* previous) {
+  return Loader(capsule, previous).load();
+}
+
+} // namespace gazette

@@ -1,0 +1,45 @@
+// Reads site.toml, every section and every article from the capsule and
+// links them: sections in menu order, stories newest first, tags, related
+// stories, aliases. Every problem is reported; whatever is valid is kept.
+#pragma once
+#include "content/article_source.hpp"
+#include "content/diagnostic.hpp"
+#include "content/publication.hpp"
+#include "text/string_hash.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <unordered_map>
+
+namespace gazette {
+
+// What tells one version of a file from the next without reading it.
+struct FileVersion {
+  std::int64_t modified_seconds = 0, modified_nanoseconds = 0;
+  std::int64_t size = 0;
+  bool operator==(const FileVersion&) const = default;
+};
+
+// The last good version of each article file, so that a broken edit keeps
+// the story online and an unchanged file is not parsed again. The article is
+// the one the publication holds, not a copy: its lead photo's path is
+// already the capsule path ("/images/pier.jpg").
+struct CachedArticle {
+  std::shared_ptr<const ParsedArticle> parsed;
+  std::string image_src_written; // as the file has it, for messages
+  FileVersion version;           // of the file parsed
+};
+using ArticleCache = std::unordered_map<std::string, CachedArticle, StringHash, std::equal_to<>>; // by source path
+
+struct LoadedPublication {
+  // Null when the capsule has no site.toml: it is then a plain file capsule.
+  std::unique_ptr<Publication> publication;
+  Diagnostics diagnostics;
+  std::vector<std::pair<std::string, std::string>> redirects; // alias path -> article path
+  ArticleCache cache; // what to pass as `previous` next time
+};
+
+LoadedPublication load_publication(const std::filesystem::path& capsule, const ArticleCache* previous = nullptr);
+
+} // namespace gazette

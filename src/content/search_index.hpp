@@ -1,0 +1,66 @@
+// Search over the published stories, built with the snapshot: every word of
+// every title and body, folded (case and diacritics: "Odegaard" finds
+// "Ødegaard"), pointing at the stories that hold it. A query never touches
+// the disk.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette {
+
+// Lowercase ASCII words of `text`, after transliteration.
+std::vector<std::string> search_words(std::string_view text);
+
+// Whether transliteration makes `code_point` only bytes that separate
+// words (a space, quote, dash, ellipsis...): never a letter or digit.
+bool transliterates_to_separators(char32_t code_point);
+
+// The distinct search words of all `texts`, in the order they first
+// appear, each followed by a space: how a story's words are kept between
+// reloads, compactly.
+std::string word_list(const std::vector<std::string_view>& texts);
+
+// A story's words, as word lists: those of its headline, and all it shows.
+struct StoryWords {
+  std::string title;
+  std::string all;
+};
+
+// Stories found, by their place in the list the index was built from.
+struct SearchResults {
+  std::vector<std::uint32_t> hits; // title matches first, then body matches; newest first within each
+  std::size_t total = 0;           // before the cap
+};
+
+inline constexpr std::size_t max_search_results = 50;
+
+// The line above the results: how many were found for what, or what to do.
+std::string describe_results(const SearchResults& results, std::string_view query);
+
+// A query as it is shown back to the reader: one line, no control characters.
+std::string printable_query(std::string_view text);
+
+class SearchIndex {
+public:
+  SearchIndex() = default;
+  // `stories` newest first; the index keeps none of them.
+  explicit SearchIndex(const std::vector<const StoryWords*>& stories);
+
+  // Every word of `query` must begin a word of the story (so "negotiat"
+  // finds "negotiations").
+  SearchResults find(std::string_view query, std::size_t cap) const;
+
+  using Postings = std::vector<std::pair<std::string, std::vector<std::uint32_t>>>; // sorted by word
+
+private:
+  std::vector<bool> matches(const Postings& postings, const std::string& prefix) const;
+
+  std::size_t story_count_ = 0;
+  Postings title_words_;
+  Postings all_words_;
+};
+
+} // namespace gazette

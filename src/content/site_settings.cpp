@@ -1,0 +1,139 @@
+#include "content/site_settings.hpp"
+
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+#include "toml/toml_guard.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace gazette {
+
+bool is_valid_slug(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+namespace {
+
+struct SettingsReader {
+  const std::string& source;
+  Diagnostics& diagnostics;
+
+  void add(const toml::node* node, Diagnostic::Severity severity, std::string message) {
+    int line = node ? static_cast<int>(node->source().begin.line) : 1;
+    diagnostics.push_back({source, line, severity, std::move(message)});
+  }
+
+  std::optional<toml::table> parse(std::string_view raw) {
+    const std::string text = normalize_newlines(raw);
+    if (int line = first_invalid_utf8_line(text)) {
+      diagnostics.push_back({source, line, Diagnostic::Severity::error, "invalid UTF-8; save the file as UTF-8"});
+      return std::nullopt;
+    }
+    const AsciiToml ascii = ascii_toml(text);
+    if (ascii.error_line) {
+      diagnostics.push_back({source, ascii.error_line, Diagnostic::Severity::error, ascii.error});
+      return std::nullopt;
+    }
+    try {
+      return toml::parse(ascii.text, source);
+    } catch (const toml::parse_error& e) {
+      diagnostics.push_back({source, static_cast<int>(e.source().begin.line), Diagnostic::Severity::error,
+                             fmt::format("not valid TOML: {}", e.description())});
+      return std::nullopt;
+    }
+  }
+
+  void string(const toml::node& node, std::string_view key, std::string& out) {
+    if (auto value = node.value<std::string>()) out = single_line(*value);
+    else add(&node, Diagnostic::Severity::error, fmt::format("{} must be a string, in quotes", key));
+  }
+
+  void count(const toml::node& node, std::string_view key, int& out, int max) {
+    auto value = node.value_exact<int64_t>();
+    if (value && *value >= 0 && *value <= max) out = static_cast<int>(*value);
+    else add(&node, Diagnostic::Severity::error, fmt::format("{} must be a whole number from 0 to {}", key, max));
+  }
+
+  void require_title(const toml::table& table, const std::string& title) {
+    if (!table.contains("title")) diagnostics.push_back({source, 1, Diagnostic::Severity::error, "missing title: add title = \"...\""});
+    else if (title.empty()) add(table.get("title"), Diagnostic::Severity::error, "title must not be empty");
+  }
+
+  void unknown(const toml::node& node, std::string_view key) {
+    add(&node, Diagnostic::Severity::warning, fmt::format("unknown key {}, ignored; check its spelling", key));
+  }
+};
+
+} // namespace
+
+ParsedSite parse_site_settings(std::string_view text, const std::string& source) {
+  ParsedSite out;
+  SettingsReader reader{source, out.diagnostics};
+  auto table = reader.parse(text);
+  if (!table) return out;
+  Site& site = out.site;
+  for (const auto& [key_name, node] : *table) {
+    std::string_view key = key_name.str();
+    if (key == "title") reader.string(node, key, site.title);
+    else if (key == "tagline") reader.string(node, key, site.tagline);
+    else if (key == "lang") {
+      reader.string(node, key, site.lang);
+      bool valid = !site.lang.empty() && std::all_of(site.lang.begin(), site.lang.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '-';
+      });
+      if (!valid) {
+        reader.add(&node, Diagnostic::Severity::error, "lang must be a BCP 47 tag such as \"en\" or \"pt-BR\"");
+        site.lang.clear();
+      }
+    } else if (key == "front_page") reader.count(node, key, site.front_page, 1000);
+    else if (key == "related") reader.count(node, key, site.related, 100);
+    else if (key == "sections") {
+      const auto* array = node.as_array();
+      if (!array) reader.add(&node, Diagnostic::Severity::error, "sections must be an array of section folder names");
+      else
+        for (const auto& item : *array) {
+          if (auto name = item.value<std::string>()) site.section_order.push_back(*name);
+          else reader.add(&item, Diagnostic::Severity::error, "sections must hold only strings");
+        }
+    } else if (key == "social") {
+      const auto* array = node.as_array();
+      if (!array) {
+        reader.add(&node, Diagnostic::Severity::error, "social must be written as [[social]] tables with name and url");
+        continue;
+      }
+      for (const auto& item : *array) {
+        const auto* entry = item.as_table();
+        SocialLink link;
+        if (entry) {
+          if (const auto* name = entry->get("name")) reader.string(*name, "social.name", link.name);
+          if (const auto* url = entry->get("url")) reader.string(*url, "social.url", link.url);
+        }
+        if (link.name.empty() || link.url.empty())
+          reader.add(&item, Diagnostic::Severity::error, "each [[social]] needs a name and a url");
+        else site.social.push_back(std::move(link));
+      }
+    } else reader.unknown(node, key);
+  }
+  reader.require_title(*table, site.title);
+  return out;
+}
+
+ParsedSection parse_section_settings(std::string_view text, const std::string& source) {
+  ParsedSection out;
+  SettingsReader reader{source, out.diagnostics};
+  auto table = reader.parse(text);
+  if (!table) return out;
+  for (const auto& [key_name, node] : *table) {
+    std::string_view key = key_name.str();
+    if (key == "title") reader.string(node, key, out.section.title);
+    else if (key == "description") reader.string(node, key, out.section.description);
+    else reader.unknown(node, key);
+  }
+  reader.require_title(*table, out.section.title);
+  return out;
+}
+
+} // namespace gazette

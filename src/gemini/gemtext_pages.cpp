@@ -1,0 +1,158 @@
+#include "gemini/gemtext_pages.hpp"
+
+#include "gemini/gemtext.hpp"
+#include "text/url_path.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+
+std::string tag_url(const std::string& tag) { return percent_encode_path("/tags/" + tag + "/"); }
+
+namespace {
+
+void text_line(std::string& out, std::string_view text) {
+  out += escape_gemtext_line(text);
+  out += '\n';
+}
+
+void link_line(std::string& out, std::string_view url, std::string_view label) {
+  out.append("=> ").append(url).append(" ").append(label).append("\n");
+}
+
+void story_list(SharedBytesBuilder& page, const Publication& publication, const std::vector<const Article*>& stories,
+                std::size_t limit, bool show_section, const GemtextEntries& entries) {
+  if (stories.empty()) text_line(page.text(), "No stories yet.");
+  for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
+    const Article& article = *stories[i];
+    const auto entry = entries ? entries(article) : std::make_shared<const GemtextStoryEntry>(render_story_entry_gemtext(article));
+    if (!show_section) {
+      page.share(entry->lines, entry);
+      continue;
+    }
+    page.share(entry->link(), entry);
+    text_line(page.text(), publication.section_title(article.section));
+    page.share(entry->rest(), entry);
+  }
+}
+
+void back_to_front(std::string& out, const Publication& publication) {
+  link_line(out, "/", fmt::format("Front page: {}", publication.site.title));
+}
+
+} // namespace
+
+// The dated link line makes the page a Gemini subscription page; the
+// undated "Keep reading" line keeps feed readers from counting the story twice.
+GemtextStoryEntry render_story_entry_gemtext(const Article& article) {
+  GemtextStoryEntry entry;
+  const std::string url = percent_encode_path(article.path());
+  link_line(entry.lines, url, article.date.day() + " " + article.title);
+  entry.link_end = entry.lines.size();
+  if (const auto& teaser = article.teaser(); !teaser.empty()) text_line(entry.lines, teaser);
+  link_line(entry.lines, url, "Keep reading");
+  entry.lines += '\n';
+  return entry;
+}
+
+std::string render_article_gemtext(const Publication& publication, const Article& article, std::string out) {
+  out.reserve(out.size() + article.body.page_bytes());
+  out.append("# ").append(article.title) += '\n';
+  if (!article.subtitle.empty()) text_line(out, article.subtitle);
+  out += '\n';
+  text_line(out, byline(article, " · "));
+  for (const auto& note : article.notes)
+    if (note.kind == "correction") text_line(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
+  if (article.image) {
+    out += '\n';
+    link_line(out, percent_encode_path(article.image->src), photo_label(*article.image));
+  }
+  // Each block after this starts with its own blank line; an empty body adds none.
+  if (!article.body.blocks.empty()) {
+    out += '\n';
+    GemtextLinkNumbers numbers;
+    render_body_gemtext(article.body, numbers, out);
+  }
+
+  bool has_updates = std::any_of(article.notes.begin(), article.notes.end(), [](const Note& n) { return n.kind == "update"; });
+  if (has_updates) {
+    out += "\n## Updates\n\n";
+    for (const auto& note : article.notes)
+      if (note.kind == "update") text_line(out, fmt::format("Update, {}: {}", note.date.day(), note.text));
+  }
+
+  auto related = publication.related.find(&article);
+  if (related != publication.related.end() && !related->second.empty()) {
+    out += "\n## Related stories\n\n";
+    for (const auto& story : related->second) {
+      if (story.article) link_line(out, percent_encode_path(story.article->path()), story.article->title);
+      else link_line(out, story.url, story.url);
+    }
+  }
+
+  out += '\n';
+  link_line(out, percent_encode_path("/" + article.section + "/"),
+            fmt::format("More from {}", publication.section_title(article.section)));
+  back_to_front(out, publication);
+  return out;
+}
+
+SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries) {
+  const Site& site = publication.site;
+  SharedBytesBuilder page;
+  std::string& out = page.text();
+  out += "# " + site.title + "\n";
+  if (!site.tagline.empty()) text_line(out, site.tagline);
+  out += "\n## Top stories\n\n";
+  story_list(page, publication, publication.published, static_cast<std::size_t>(site.front_page), true, entries);
+
+  if (!publication.sections.empty()) {
+    out += "## Sections\n\n";
+    for (const auto& section : publication.sections)
+      link_line(out, percent_encode_path("/" + section.name + "/"), section.title);
+    out += '\n';
+  }
+  if (!publication.by_tag.empty()) link_line(out, "/tags/", "All topics");
+  link_line(out, "/search", "Search the news");
+  link_line(out, "/atom.xml", "Atom feed of every story");
+  if (!site.social.empty()) {
+    out += "\n## Follow us\n\n";
+    for (const auto& social : site.social) link_line(out, social.url, social.name);
+  }
+  return std::move(page).finish();
+}
+
+SharedBytes render_section_gemtext(const Publication& publication, const Section& section,
+                                   const GemtextEntries& entries) {
+  SharedBytesBuilder page;
+  std::string& out = page.text();
+  out += "# " + section.title + "\n";
+  if (!section.description.empty()) text_line(out, section.description);
+  out += '\n';
+  story_list(page, publication, section.articles, section.articles.size(), false, entries);
+  link_line(out, percent_encode_path("/" + section.name + "/atom.xml"), "Atom feed of this section");
+  back_to_front(out, publication);
+  return std::move(page).finish();
+}
+
+SharedBytes render_tag_gemtext(const Publication& publication, const std::string& tag,
+                               const std::vector<const Article*>& stories, const GemtextEntries& entries) {
+  SharedBytesBuilder page;
+  std::string& out = page.text();
+  out += fmt::format("# Stories about {}\n\n", tag);
+  story_list(page, publication, stories, stories.size(), true, entries);
+  link_line(out, "/tags/", "All topics");
+  back_to_front(out, publication);
+  return std::move(page).finish();
+}
+
+std::string render_tag_index_gemtext(const Publication& publication) {
+  std::string out = "# Topics\n\n";
+  for (const auto& [tag, stories] : publication.by_tag)
+    link_line(out, tag_url(tag), fmt::format("{} ({} {})", tag, stories.size(), stories.size() == 1 ? "story" : "stories"));
+  out += '\n';
+  back_to_front(out, publication);
+  return out;
+}
+
+} // namespace gazette

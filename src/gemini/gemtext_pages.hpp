@@ -1,0 +1,41 @@
+// The publication's pages as gemtext: article, front page, sections, tags.
+// Rendered once per snapshot; the request path only looks the bytes up.
+#pragma once
+#include "content/publication.hpp"
+#include "snapshot/shared_bytes.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace gazette {
+
+// A story as the lists show it (front page, section, tags): rendered once
+// per article and copied into every list that holds it.
+struct GemtextStoryEntry {
+  std::string lines;       // the dated link line, then the teaser and "Keep reading"
+  std::size_t link_end = 0; // where lists that name the section put it
+
+  std::string_view link() const { return std::string_view(lines).substr(0, link_end); }
+  std::string_view rest() const { return std::string_view(lines).substr(link_end); }
+};
+GemtextStoryEntry render_story_entry_gemtext(const Article& article);
+
+// Where lists find each story's entry, which they share rather than copy;
+// without it they render entries as they go.
+using GemtextEntries = std::function<std::shared_ptr<const GemtextStoryEntry>(const Article&)>;
+
+// The article's page, appended to `out` (a response's header, say).
+std::string render_article_gemtext(const Publication& publication, const Article& article, std::string out = {});
+// The list pages, in pieces (see SharedBytes).
+SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {});
+SharedBytes render_section_gemtext(const Publication& publication, const Section& section,
+                                   const GemtextEntries& entries = {});
+SharedBytes render_tag_gemtext(const Publication& publication, const std::string& tag,
+                               const std::vector<const Article*>& stories, const GemtextEntries& entries = {});
+std::string render_tag_index_gemtext(const Publication& publication);
+
+// "/tags/<tag>/" as a URL path, escaped.
+std::string tag_url(const std::string& tag);
+
+} // namespace gazette

@@ -1,0 +1,248 @@
+#include "gopher/gopher_pages.hpp"
+
+#include "gopher/gopher_text.hpp"
+#include "content/mime_types.hpp"
+#include "text/text_wrap.hpp"
+#include "text/utf8.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+
+char gopher_item_type(std::string_view extension) {
+  const std::string_view type = mime_type_for_extension(extension);
+  if (type.starts_with("text/html")) return 'h';
+  if (type.starts_with("text/")) return '0';
+  if (type == "image/gif") return 'g';
+  if (type.starts_with("image/")) return 'I';
+  if (type.starts_with("audio/")) return 's';
+  if (type == "application/pdf") return 'd';
+  if (type == "application/xml" || type == "application/atom+xml" || type == "application/rss+xml" ||
+      type == "application/json")
+    return '0';
+  return '9';
+}
+
+GopherStyle gopher_style(const GopherSettings& settings) {
+  return {{settings.host, settings.port}, static_cast<std::size_t>(settings.wrap), settings.ascii};
+}
+
+std::string gopher_url(const GopherOrigin& origin, char type, std::string_view selector) {
+  std::string url = "gopher://" + origin.host + ":" + std::to_string(origin.port) + "/" + type;
+  return url.append(selector);
+}
+
+namespace {
+
+bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
+
+// Moves the lines `menu` holds so far into `page`, then shares the stories'
+// entries; `menu` goes on with the lines after the list.
+void story_list(SharedBytesBuilder& page, GopherMenu& menu, const Publication& publication,
+                const std::vector<const Article*>& stories, std::size_t limit, bool show_section,
+                const GopherStyle& style, const GopherEntries& entries) {
+  if (stories.empty()) menu.info("No stories yet.");
+  page.text() += menu.take_lines();
+  for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
+    const Article& article = *stories[i];
+    const auto entry =
+        entries ? entries(article) : std::make_shared<const GopherStoryEntry>(render_story_entry_menu(publication, article, style));
+    if (!show_section) {
+      page.share(entry->lines, entry);
+      continue;
+    }
+    page.share(entry->dateline_with_section, entry);
+    page.share(entry->rest(), entry);
+  }
+}
+
+void back_to_front(GopherMenu& menu, const Publication& publication) {
+  menu.item('1', "Front page: " + publication.site.title, "/");
+}
+
+void heading(std::string& out, std::string_view raw, const TextStyle& style, char underline) {
+  const std::string text = style.prepare(raw);
+  append_wrapped(out, text, style.width);
+  out += std::string(std::min(style.width, utf8_length(text)), underline) + "\n";
+}
+
+// A link in the body is a URL, or a path on this capsule (absolute, or
+// relative to the article); the latter become gopher:// URLs.
+std::string gopher_reference(const GopherOrigin& origin, const Article& article, const std::string& target) {
+  if (target.find(':') != std::string::npos) return target;
+  const std::string path = target.starts_with('/') ? target : "/" + article.section + "/" + target;
+  const auto dot = path.rfind('.');
+  const bool has_extension = dot != std::string::npos && path.find('/', dot) == std::string::npos;
+  const char type = path.ends_with('/') ? '1' : has_extension ? gopher_item_type(path.substr(dot)) : '0';
+  return gopher_url(origin, type, path);
+}
+
+} // namespace
+
+GopherStoryEntry render_story_entry_menu(const Publication& publication, const Article& article,
+                                         const GopherStyle& style) {
+  GopherStoryEntry entry;
+  GopherMenu menu(style.origin, style.ascii);
+  const std::string day = article.date.day();
+  menu.info(day + " - " + publication.section_title(article.section));
+  entry.dateline_with_section = menu.take_lines();
+  menu.info(day);
+  entry.dateline_end = menu.lines_size();
+  menu.item('0', article.title, article.path());
+  if (const auto& teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
+  menu.item('1', article.image ? "  Photo, related stories and more" : "  Related stories and more", article.path() + "/");
+  menu.blank();
+  entry.lines = menu.take_lines();
+  return entry;
+}
+
+SharedBytes render_front_page_menu(const Publication& publication, const GopherStyle& style,
+                                   const GopherEntries& entries) {
+  SharedBytesBuilder page;
+  GopherMenu menu(style.origin, style.ascii);
+  const Site& site = publication.site;
+  menu.info(site.title);
+  if (!site.tagline.empty()) menu.info(site.tagline);
+  menu.blank();
+  menu.info("Top stories");
+  menu.blank();
+  story_list(page, menu, publication, publication.published, static_cast<std::size_t>(site.front_page), true, style, entries);
+  if (!publication.sections.empty()) {
+    menu.info("Sections");
+    for (const auto& section : publication.sections) menu.item('1', section.title, "/" + section.name + "/");
+    menu.blank();
+  }
+  if (!publication.by_tag.empty()) menu.item('1', "All topics", "/tags/");
+  menu.item('7', "Search the news", "/search");
+  menu.item('0', "Atom feed of every story", "/atom.xml");
+  if (!site.social.empty()) {
+    menu.blank();
+    menu.info("Follow us");
+    for (const auto& social : site.social) menu.url(social.name, social.url);
+  }
+  page.text() += menu.finish();
+  return std::move(page).finish();
+}
+
+SharedBytes render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
+                                const GopherEntries& entries) {
+  SharedBytesBuilder page;
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info(section.title);
+  if (!section.description.empty()) menu.info(section.description);
+  menu.blank();
+  story_list(page, menu, publication, section.articles, section.articles.size(), false, style, entries);
+  menu.item('0', "Atom feed of this section", "/" + section.name + "/atom.xml");
+  back_to_front(menu, publication);
+  page.text() += menu.finish();
+  return std::move(page).finish();
+}
+
+SharedBytes render_tag_menu(const Publication& publication, const std::string& tag,
+                            const std::vector<const Article*>& stories, const GopherStyle& style,
+                            const GopherEntries& entries) {
+  SharedBytesBuilder page;
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info("Stories about " + tag);
+  menu.blank();
+  story_list(page, menu, publication, stories, stories.size(), true, style, entries);
+  menu.item('1', "All topics", "/tags/");
+  back_to_front(menu, publication);
+  page.text() += menu.finish();
+  return std::move(page).finish();
+}
+
+std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info("Topics");
+  menu.blank();
+  for (const auto& [tag, stories] : publication.by_tag)
+    if (tag.find('/') == std::string::npos)
+      menu.item('1', fmt::format("{} ({} {})", tag, stories.size(), stories.size() == 1 ? "story" : "stories"),
+                "/tags/" + tag + "/");
+  menu.blank();
+  back_to_front(menu, publication);
+  return menu.finish();
+}
+
+std::string render_article_menu(const Publication& publication, const Article& article, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info(article.title);
+  if (!article.subtitle.empty()) menu.info(article.subtitle);
+  menu.info(byline(article, " - "));
+  menu.blank();
+  menu.item('0', "Read the story", article.path());
+  if (article.image) {
+    if (is_url(article.image->src)) menu.url(photo_label(*article.image), article.image->src);
+    else {
+      const auto dot = article.image->src.rfind('.');
+      const char type = gopher_item_type(dot == std::string::npos ? "" : std::string_view(article.image->src).substr(dot));
+      menu.item(type, photo_label(*article.image), article.image->src);
+    }
+  }
+  auto related = publication.related.find(&article);
+  if (related != publication.related.end() && !related->second.empty()) {
+    menu.blank();
+    menu.info("Related stories");
+    for (const auto& story : related->second) {
+      if (story.article) menu.item('1', story.article->title, story.article->path() + "/");
+      else menu.url(story.url, story.url);
+    }
+  }
+  menu.blank();
+  menu.item('1', "More from " + publication.section_title(article.section), "/" + article.section + "/");
+  back_to_front(menu, publication);
+  return menu.finish();
+}
+
+std::string render_article_text(const Publication& publication, const Article& article, const GopherStyle& style) {
+  const TextStyle text{style.wrap, style.ascii};
+  TextReferences references;
+  std::string out;
+  out.reserve(article.body.page_bytes());
+  heading(out, article.title, text, '=');
+  if (!article.subtitle.empty()) text.wrap(out, article.subtitle);
+  out += "\n";
+  text.wrap(out, byline(article, " - "));
+  for (const auto& note : article.notes)
+    if (note.kind == "correction") text.wrap(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
+  if (article.image) {
+    const std::string target = is_url(article.image->src) ? article.image->src
+                                                          : gopher_url(style.origin, 'I', article.image->src);
+    out += "\n";
+    text.wrap(out, fmt::format("{} [{}]", photo_label(*article.image), references.add(target)));
+  }
+  if (!article.body.blocks.empty()) {
+    out += "\n";
+    render_body_text(article.body, text, references, out);
+  }
+
+  bool has_updates = std::any_of(article.notes.begin(), article.notes.end(), [](const Note& n) { return n.kind == "update"; });
+  if (has_updates) {
+    out += "\n";
+    heading(out, "Updates", text, '-');
+    for (const auto& note : article.notes)
+      if (note.kind == "update") text.wrap(out, fmt::format("Update, {}: {}", note.date.day(), note.text));
+  }
+
+  auto related = publication.related.find(&article);
+  if (related != publication.related.end() && !related->second.empty()) {
+    out += "\n";
+    heading(out, "Related stories", text, '-');
+    for (const auto& story : related->second) {
+      const std::string title = story.article ? story.article->title : story.url;
+      text.wrap(out, title, "* ", "  ");
+      out += "  " + (story.article ? gopher_url(style.origin, '1', story.article->path() + "/") : story.url) + "\n";
+    }
+  }
+
+  if (!references.urls.empty()) {
+    out += "\n";
+    heading(out, "References", text, '-');
+    for (std::size_t i = 0; i < references.urls.size(); ++i)
+      out += fmt::format("[{}] {}\n", i + 1, gopher_reference(style.origin, article, references.urls[i]));
+  }
+  return out;
+}
+
+} // namespace gazette

@@ -1,0 +1,65 @@
+// The publication as Gopher menus and 70-column text documents.
+//
+// Selectors mirror Gemini's paths:
+//   ""  or "/"          front page menu
+//   "/<section>/"       section menu
+//   "/<section>/<slug>" the article as text (type 0)
+//   "/<section>/<slug>/" the article's menu: the text, the photo, related
+//                        stories, and links back
+//   "/tags/", "/tags/<tag>/" topic menus
+#pragma once
+#include "config/config.hpp"
+#include "gopher/gopher_menu.hpp"
+#include "content/publication.hpp"
+#include "snapshot/shared_bytes.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace gazette {
+
+struct GopherStyle {
+  GopherOrigin origin;
+  std::size_t wrap = 70;
+  bool ascii = true;
+};
+
+GopherStyle gopher_style(const GopherSettings& settings);
+
+// A story as the lists show it (front page, section, tags): rendered once
+// per article and spliced into every list that holds it, as menu lines.
+struct GopherStoryEntry {
+  std::string lines;                 // the day, then the title, teaser and the link to its menu
+  std::size_t dateline_end = 0;      // where the day's line ends
+  std::string dateline_with_section; // the day and the section's title, for lists of every section
+
+  std::string_view rest() const { return std::string_view(lines).substr(dateline_end); }
+};
+GopherStoryEntry render_story_entry_menu(const Publication& publication, const Article& article,
+                                         const GopherStyle& style);
+
+// Where lists find each story's entry, which they share rather than copy;
+// without it they render entries as they go.
+using GopherEntries = std::function<std::shared_ptr<const GopherStoryEntry>(const Article&)>;
+
+// The list menus, in pieces (see SharedBytes).
+SharedBytes render_front_page_menu(const Publication& publication, const GopherStyle& style,
+                                   const GopherEntries& entries = {});
+SharedBytes render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
+                                const GopherEntries& entries = {});
+SharedBytes render_tag_menu(const Publication& publication, const std::string& tag,
+                            const std::vector<const Article*>& stories, const GopherStyle& style,
+                            const GopherEntries& entries = {});
+std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style);
+std::string render_article_menu(const Publication& publication, const Article& article, const GopherStyle& style);
+// LF-terminated lines; the caller turns them into CRLF for the wire.
+std::string render_article_text(const Publication& publication, const Article& article, const GopherStyle& style);
+
+// The Gopher item type for a file, from its extension.
+char gopher_item_type(std::string_view extension);
+
+// "gopher://host:port/<type><selector>", as printed in text documents.
+std::string gopher_url(const GopherOrigin& origin, char type, std::string_view selector);
+
+} // namespace gazette

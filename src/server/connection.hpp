@@ -1,0 +1,100 @@
+// One connection, for every protocol: admit the client, read its request,
+// answer it from the snapshot, send the answer (streaming a large file),
+// close, and log. A protocol's front end (gemini_front_end.hpp,
+// gopher_front_end.hpp) supplies its stream, how a request line ends, the
+// pure function that answers it, and how the connection closes.
+#pragma once
+#include "net/access_log.hpp"
+#include "net/client_admission.hpp"
+#include "net/client_limits.hpp"
+#include "net/connection_deadlines.hpp"
+#include "net/connection_limit.hpp"
+#include "net/connection_origin.hpp"
+#include "net/file_streaming.hpp"
+#include "net/response_writing.hpp"
+#include "snapshot/answer.hpp"
+#include "snapshot/snapshot_store.hpp"
+
+#include <array>
+#include <asio/awaitable.hpp>
+#include <asio/ip/tcp.hpp>
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace gazette {
+
+// What every connection shares, whatever its protocol.
+struct ConnectionServices {
+  SnapshotStore& snapshots;
+  ClientLimits& clients;
+  AccessLog& access_log;
+  std::shared_ptr<ConnectionDeadlines> deadlines;
+};
+
+// `slot` is held until the connection ends.
+template <typename FrontEnd>
+asio::awaitable<void> serve_connection(const ConnectionServices& services, asio::ip::tcp::socket socket,
+                                       ConnectionOrigin origin, [[maybe_unused]] ConnectionLimit::Slot slot) {
+  using Clock = std::chrono::steady_clock;
+  const auto started = Clock::now();
+  std::string client = address_text(origin.peer);
+
+  const std::shared_ptr<const Snapshot> snapshot = services.snapshots.current();
+  const Config& config = *snapshot->config;
+  const auto connection = FrontEnd::open(services.deadlines, std::move(socket), *snapshot);
+  connection->arm(config.request_timeout);
+
+  const auto admitted = co_await admit_client(*connection, FrontEnd::proxy_protocol(config), services.clients, client);
+  if (!admitted || !co_await FrontEnd::start(connection->stream)) {
+    connection->disarm();
+    co_return; // refused, or no request could be made: nothing to answer or log
+  }
+
+  std::array<char, FrontEnd::max_request_bytes> buffer;
+  std::size_t received = 0;
+  FramedRequest framed;
+  std::error_code ec;
+  while (framed.state == Framing::need_more && received < buffer.size()) {
+    received += co_await read_some_now(connection->stream,
+                                       asio::buffer(buffer.data() + received, buffer.size() - received), ec);
+    if (ec) break;
+    framed = FrontEnd::frame({buffer.data(), received});
+  }
+  if (framed.state == Framing::need_more && received == buffer.size()) framed.state = Framing::too_long;
+  if (framed.state == Framing::need_more && !connection->timed_out) {
+    connection->disarm();
+    co_return; // the client went away before finishing its request
+  }
+  ec.clear(); // how the reading ended is in `framed`; what follows is the answer
+
+  const ReceivedRequest request{framed.state,
+                                {buffer.data(), framed.state == Framing::complete ? framed.line_length : received}};
+  Answer answer = FrontEnd::answer(*snapshot, request, Client{origin.local_port, admitted->slow_down()});
+
+  // Opened before anything is sent, so a file that cannot be read is
+  // answered as not found rather than as a success with no body.
+  std::optional<FileDescriptor> file;
+  if (answer.resource && !answer.resource->streamed_file.empty()) {
+    file.emplace(open_streamed_file(answer.resource->streamed_file));
+    if (file->get() < 0) answer = FrontEnd::not_found(request.text);
+  }
+
+  std::uint64_t sent = 0;
+  connection->arm(config.request_timeout);
+  // Chosen before any co_await, and two statements, not a conditional
+  // expression: GCC 12 miscompiles co_await next to ?:.
+  const std::string_view first = answer.resource ? answer.resource->bytes.piece(0) : std::string_view(answer.made);
+  if (answer.resource && answer.resource->bytes.piece_count() > 1)
+    sent += co_await write_pieces(connection->stream, answer.resource->bytes, ec);
+  else sent += co_await write_all(connection->stream, asio::buffer(first), ec);
+  if (!ec && answer.resource && !answer.resource->streamed_file.empty())
+    sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
+
+  // The deadline armed for the answer's last write also bounds the close.
+  if (!ec) co_await FrontEnd::finish(connection->stream, request.state == Framing::need_more);
+  connection->disarm();
+  services.access_log.record(client, answer.status, FrontEnd::logged_request(request.text), sent, Clock::now() - started);
+}
+
+} // namespace gazette

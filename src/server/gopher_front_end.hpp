@@ -1,0 +1,33 @@
+// Gopher's part of a connection: plain TCP, a selector line, answer_gopher,
+// and a close that sends what is left.
+#pragma once
+#include "gopher/gopher_answer.hpp"
+#include "gopher/gopher_request.hpp"
+#include "net/guarded_stream.hpp"
+#include "net/socket_io.hpp"
+
+#include <fmt/format.h>
+
+namespace gazette {
+
+struct GopherFrontEnd {
+  using Stream = asio::ip::tcp::socket;
+  static constexpr std::size_t max_request_bytes = max_gopher_request_bytes;
+
+  static std::shared_ptr<GuardedStream<asio::ip::tcp::socket>> open(std::shared_ptr<ConnectionDeadlines> deadlines,
+                                                                     asio::ip::tcp::socket socket, const Snapshot&) {
+    return std::make_shared<GuardedStream<asio::ip::tcp::socket>>(std::move(deadlines), std::move(socket));
+  }
+  static bool proxy_protocol(const Config& config) { return config.gopher.proxy_protocol; }
+  static asio::awaitable<bool> start(asio::ip::tcp::socket&) { co_return true; }
+  static FramedRequest frame(std::string_view received) { return frame_gopher_request(received); }
+  static Answer answer(const Snapshot& snapshot, const ReceivedRequest& request, const Client& client) {
+    return answer_gopher(snapshot, request, client);
+  }
+  static Answer not_found(std::string_view line) { return gopher_not_found(line.substr(0, line.find('\t'))); }
+  // Closing the socket, when the connection goes, sends what is left and the FIN.
+  static asio::awaitable<void> finish(asio::ip::tcp::socket&, bool) { co_return; }
+  static std::string logged_request(std::string_view line) { return fmt::format("gopher:{}", line); }
+};
+
+} // namespace gazette

@@ -1,0 +1,107 @@
+#include "server/reloader.hpp"
+
+#include "net/certificate.hpp"
+#include "base/log.hpp"
+#include "net/tls_context.hpp"
+
+namespace gazette {
+
+Reloader::Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first)
+    : config_file_(std::move(config_file)), store_(store), debounce_(io), last_build_(std::move(first)) {
+  for (const auto& diagnostic : last_build_.diagnostics) reported_.insert(diagnostic.to_string());
+  last_build_.snapshot.reset(); // the store holds it
+  worker_ = std::jthread([this](std::stop_token stop) { run(stop); });
+}
+
+Reloader::~Reloader() {
+  worker_.request_stop();
+  wake_.notify_all();
+}
+
+void Reloader::content_changed() {
+  // Runs on an io thread; the timer is only touched from here and the handler.
+  std::lock_guard lock(mutex_);
+  debounce_.expires_after(reload_debounce);
+  debounce_.async_wait([this](std::error_code ec) {
+    if (!ec) request(Work::content);
+  });
+}
+
+void Reloader::reload_everything() { request(Work::everything); }
+
+void Reloader::request(Work work) {
+  {
+    std::lock_guard lock(mutex_);
+    if (work > pending_) pending_ = work;
+  }
+  wake_.notify_one();
+}
+
+void Reloader::run(std::stop_token stop) {
+  for (;;) {
+    Work work;
+    {
+      std::unique_lock lock(mutex_);
+      if (!wake_.wait(lock, stop, [this] { return pending_ != Work::none; })) return;
+      work = std::exchange(pending_, Work::none);
+    }
+    rebuild(work);
+  }
+}
+
+void Reloader::rebuild(Work work) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::shared_ptr<const Snapshot> current = store_.current();
+  std::shared_ptr<const Config> config = current->config;
+  std::shared_ptr<asio::ssl::context> tls = current->tls;
+
+  if (work == Work::everything) {
+    ConfigResult loaded = load_config(config_file_);
+    for (const auto& problem : loaded.problems) log_message("{}", format_problem(config_file_, problem));
+    if (loaded.has_errors()) {
+      log_message("{}: not reloaded; the running configuration stays in force until the errors are fixed",
+                  config_file_.string());
+      return;
+    }
+    try {
+      ensure_certificate(loaded.config.gemini.cert, loaded.config.gemini.key, loaded.config.hostnames);
+      tls = std::make_shared<asio::ssl::context>(make_tls_context(loaded.config.gemini.cert, loaded.config.gemini.key, loaded.config.gemini.ticket_keys));
+    } catch (const std::exception& e) {
+      log_message("gemini.cert: {}; the running certificate stays in force", e.what());
+      return;
+    }
+    if (loaded.config.gemini.listen.size() != config->gemini.listen.size() ||
+        loaded.config.gopher.listen.size() != config->gopher.listen.size() ||
+        loaded.config.threads != config->threads || loaded.config.max_connections != config->max_connections)
+      log_message("{}: listen addresses, threads and max_connections take effect at the next start",
+                  config_file_.string());
+    config = std::make_shared<const Config>(std::move(loaded.config));
+  }
+
+  BuiltSnapshot built;
+  try {
+    built = build_snapshot(config, tls, &last_build_);
+  } catch (const std::exception& e) {
+    // Whatever went wrong, readers keep the snapshot they have.
+    log_message("{}: reload failed: {}; still serving the previous version", config->capsule.string(), e.what());
+    return;
+  }
+  report(built.diagnostics);
+  store_.replace(std::move(built.snapshot));
+  last_build_ = std::move(built);
+  const auto took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  log_message("reloaded {} in {:.0f} ms", work == Work::everything ? "configuration, certificate and capsule" : "capsule",
+              took);
+}
+
+void Reloader::report(const Diagnostics& diagnostics) {
+  std::set<std::string> now;
+  for (const auto& diagnostic : diagnostics) {
+    std::string line = diagnostic.to_string();
+    if (!reported_.count(line)) log_message("{}", line);
+    now.insert(std::move(line));
+  }
+  reported_ = std::move(now);
+}
+
+} // namespace gazette

@@ -1,0 +1,18 @@
+// The running server: listeners for each protocol on one io_context run by
+// N threads, the connection limit, and a graceful stop on SIGINT/SIGTERM.
+#pragma once
+#include "snapshot/snapshot_store.hpp"
+
+#include <asio/io_context.hpp>
+#include <functional>
+
+namespace gazette {
+
+// Binds every address of the current snapshot's config on `io`, serves until
+// a stop signal, then lets in-flight responses finish for up to
+// shutdown_timeout. `after_binding` runs once every listener is bound and
+// before any connection is served (to drop privileges); when it returns
+// false, nothing is served. Returns the process exit status.
+int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding);
+
+} // namespace gazette

@@ -1,0 +1,84 @@
+#include "site/article_renders.hpp"
+
+#include "base/parallel_for.hpp"
+#include "gemini/gemini_response.hpp"
+#include "gopher/gopher_documents.hpp"
+
+#include <algorithm>
+#include <future>
+
+namespace gazette {
+namespace {
+
+// Whatever an article's pages show besides its own file: the site's name and
+// language, its section's title, its related stories, and how Gopher text
+// is laid out. The file itself is represented by its content hash.
+std::string render_key(const Publication& publication, const Article& article, const Config& config) {
+  const Section* section = publication.find_section(article.section);
+  std::string key;
+  auto field = [&](std::string_view text) { key.append(text).push_back('\x1f'); };
+  field(article.source);
+  field(std::to_string(article.content_hash));
+  field(publication.site.title);
+  field(publication.site.lang);
+  field(section ? section->title : "");
+  field(config.gopher.host);
+  field(std::to_string(config.gopher.port));
+  field(std::to_string(config.gopher.wrap));
+  field(config.gopher.ascii ? "ascii" : "utf-8");
+  field(config.gopher.dot_terminator ? "dot" : "");
+  if (auto related = publication.related.find(&article); related != publication.related.end())
+    for (const auto& story : related->second) {
+      if (story.article) key.append(story.article->path()).append("\x1e").append(story.article->title);
+      else key.append(story.url);
+      key.push_back('\x1f');
+    }
+  key.shrink_to_fit(); // kept until the next load
+  return key;
+}
+
+std::shared_ptr<const ArticleRenders> render(const Publication& publication, const Article& article, const Config& config) {
+  auto renders = std::make_shared<ArticleRenders>();
+  const GopherStyle style = gopher_style(config.gopher);
+  renders->gemini_response =
+      render_article_gemtext(publication, article, gemini_header(20, gemtext_mime_type(publication.site.lang)));
+  renders->gopher_text = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
+  renders->gopher_menu = render_article_menu(publication, article, style);
+  renders->gemini_entry = render_story_entry_gemtext(article);
+  renders->gopher_entry = render_story_entry_menu(publication, article, style);
+  renders->words.title = word_list({article.title});
+  std::vector<std::string_view> texts{article.title, article.subtitle, article.summary};
+  for (const auto& block : article.body.blocks) texts.push_back(block.text);
+  renders->words.all = word_list(texts);
+  return renders;
+}
+
+} // namespace
+
+RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
+                                 RenderCache& next) {
+  const auto& published = publication.published;
+  std::vector<CachedRenders> made(published.size());
+  parallel_for(published.size(), [&](std::size_t i) {
+    const Article& article = *published[i];
+    made[i].key = render_key(publication, article, config);
+    if (previous)
+      if (auto found = previous->find(article.path()); found != previous->end() && found->second.key == made[i].key)
+        made[i].renders = found->second.renders;
+    if (!made[i].renders) made[i].renders = render(publication, article, config);
+  });
+  // The cache for the next load is filled on a core of its own, beside the
+  // table this load's pages are built from (which reads only the renders).
+  auto cache = std::async(std::launch::async, [&] {
+    next.reserve(next.size() + published.size());
+    for (std::size_t i = 0; i < published.size(); ++i)
+      next.emplace(published[i]->path(), CachedRenders{std::move(made[i].key), made[i].renders});
+  });
+  RendersByArticle renders;
+  renders.reserve(published.size());
+  for (std::size_t i = 0; i < published.size(); ++i) renders.insert_or_assign(published[i], made[i].renders);
+  cache.get();
+  return renders;
+}
+
+} // namespace gazette

@@ -1,0 +1,43 @@
+// Everything rendered from one article: its Gemini page, its Gopher text and
+// menu, and its words for search. Kept between reloads and reused while
+// nothing the renders depend on has changed, so saving one file re-renders
+// that story and the lists, not the whole site.
+#pragma once
+#include "config/config.hpp"
+#include "content/pointer_map.hpp"
+#include "content/publication.hpp"
+#include "content/search_index.hpp"
+#include "gemini/gemtext_pages.hpp"
+#include "gopher/gopher_pages.hpp"
+#include "snapshot/shared_bytes.hpp"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace gazette {
+
+struct ArticleRenders {
+  SharedBytes gemini_response; // header and gemtext
+  SharedBytes gopher_text;     // the text document, CRLF lines
+  SharedBytes gopher_menu;     // the article's menu
+  GemtextStoryEntry gemini_entry; // how lists show the story
+  GopherStoryEntry gopher_entry;  // likewise
+  StoryWords words;               // what search finds it by
+};
+
+struct CachedRenders {
+  std::string key; // what the renders were made from; see render_key
+  std::shared_ptr<const ArticleRenders> renders;
+};
+using RenderCache = std::unordered_map<std::string, CachedRenders>; // by article path
+
+using RendersByArticle = PointerMap<Article, std::shared_ptr<const ArticleRenders>>;
+
+// Renders every published article, or takes it from `previous` when its key
+// is unchanged; `next` receives what to pass as `previous` next time.
+RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
+                                 RenderCache& next);
+
+} // namespace gazette

@@ -1,0 +1,91 @@
+#include "site/gemini_site.hpp"
+
+#include "content/mime_types.hpp"
+#include "gemini/atom_feed.hpp"
+#include "gemini/gemini_response.hpp"
+#include "gemini/gemtext_pages.hpp"
+#include "text/url_path.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <iterator>
+
+namespace gazette {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string mime_type_for(const fs::path& file, std::string_view lang) {
+  std::string_view type = mime_type_for_extension(file.extension().string());
+  return type == "text/gemini" ? gemtext_mime_type(lang) : std::string(type);
+}
+
+Resource file_resource(const StaticFile& file, std::string_view lang) {
+  std::string response = gemini_header(20, mime_type_for(file.file, lang));
+  if (file.size > max_in_memory_file) return Resource{std::move(response), file.file, file.size};
+  std::ifstream in(file.file, std::ios::binary);
+  response.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return Resource{std::move(response), {}, 0};
+}
+
+} // namespace
+
+void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, std::string_view lang) {
+  for (const auto& file : files.files) snapshot.gemini[file.url_path] = file_resource(file, lang);
+  for (const auto& folder : files.directories) {
+    if (folder != "/")
+      snapshot.gemini[folder.substr(0, folder.size() - 1)].bytes =
+          gemini_header(31, percent_encode_path(folder));
+    auto index = snapshot.gemini.find(folder + "index.gmi");
+    if (index != snapshot.gemini.end()) snapshot.gemini[folder] = index->second;
+  }
+}
+
+std::string gemini_base_url(const Config& config) {
+  const std::string host = config.hostnames.empty() ? "localhost" : config.hostnames.front();
+  const std::uint16_t port = config.gemini.listen.empty() ? 1965 : config.gemini.listen.front().port;
+  return port == 1965 || port == 0 ? "gemini://" + host : fmt::format("gemini://{}:{}", host, port);
+}
+
+void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
+                                      const std::vector<std::pair<std::string, std::string>>& redirects,
+                                      const std::string& base_url, const RendersByArticle& renders) {
+  // Two paths (the page and its redirect) per list page, one per story, one per feed.
+  snapshot.gemini.reserve(snapshot.gemini.size() + publication.published.size() + redirects.size() +
+                          3 * (publication.sections.size() + publication.by_tag.size()) + 8);
+  const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
+  auto page = [&](const std::string& path, const SharedBytes& body) {
+    snapshot.gemini[path] = Resource{body.after(ok), {}, 0};
+    if (path.size() > 1 && path.back() == '/')
+      snapshot.gemini[path.substr(0, path.size() - 1)] = Resource{gemini_header(31, percent_encode_path(path)), {}, 0};
+  };
+
+  const GemtextEntries entries = [&](const Article& article) {
+    const auto& rendered = renders.at(&article);
+    return std::shared_ptr<const GemtextStoryEntry>(rendered, &rendered->gemini_entry);
+  };
+  page("/", render_front_page_gemtext(publication, entries));
+  for (const auto& section : publication.sections)
+    page("/" + section.name + "/", render_section_gemtext(publication, section, entries));
+  for (const Article* article : publication.published)
+    snapshot.gemini[article->path()] = Resource{renders.at(article)->gemini_response, {}, 0};
+  if (!publication.by_tag.empty()) page("/tags/", render_tag_index_gemtext(publication));
+  for (const auto& [tag, stories] : publication.by_tag)
+    if (tag.find('/') == std::string::npos) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories, entries));
+  for (const auto& [alias, target] : redirects)
+    snapshot.gemini[alias] = Resource{gemini_header(31, percent_encode_path(target)), {}, 0};
+
+  snapshot.gemini[std::string(search_path)] = Resource{gemini_header(10, "Search the news"), {}, 0};
+  const std::string atom = gemini_header(20, "application/atom+xml");
+  snapshot.gemini["/atom.xml"] = Resource{
+      atom + render_atom_feed(publication, publication.site.title, "/atom.xml", "/", publication.published, base_url), {}, 0};
+  for (const auto& section : publication.sections) {
+    const std::string page = "/" + section.name + "/";
+    snapshot.gemini[page + "atom.xml"] = Resource{
+        atom + render_atom_feed(publication, fmt::format("{}: {}", publication.site.title, section.title),
+                                page + "atom.xml", page, section.articles, base_url),
+        {}, 0};
+  }
+}
+
+} // namespace gazette

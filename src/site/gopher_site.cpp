@@ -1,0 +1,111 @@
+#include "site/gopher_site.hpp"
+
+#include "gopher/gopher_documents.hpp"
+#include "gopher/gopher_pages.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+namespace gazette {
+namespace fs = std::filesystem;
+
+namespace {
+
+Resource file_resource(const StaticFile& file, bool dot_terminator) {
+  if (file.size > max_in_memory_file) return Resource{{}, file.file, file.size};
+  std::ifstream in(file.file, std::ios::binary);
+  std::string bytes(std::istreambuf_iterator<char>(in), {});
+  if (dot_terminator && gopher_item_type(file.file.extension().string()) == '0')
+    bytes = gopher_text_document(bytes, true);
+  return Resource{std::move(bytes), {}, 0};
+}
+
+// A menu for a plain folder: its files and subfolders by name.
+std::string folder_menu(const std::string& folder, const CapsuleFiles& files, const GopherStyle& style) {
+  GopherMenu menu(style.origin, style.ascii);
+  menu.info(folder);
+  menu.blank();
+  for (const auto& sub : files.directories)
+    if (sub.size() > folder.size() && sub.starts_with(folder) && sub.find('/', folder.size()) == sub.size() - 1)
+      menu.item('1', sub.substr(folder.size()), sub);
+  for (const auto& file : files.files)
+    if (file.url_path.starts_with(folder) && file.url_path.find('/', folder.size()) == std::string::npos)
+      menu.item(gopher_item_type(file.file.extension().string()), file.url_path.substr(folder.size()), file.url_path);
+  if (folder != "/") {
+    menu.blank();
+    menu.item('1', "Top", "/");
+  }
+  return menu.finish();
+}
+
+std::string caps_txt(const Publication* publication, const GopherSettings& settings) {
+  return fmt::format("CAPS\n\nCapsVersion=1\nExpireCapsAfter=3600\n\nPathDelimeter=/\nPathIdentity=.\nPathParent=..\n"
+                     "PathParentDouble=FALSE\nPathEscapeCharacter=\\\nPathKeepPreDelimeter=FALSE\n\n"
+                     "ServerSoftware=Gazette\nServerSoftwareVersion={}\nServerDefaultEncoding={}\n"
+                     "ServerSupportsStdinScripts=FALSE\nServerDescription={}\n",
+                     GAZETTE_VERSION, settings.ascii ? "ascii" : "utf-8",
+                     publication ? menu_field(publication->site.title) : "Gazette");
+}
+
+// Every link the menus show as an "h" item.
+std::set<std::string> menu_urls(const Publication& publication) {
+  std::set<std::string> urls;
+  for (const auto& social : publication.site.social) urls.insert(social.url);
+  for (const auto& article : publication.articles) {
+    if (article->image && article->image->src.find("://") != std::string::npos) urls.insert(article->image->src);
+    for (const auto& entry : article->related)
+      if (entry.target.find("://") != std::string::npos) urls.insert(entry.target);
+  }
+  return urls;
+}
+
+} // namespace
+
+void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
+                          const GopherSettings& settings, const RendersByArticle& renders) {
+  const GopherStyle style = gopher_style(settings);
+  auto& gopher = snapshot.gopher;
+  auto text = [&](const std::string& lf_text) { return Resource{gopher_text_document(lf_text, settings.dot_terminator), {}, 0}; };
+  auto menu = [](SharedBytes bytes) { return Resource{std::move(bytes), {}, 0}; };
+
+  for (const auto& file : files.files) gopher[file.url_path] = file_resource(file, settings.dot_terminator);
+  for (const auto& folder : files.directories) gopher[folder] = menu(folder_menu(folder, files, style));
+  gopher["/caps.txt"] = text(caps_txt(publication, settings));
+
+  if (publication) {
+    // A text and a menu per story, a menu per list page.
+    gopher.reserve(gopher.size() + 2 * publication->published.size() + publication->sections.size() +
+                   publication->by_tag.size() + 8);
+    const GopherEntries entries = [&](const Article& article) {
+      const auto& rendered = renders.at(&article);
+      return std::shared_ptr<const GopherStoryEntry>(rendered, &rendered->gopher_entry);
+    };
+    gopher["/"] = menu(render_front_page_menu(*publication, style, entries));
+    for (const auto& section : publication->sections)
+      gopher["/" + section.name + "/"] = menu(render_section_menu(*publication, section, style, entries));
+    for (const Article* article : publication->published) {
+      const ArticleRenders& rendered = *renders.at(article);
+      gopher[article->path()] = Resource{rendered.gopher_text, {}, 0};
+      gopher[article->path() + "/"] = Resource{rendered.gopher_menu, {}, 0};
+    }
+    if (!publication->by_tag.empty()) gopher["/tags/"] = menu(render_tag_index_menu(*publication, style));
+    for (const auto& [tag, stories] : publication->by_tag)
+      if (tag.find('/') == std::string::npos)
+        gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style, entries));
+    for (const auto& url : menu_urls(*publication))
+      if (auto page = url_redirect_page(url)) gopher["URL:" + url] = Resource{std::move(*page), {}, 0};
+  }
+}
+
+void add_gopher_feeds(Snapshot& snapshot, const GopherSettings& settings) {
+  for (const auto& [path, resource] : snapshot.gemini)
+    if (path.ends_with("/atom.xml")) {
+      const std::string response = resource.bytes.joined();
+      snapshot.gopher[path] =
+          Resource{gopher_text_document(response.substr(response.find("\r\n") + 2), settings.dot_terminator), {}, 0};
+    }
+}
+
+} // namespace gazette

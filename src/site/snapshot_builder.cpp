@@ -1,0 +1,70 @@
+#include "site/snapshot_builder.hpp"
+
+#include "content/capsule_files.hpp"
+#include "site/gemini_site.hpp"
+#include "site/gopher_site.hpp"
+
+#include <future>
+
+namespace gazette {
+
+namespace {
+
+// The search index over the published stories, newest first, and how the
+// results show each one.
+void add_search(Snapshot& snapshot, const Publication& publication, const RendersByArticle& renders) {
+  std::vector<const StoryWords*> words;
+  words.reserve(publication.published.size());
+  snapshot.search_entries.reserve(publication.published.size());
+  for (const Article* article : publication.published) {
+    const auto& rendered = renders.at(article);
+    words.push_back(&rendered->words);
+    snapshot.search_entries.push_back(
+        {SharedBytes::view(rendered->gemini_entry.lines, rendered), SharedBytes::view(rendered->gopher_entry.lines, rendered)});
+  }
+  snapshot.search = std::make_shared<const SearchIndex>(words);
+}
+
+} // namespace
+
+BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
+                             const BuiltSnapshot* previous) {
+  BuiltSnapshot built;
+  auto snapshot = std::make_shared<Snapshot>();
+  snapshot->config = config;
+  snapshot->tls = std::move(tls);
+
+  // Listing the capsule's static files and loading the publication only
+  // read the disk, and the load leaves a core idle between its parallel steps.
+  auto scan = std::async(std::launch::async, [&] { return scan_capsule_files(config->capsule); });
+  LoadedPublication loaded = load_publication(config->capsule, previous ? &previous->cache : nullptr);
+  CapsuleFiles files = scan.get();
+  built.diagnostics = files.skipped;
+  built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+  built.cache = std::move(loaded.cache);
+
+  const std::string lang = loaded.publication ? loaded.publication->site.lang : "";
+  add_static_gemini_resources(*snapshot, files, lang);
+  RendersByArticle renders;
+  if (loaded.publication) {
+    renders = render_articles(*loaded.publication, *config, previous ? &previous->renders : nullptr, built.renders);
+    // The two sites and the search index share only the renders, read-only,
+    // and each fills its own part of the snapshot: they are built side by side.
+    auto gopher = std::async(std::launch::async, [&] {
+      add_gopher_resources(*snapshot, files, loaded.publication.get(), config->gopher, renders);
+    });
+    auto search = std::async(std::launch::async, [&] { add_search(*snapshot, *loaded.publication, renders); });
+    add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config), renders);
+    snapshot->site_title = loaded.publication->site.title;
+    snapshot->lang = loaded.publication->site.lang;
+    search.get();
+    gopher.get();
+    add_gopher_feeds(*snapshot, config->gopher);
+  } else {
+    add_gopher_resources(*snapshot, files, nullptr, config->gopher, renders);
+  }
+  built.snapshot = std::move(snapshot);
+  return built;
+}
+
+} // namespace gazette

@@ -1,0 +1,66 @@
+// The published capsule as the request path sees it: every answer rendered
+// once, indexed by path, and what search needs. A snapshot never changes
+// after it is built; a new one replaces it whole (see SnapshotStore).
+#pragma once
+#include "config/config.hpp"
+#include "content/search_index.hpp"
+#include "snapshot/shared_bytes.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace asio::ssl {
+class context;
+}
+
+namespace gazette {
+
+// Where readers search, on every protocol.
+inline constexpr std::string_view search_path = "/search";
+
+// Files kept in memory up to this size; larger ones are streamed from disk.
+inline constexpr std::uint64_t max_in_memory_file = 256 * 1024;
+
+// A complete answer held in memory (for Gemini, its header too), and for a
+// file too large to keep there, the file whose contents follow.
+struct Resource {
+  SharedBytes bytes;
+  std::filesystem::path streamed_file;
+  std::uint64_t streamed_size = 0;
+};
+
+using Resources = std::unordered_map<std::string, Resource>;
+
+// A story as search results show it on each protocol; shared with its renders.
+struct SearchEntry {
+  SharedBytes gemini; // gemtext lines
+  SharedBytes gopher; // menu lines
+};
+
+struct Snapshot {
+  // The settings and TLS identity this snapshot was built with: a
+  // connection takes one snapshot when it starts and uses it to the end.
+  std::shared_ptr<const Config> config;
+  std::shared_ptr<asio::ssl::context> tls;
+
+  Resources gemini; // by path
+  Resources gopher; // by selector
+
+  // Search, for a capsule with a publication: the index finds stories by
+  // their place in search_entries.
+  std::shared_ptr<const SearchIndex> search;
+  std::vector<SearchEntry> search_entries;
+  std::string site_title;
+  std::string lang;
+
+  static const Resource* find(const Resources& resources, const std::string& key) {
+    auto it = resources.find(key);
+    return it == resources.end() ? nullptr : &it->second;
+  }
+};
+
+} // namespace gazette

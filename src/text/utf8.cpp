@@ -1,0 +1,90 @@
+#include "text/utf8.hpp"
+
+#include "text/eight_bytes.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <unicode/utf8.h>
+
+namespace gazette {
+
+std::size_t valid_utf8_prefix(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0, n = text.size();
+  while (i < n) {
+    unsigned char c = bytes[i];
+    if (c < 0x80) {
+      i = first_non_ascii(text, i);
+      continue;
+    }
+    std::size_t length;
+    char32_t code, min;
+    if ((c & 0xE0) == 0xC0) length = 2, code = c & 0x1F, min = 0x80;
+    else if ((c & 0xF0) == 0xE0) length = 3, code = c & 0x0F, min = 0x800;
+    else if ((c & 0xF8) == 0xF0) length = 4, code = c & 0x07, min = 0x10000;
+    else return i;
+    if (n - i < length) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((bytes[i + k] & 0xC0) != 0x80) return i;
+      code = (code << 6) | (bytes[i + k] & 0x3F);
+    }
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+    i += length;
+  }
+  return n;
+}
+
+int first_invalid_utf8_line(std::string_view text) {
+  std::size_t valid = valid_utf8_prefix(text);
+  if (valid == text.size()) return 0;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(valid), '\n'));
+}
+
+std::size_t first_non_ascii(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  while (i + 8 <= text.size() && (eight_bytes(text.data() + i) & high_bits) == 0) i += 8;
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  // Every byte but a continuation byte (10xxxxxx) starts a code point.
+  std::size_t continuations = 0, i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    const std::uint64_t bytes = eight_bytes(text.data() + i);
+    if (bytes & high_bits) continuations += static_cast<std::size_t>(std::popcount(bytes & ~(bytes << 1) & high_bits));
+  }
+  for (; i < text.size(); ++i) continuations += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  return text.size() - continuations;
+}
+
+std::size_t utf8_prefix_bytes(std::string_view text, std::size_t columns) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // Eight ASCII bytes are eight columns, none of them the one sought.
+    while (count + 8 <= columns && i + 8 <= text.size() && (eight_bytes(text.data() + i) & high_bits) == 0) {
+      i += 8;
+      count += 8;
+    }
+    if (i == text.size()) break;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (count == columns) return i;
+      ++count;
+    }
+  }
+  return text.size();
+}
+
+bool every_code_point_beyond_ascii(std::string_view text, bool (*allowed)(char32_t)) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int64_t>(text.size());
+  for (auto i = static_cast<std::int64_t>(first_non_ascii(text, 0)); i < length;
+       i = static_cast<std::int64_t>(first_non_ascii(text, static_cast<std::size_t>(i)))) {
+    UChar32 code_point;
+    U8_NEXT(bytes, i, length, code_point); // negative for a broken sequence
+    if (code_point < 0 || !allowed(static_cast<char32_t>(code_point))) return false;
+  }
+  return true;
+}
+
+} // namespace gazette

@@ -1,0 +1,39 @@
+// A small snapshot built by hand, for the routing tables: a few resources on
+// each protocol and a search index over two stories.
+#pragma once
+#include "content/search_index.hpp"
+#include "snapshot/snapshot.hpp"
+
+#include <memory>
+#include <string>
+
+namespace gazette::testing {
+
+inline std::shared_ptr<const Snapshot> routing_snapshot(bool with_search = true) {
+  auto config = std::make_shared<Config>();
+  config->hostnames = {"localhost", "news.example"};
+  config->gopher.host = "localhost";
+  config->gopher.port = 70;
+  config->gopher.ascii = true;
+  auto snapshot = std::make_shared<Snapshot>();
+  snapshot->config = config;
+  snapshot->gemini["/"] = {std::string("20 text/gemini\r\n# Front\n"), {}, 0};
+  snapshot->gemini["/a/c"] = {std::string("20 text/gemini\r\n# C\n"), {}, 0};
+  snapshot->gemini["/dir"] = {std::string("31 /dir/\r\n"), {}, 0};
+  snapshot->gemini["/dir/"] = {std::string("20 text/gemini\r\n# Dir\n"), {}, 0};
+  snapshot->gopher["/"] = {std::string("iFront\t\terror.host\t1\r\n.\r\n"), {}, 0};
+  snapshot->gopher["/a"] = {std::string("A text\r\n"), {}, 0};
+  snapshot->gopher["URL:https://example.org/"] = {std::string("<html>page</html>\n"), {}, 0};
+  if (with_search) {
+    snapshot->gemini[std::string(search_path)] = {std::string("10 Search the news\r\n"), {}, 0};
+    static const StoryWords pier{"pier opens ", "pier opens aid shipments arrive "};
+    static const StoryWords talks{"talks resume ", "talks resume in istanbul pier "};
+    snapshot->search = std::make_shared<const SearchIndex>(std::vector<const StoryWords*>{&pier, &talks});
+    snapshot->search_entries = {{std::string("=> /w/pier 2024-05-16 Pier opens\n"), std::string("0Pier opens\t/w/pier\tlocalhost\t70\r\n")},
+                                {std::string("=> /w/talks 2024-05-10 Talks resume\n"), std::string("0Talks resume\t/w/talks\tlocalhost\t70\r\n")}};
+    snapshot->site_title = "The Desk";
+  }
+  return snapshot;
+}
+
+} // namespace gazette::testing

@@ -1,5 +1,6 @@
 #include "gopher/gopher_request.hpp"
 
+#include "text/url_path.hpp"
 #include "text/utf8.hpp"
 
 namespace gazette {
@@ -26,6 +27,9 @@ std::variant<GopherRequest, HttpRequest, GopherRefusal> parse_gopher_request(std
   if (!is_valid_utf8(selector)) return GopherRefusal{"Selector is not valid UTF-8"};
   for (unsigned char c : selector)
     if (c < 0x20 || c == 0x7F) return GopherRefusal{"Selector contains a control character"};
+  // A URL: selector holds someone else's URL, whose path is not ours to judge.
+  if (!selector.starts_with("URL:") && climbs_above_root(selector))
+    return GopherRefusal{"Selector climbs above the root"};
   request.selector = std::string(selector);
 
   if (tab != std::string_view::npos) {

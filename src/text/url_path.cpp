@@ -2,6 +2,7 @@
 
 #include "text/utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -57,7 +58,8 @@ std::variant<std::string, PathRefusal> normalize_request_path(std::string_view r
     if (decoded.empty() || decoded == ".") {
       if (last && !decoded.empty()) trailing_slash = true;
     } else if (decoded == "..") {
-      if (!segments.empty()) segments.pop_back();
+      if (segments.empty()) return PathRefusal{std::string(climbs_above_root_reason)};
+      segments.pop_back();
       if (last) trailing_slash = true;
     } else {
       segments.push_back(decoded);
@@ -70,6 +72,22 @@ std::variant<std::string, PathRefusal> normalize_request_path(std::string_view r
     if (i + 1 < segments.size() || trailing_slash) path += '/';
   }
   return path;
+}
+
+bool climbs_above_root(std::string_view path) {
+  std::size_t depth = 0;
+  while (!path.empty()) {
+    const std::size_t end = std::min(path.find('/'), path.size());
+    const std::string_view segment = path.substr(0, end);
+    path.remove_prefix(std::min(end + 1, path.size()));
+    if (segment == "..") {
+      if (depth == 0) return true;
+      --depth;
+    } else if (!segment.empty() && segment != ".") {
+      ++depth;
+    }
+  }
+  return false;
 }
 
 } // namespace gazette

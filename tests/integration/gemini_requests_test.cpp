@@ -141,6 +141,11 @@ TEST_CASE("Gemini: traversal never leaves the capsule") {
     CHECK((response.status() == 51 || response.status() == 59));
     CHECK(response.body.find("outside the capsule") == std::string::npos);
   }
+  // Dot segments that climb above the root name nothing: refused, not clamped to "/".
+  for (const std::string path : {"/../../", "/..", "/dir/../../notes.txt", "/%2e%2e/"}) {
+    CAPTURE(path);
+    CHECK(gemini_get(port, path).header == "59 Path climbs above the root");
+  }
   GeminiResponse inside = gemini_get(port, "/link-in.txt");
   CHECK(inside.header == "20 text/plain; charset=utf-8");
   CHECK(inside.body == "plain text\n");

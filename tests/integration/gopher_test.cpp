@@ -151,6 +151,8 @@ TEST_CASE("Gopher: errors, Gopher+, HTTP, URL: pages and caps.txt") {
   // A control byte and a backslash are escaped in the access log once, as they came.
   CHECK(tcp_exchange(port, "/bad\x01\\name\r\n").bytes.starts_with("3Selector contains a control character\t"));
   CHECK(server.wait_for_stdout(" 3 gopher:/bad\\x01\\x5cname "));
+  CHECK(tcp_exchange(port, "/../../\r\n").bytes == "3Selector climbs above the root\t\terror.host\t1\r\n.\r\n");
+  CHECK(tcp_exchange(port, "/ukraine/../../caps.txt\r\n").bytes.starts_with("3Selector climbs above the root\t"));
   CHECK(tcp_exchange(port, std::string(1025, 'a') + "\r\n").bytes ==
         "3Selector is longer than 1024 bytes\t\terror.host\t1\r\n.\r\n");
   CHECK(tcp_exchange(port, std::string(1024, 'a') + "\r\n").bytes.starts_with("3Not found: "));

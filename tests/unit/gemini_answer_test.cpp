@@ -28,6 +28,8 @@ TEST_CASE("Gemini routing: each request's answer, from the snapshot alone") {
       {"gemini://localhost/dir", "31", "31 /dir/\r\n"},
       {"gemini://localhost/dir/", "20", "20 text/gemini\r\n# Dir\n"},
       {"gemini://localhost/missing", "51", "51 Not found\r\n"},
+      {"gemini://localhost/../../", "59", "59 Path climbs above the root\r\n"},
+      {"gemini://localhost/a/../../a/c", "59", "59 Path climbs above the root\r\n"},
       {"gemini://localhost/search", "10", "10 Search the news\r\n"},
       {"gemini://localhost/search?pier", "20", "20 text/gemini\r\n# Search: pier\n\n2 stories found for \"pier\".\n\n"
                                                "=> /w/pier 2024-05-16 Pier opens\n=> /w/talks 2024-05-10 Talks resume\n"},

@@ -29,6 +29,8 @@ TEST_CASE("Gopher routing: each selector's answer, from the snapshot alone") {
       {"URL:https://example.org/", "ok", "<html>page</html>"},
       {"/nothing", "3", "3Not found: /nothing\t\terror.host\t1\r\n.\r\n"},
       {"/bell\x07", "3", "3Selector contains a control character\t"},
+      {"/../", "3", "3Selector climbs above the root\t\terror.host\t1\r\n.\r\n"},
+      {"/../a", "3", "3Selector climbs above the root\t"},
       {"/search\tpier", "1", "iSearch: pier\t\terror.host\t1\r\ni2 stories found for \"pier\".\t\terror.host\t1\r\n"
                              "i\t\terror.host\t1\r\n0Pier opens\t/w/pier\tlocalhost\t70\r\n0Talks resume\t"},
       {"search\tistanbul", "1", "iSearch: istanbul\t\terror.host\t1\r\ni1 story found"},

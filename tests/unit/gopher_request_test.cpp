@@ -23,6 +23,9 @@ TEST_CASE("Gopher selectors, search words and Gopher+ suffixes") {
       {"/world/pier\t+text/plain", "/world/pier", "", false, true},
       {"URL:https://example.org/", "URL:https://example.org/", "", false, false},
       {"/caf\xC3\xA9", "/caf\xC3\xA9", "", false, false},
+      {"/world/../world/pier", "/world/../world/pier", "", false, false},
+      {"/..a/b..", "/..a/b..", "", false, false},
+      {"URL:https://example.org/../../a", "URL:https://example.org/../../a", "", false, false},
   };
   for (const auto& row : rows) {
     CAPTURE(row.line);
@@ -46,6 +49,10 @@ TEST_CASE("bad selectors are refused with a reason") {
       {std::string("/a\0b", 4), "control character"},
       {"/a\xFF", "not valid UTF-8"},
       {"/search\t\xFF", "not valid UTF-8"},
+      {"/../", "climbs above the root"},
+      {"..", "climbs above the root"},
+      {"/world/../../etc/passwd", "climbs above the root"},
+      {"/../search\tpeace", "climbs above the root"},
   };
   for (const auto& row : rows) {
     CAPTURE(row.line);

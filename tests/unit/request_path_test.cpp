@@ -5,7 +5,7 @@
 
 using namespace gazette;
 
-TEST_CASE("request paths are decoded and can never climb above the root") {
+TEST_CASE("request paths are decoded and their dot segments removed") {
   struct Row {
     std::string raw, expected;
   };
@@ -16,11 +16,13 @@ TEST_CASE("request paths are decoded and can never climb above the root") {
       {"/a/", "/a/"},
       {"/a/b/..", "/a/"},
       {"/a/b/.", "/a/b/"},
-      {"/..", "/"},
-      {"/../../..", "/"},
-      {"/a/../../b", "/b"},
-      {"/%2E%2E/b", "/b"},
+      {"/a/..", "/"},
+      {"/a/b/../../c", "/c"},
+      {"/a/%2E%2E/b", "/b"},
       {"/%2e/b", "/b"},
+      {"/./a/./..", "/"},
+      {"/...", "/..."},
+      {"/..a/b", "/..a/b"},
       {"/a%20b", "/a b"},
       {"/%25", "/%"},
       {"///a///", "/a/"},
@@ -39,6 +41,36 @@ TEST_CASE("request paths that hide separators or bytes are refused") {
   for (const auto& raw : refused) {
     CAPTURE(raw);
     CHECK(std::holds_alternative<PathRefusal>(normalize_request_path(raw)));
+  }
+}
+
+TEST_CASE("a path whose dot segments climb above the root is refused, not clamped") {
+  // Clamping would answer "/../../etc/passwd" with "/etc/passwd": a path
+  // that names nothing would get a page.
+  const std::string climbing[] = {"/..", "/../", "/../../..", "/../../etc/passwd", "/a/../../b", "/%2E%2E/b",
+                                  "/%2e%2e", "/./..", "/a/./../b/../.."};
+  for (const auto& raw : climbing) {
+    CAPTURE(raw);
+    auto result = normalize_request_path(raw);
+    REQUIRE(std::holds_alternative<PathRefusal>(result));
+    CHECK(std::get<PathRefusal>(result).reason == climbs_above_root_reason);
+  }
+}
+
+TEST_CASE("climbs_above_root counts the folders a path has entered") {
+  struct Row {
+    std::string path;
+    bool climbs;
+  };
+  const Row rows[] = {
+      {"", false},       {"/", false},          {"/a/..", false},     {"a/..", false},
+      {"/a/b/../..", false}, {"/..a", false},  {"/a..", false},      {"/./.", false},
+      {"/..", true},     {"..", true},          {"/../a", true},      {"/a/../..", true},
+      {"//..", true},    {"/./..", true},       {"/a/./../b/../..", true},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.path);
+    CHECK(climbs_above_root(row.path) == row.climbs);
   }
 }
 

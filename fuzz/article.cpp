@@ -41,8 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   gazette::ParsedArticle parsed = gazette::parse_article(text, "fuzz/article.md");
   const gazette::Article& article = parsed.article;
   std::string gemtext;
-  gazette::GemtextLinkNumbers numbers;
-  gazette::render_body_gemtext(article.body, numbers, gemtext);
+  gazette::render_body_gemtext(article.body, gemtext);
   std::string plain;
   gazette::TextReferences references;
   gazette::render_body_text(article.body, gazette::TextStyle{70, ascii}, references, plain);

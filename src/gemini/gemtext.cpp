@@ -18,34 +18,16 @@ std::string escape_gemtext_line(std::string_view line) {
   return looks_like_gemtext_syntax(line) ? " " + std::string(line) : std::string(line);
 }
 
-namespace {
-
-struct PendingLink {
-  std::string url;
-  int number;
-  std::string text;
-};
-
-// Appends the block's text with " [n]" after each link's words, straight
-// into the page: a body's text is most of its page.
-void append_marked_text(const Block& block, GemtextLinkNumbers& numbers, std::vector<PendingLink>& pending,
-                        std::string& out) {
-  std::size_t copied = 0;
-  for (const auto& link : block.links) {
-    const std::size_t end = std::min(link.end, block.text.size());
-    out.append(block.text, copied, end - copied);
-    const int number = numbers.next++;
-    fmt::format_to(std::back_inserter(out), " [{}]", number);
-    pending.push_back({link.url, number, link.text});
-    copied = end;
-  }
-  out.append(block.text, copied);
+void append_link_line(std::string& out, std::string_view url, std::string_view label) {
+  out.append("=> ").append(url);
+  if (!label.empty() && label != url) out.append(" ").append(label);
+  out += '\n';
 }
 
-void flush_links(std::vector<PendingLink>& pending, std::string& out) {
-  for (const auto& link : pending) {
-    out += fmt::format("=> {} [{}] {}\n", link.url, link.number, link.text.empty() ? link.url : link.text);
-  }
+namespace {
+
+void flush_links(std::vector<const InlineLink*>& pending, std::string& out) {
+  for (const InlineLink* link : pending) append_link_line(out, link->url, link->text);
   pending.clear();
 }
 
@@ -58,8 +40,9 @@ bool same_group(const Block* previous, const Block& block) {
 
 } // namespace
 
-void render_body_gemtext(const Body& body, GemtextLinkNumbers& numbers, std::string& out) {
-  std::vector<PendingLink> pending;
+void render_body_gemtext(const Body& body, std::string& out) {
+  // The links of the block (or group) being written, for the lines after it.
+  std::vector<const InlineLink*> pending;
   const Block* previous = nullptr;
   for (const auto& block : body.blocks) {
     const bool grouped = same_group(previous, block);
@@ -69,30 +52,23 @@ void render_body_gemtext(const Body& body, GemtextLinkNumbers& numbers, std::str
     }
     previous = &block;
 
+    for (const auto& link : block.links) pending.push_back(&link);
     switch (block.kind) {
-    case BlockKind::paragraph: {
-      const std::size_t start = out.size();
-      append_marked_text(block, numbers, pending, out);
-      // Escaped as escape_gemtext_line does, in place.
-      if (looks_like_gemtext_syntax(std::string_view(out).substr(start))) out.insert(start, 1, ' ');
-      out += '\n';
+    case BlockKind::paragraph:
+      // Escaped as escape_gemtext_line does, without a copy: a body's text is most of its page.
+      if (looks_like_gemtext_syntax(block.text)) out += ' ';
+      out.append(block.text) += '\n';
       break;
-    }
     case BlockKind::heading:
-      out.append(static_cast<std::size_t>(block.level), '#') += ' ';
-      append_marked_text(block, numbers, pending, out);
-      out += '\n';
+      out.append(static_cast<std::size_t>(block.level), '#').append(" ").append(block.text) += '\n';
       break;
     case BlockKind::quotation:
-      out += "> ";
-      append_marked_text(block, numbers, pending, out);
-      out += '\n';
+      out.append("> ").append(block.text) += '\n';
       break;
     case BlockKind::list_item:
       out += "* ";
       if (block.number > 0) fmt::format_to(std::back_inserter(out), "{}. ", block.number);
-      append_marked_text(block, numbers, pending, out);
-      out += '\n';
+      out.append(block.text) += '\n';
       break;
     case BlockKind::preformatted: {
       out += "```" + block.alt + "\n";
@@ -114,9 +90,7 @@ void render_body_gemtext(const Body& body, GemtextLinkNumbers& numbers, std::str
       out += fmt::format("=> {} Photo: {}\n", block.url, words.empty() ? "image" : words);
       break;
     }
-    case BlockKind::link_line:
-      out += block.text.empty() ? fmt::format("=> {}\n", block.url) : fmt::format("=> {} {}\n", block.url, block.text);
-      break;
+    case BlockKind::link_line: append_link_line(out, block.url, block.text); break;
     case BlockKind::section_break: out += escape_gemtext_line("* * *") + "\n"; break;
     }
   }

@@ -70,8 +70,7 @@ std::string render_article_gemtext(const Publication& publication, const Article
   // Each block after this starts with its own blank line; an empty body adds none.
   if (!article.body.blocks.empty()) {
     out += '\n';
-    GemtextLinkNumbers numbers;
-    render_body_gemtext(article.body, numbers, out);
+    render_body_gemtext(article.body, out);
   }
 
   bool has_updates = std::any_of(article.notes.begin(), article.notes.end(), [](const Note& n) { return n.kind == "update"; });
@@ -86,7 +85,7 @@ std::string render_article_gemtext(const Publication& publication, const Article
     out += "\n## Related stories\n\n";
     for (const auto& story : related->second) {
       if (story.article) link_line(out, percent_encode_path(story.article->path()), story.article->title);
-      else link_line(out, story.url, story.url);
+      else append_link_line(out, story.url, story.url);
     }
   }
 

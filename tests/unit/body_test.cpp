@@ -107,12 +107,17 @@ TEST_CASE("body blocks as gemtext lines, escaped where a client would misread th
       {"\\# not a heading", " # not a heading\n"},
       {"\\> not a quote", " > not a quote\n"},
       {"\\* not an item", " * not an item\n"},
-      // The line is checked as written, link marks included.
-      {"[\\*](https://a/) b", " * [1] b\n=> https://a/ [1] *\n"},
-      {"[=](https://a/)> b", "= [1]> b\n=> https://a/ [1] =\n"},
-      {"## Said [here](https://h/)", "## Said here [1]\n=> https://h/ [1] here\n"},
-      {"> A [quote](https://q/) ends", "> A quote [1] ends\n=> https://q/ [1] quote\n"},
-      {"3. third [x](https://x/)", "* 3. third x [1]\n=> https://x/ [1] x\n"},
+      // A link's words are text like any other, checked as the line shows them.
+      {"[\\*](https://a/) b", " * b\n=> https://a/ *\n"},
+      {"[=](https://a/)> b", " => b\n=> https://a/ =\n"},
+      {"[=](https://a/) b", "= b\n=> https://a/ =\n"},
+      // No [n] in the text: clients number link lines, and ours would disagree.
+      {"## Said [here](https://h/)", "## Said here\n=> https://h/ here\n"},
+      {"> A [quote](https://q/) ends", "> A quote ends\n=> https://q/ quote\n"},
+      {"3. third [x](https://x/)", "* 3. third x\n=> https://x/ x\n"},
+      {"See <https://a/> now", "See https://a/ now\n=> https://a/\n"},
+      {"[a](https://a/) and [b](gemini://b/)", "a and b\n=> https://a/ a\n=> gemini://b/ b\n"},
+      {"- [a](https://a/)\n- b [c](https://c/)", "* a\n* b c\n=> https://a/ a\n=> https://c/ c\n"},
       {"- plain item", "* plain item\n"},
       // A paragraph whose every line is a gemtext link line passes through,
       // a link line block for each line.
@@ -125,25 +130,32 @@ TEST_CASE("body blocks as gemtext lines, escaped where a client would misread th
   for (const auto& row : rows) {
     CAPTURE(row.markdown);
     std::string out;
-    GemtextLinkNumbers numbers;
-    render_body_gemtext(parse_body(row.markdown), numbers, out);
+    render_body_gemtext(parse_body(row.markdown), out);
     CHECK(out == row.gemtext);
   }
 }
 
-TEST_CASE("link numbers run through the page") {
+TEST_CASE("each block's links follow it, labelled with their words, in the order of the text") {
   Body body = parse_body("[a](https://a/) and [b](https://b/)\n\n[c](https://c/) too");
-  GemtextLinkNumbers numbers;
-  numbers.next = 4;
   std::string out;
-  render_body_gemtext(body, numbers, out);
-  CHECK(out == "a [4] and b [5]\n=> https://a/ [4] a\n=> https://b/ [5] b\n\nc [6] too\n=> https://c/ [6] c\n");
-  CHECK(numbers.next == 7);
+  render_body_gemtext(body, out);
+  CHECK(out == "a and b\n=> https://a/ a\n=> https://b/ b\n\nc too\n=> https://c/ c\n");
 }
 
-TEST_CASE("a passed-through link line without a label stays a bare link line") {
-  std::string out;
-  GemtextLinkNumbers numbers;
-  render_body_gemtext(parse_body("=> gemini://example.org/"), numbers, out);
-  CHECK(out == "=> gemini://example.org/\n");
+TEST_CASE("a link line without a label, or labelled with its own URL, is a bare link line") {
+  struct Row {
+    std::string markdown, gemtext;
+  };
+  const Row rows[] = {
+      {"=> gemini://example.org/", "=> gemini://example.org/\n"},
+      {"<https://example.org/auto>", "=> https://example.org/auto\n"},
+      {"[https://example.org/x](https://example.org/x)", "=> https://example.org/x\n"},
+      {"=> gemini://example.org/ Label", "=> gemini://example.org/ Label\n"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.markdown);
+    std::string out;
+    render_body_gemtext(parse_body(row.markdown), out);
+    CHECK(out == row.gemtext);
+  }
 }

@@ -32,8 +32,7 @@ TEST_CASE("golden bodies render exactly as expected for Gemini and Gopher") {
     const Body body = parse_body(read(entry.path()));
 
     std::string gemtext;
-    GemtextLinkNumbers numbers;
-    render_body_gemtext(body, numbers, gemtext);
+    render_body_gemtext(body, gemtext);
     CHECK(gemtext == read(fs::path(entry.path()).replace_extension(".gmi")));
 
     std::string text;

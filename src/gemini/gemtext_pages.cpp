@@ -31,7 +31,8 @@ void story_list(SharedBytesBuilder& page, const Publication& publication, const 
       continue;
     }
     page.share(entry->link(), entry);
-    text_line(page.text(), publication.section_title(article.section));
+    // Labelled: between the headline and the teaser, a bare name reads as teaser text.
+    text_line(page.text(), "Section: " + publication.section_title(article.section));
     page.share(entry->rest(), entry);
   }
 }
@@ -102,17 +103,16 @@ SharedBytes render_front_page_gemtext(const Publication& publication, const Gemt
   std::string& out = page.text();
   out += "# " + site.title + "\n";
   if (!site.tagline.empty()) text_line(out, site.tagline);
+  // The ways around the publication come first, within a client's first
+  // link keys, not after every story.
+  out += "\n## Sections\n\n";
+  for (const auto& section : publication.sections)
+    link_line(out, percent_encode_path("/" + section.name + "/"), section.title);
+  if (!publication.by_tag.empty()) link_line(out, "/tags/", "All topics");
+  link_line(out, "/search", "Search the news");
   out += "\n## Top stories\n\n";
   story_list(page, publication, publication.published, static_cast<std::size_t>(site.front_page), true, entries);
 
-  if (!publication.sections.empty()) {
-    out += "## Sections\n\n";
-    for (const auto& section : publication.sections)
-      link_line(out, percent_encode_path("/" + section.name + "/"), section.title);
-    out += '\n';
-  }
-  if (!publication.by_tag.empty()) link_line(out, "/tags/", "All topics");
-  link_line(out, "/search", "Search the news");
   link_line(out, "/atom.xml", "Atom feed of every story");
   if (!site.social.empty()) {
     out += "\n## Follow us\n\n";

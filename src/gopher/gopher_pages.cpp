@@ -103,17 +103,16 @@ SharedBytes render_front_page_menu(const Publication& publication, const GopherS
   const Site& site = publication.site;
   menu.info(site.title);
   if (!site.tagline.empty()) menu.info(site.tagline);
+  // The ways around the publication come first, not after every story.
+  menu.blank();
+  menu.info("Sections");
+  for (const auto& section : publication.sections) menu.item('1', section.title, "/" + section.name + "/");
+  if (!publication.by_tag.empty()) menu.item('1', "All topics", "/tags/");
+  menu.item('7', "Search the news", "/search");
   menu.blank();
   menu.info("Top stories");
   menu.blank();
   story_list(page, menu, publication, publication.published, static_cast<std::size_t>(site.front_page), true, style, entries);
-  if (!publication.sections.empty()) {
-    menu.info("Sections");
-    for (const auto& section : publication.sections) menu.item('1', section.title, "/" + section.name + "/");
-    menu.blank();
-  }
-  if (!publication.by_tag.empty()) menu.item('1', "All topics", "/tags/");
-  menu.item('7', "Search the news", "/search");
   menu.item('0', "Atom feed of every story", "/atom.xml");
   if (!site.social.empty()) {
     menu.blank();

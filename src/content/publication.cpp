@@ -13,6 +13,14 @@ std::string Publication::section_title(const std::string& name) const {
   return section ? section->title : name;
 }
 
+Timestamp last_change(const Article& article) {
+  Timestamp latest = article.date;
+  if (article.updated && article.updated->unix_seconds > latest.unix_seconds) latest = *article.updated;
+  for (const auto& note : article.notes)
+    if (note.date.unix_seconds > latest.unix_seconds) latest = note.date;
+  return latest;
+}
+
 std::string byline(const Article& article, std::string_view separator) {
   std::string line;
   for (std::size_t i = 0; i < article.authors.size(); ++i) {
@@ -21,7 +29,9 @@ std::string byline(const Article& article, std::string_view separator) {
   }
   if (!line.empty()) line += separator;
   line += "Published " + article.date.day();
-  if (article.updated) line += std::string(separator) + "Updated " + article.updated->day();
+  // An update or correction note changes the story as much as `updated` does.
+  if (const Timestamp changed = last_change(article); changed.unix_seconds > article.date.unix_seconds)
+    line += std::string(separator) + "Updated " + changed.day();
   return line;
 }
 

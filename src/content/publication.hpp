@@ -118,8 +118,13 @@ struct Publication {
   std::string section_title(const std::string& name) const;
 };
 
+// The latest of the date, the updated date and any note's date: when the
+// story last changed, for its byline and its feed entry.
+Timestamp last_change(const Article& article);
+
 // "By A and B<separator>Published 2024-05-16<separator>Updated 2024-05-17";
-// the separator differs between protocols (Gopher stays ASCII).
+// "Updated" when the story changed after it was published (see
+// last_change). The separator differs between protocols (Gopher stays ASCII).
 std::string byline(const Article& article, std::string_view separator);
 
 // "Photo: caption (credit)": how a lead photo is labelled everywhere.

@@ -7,18 +7,6 @@
 
 namespace gazette {
 
-namespace {
-
-// The latest of the date, the updated date and any note's date.
-Timestamp last_change(const Article& article) {
-  Timestamp latest = article.updated ? *article.updated : article.date;
-  for (const auto& note : article.notes)
-    if (note.date.unix_seconds > latest.unix_seconds) latest = note.date;
-  return latest;
-}
-
-} // namespace
-
 std::string render_atom_feed(const Publication& publication, const std::string& title, const std::string& path,
                              const std::string& page_path, const std::vector<const Article*>& stories,
                              const std::string& base_url) {

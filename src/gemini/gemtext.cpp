@@ -32,7 +32,8 @@ void flush_links(std::vector<const InlineLink*>& pending, std::string& out) {
 }
 
 // List items and a quotation's paragraphs are one group: no blank line
-// between them, and their link lines come after the whole group.
+// between them (a quotation's paragraphs are parted by a ">" line), and
+// their link lines come after the whole group.
 bool same_group(const Block* previous, const Block& block) {
   return previous && previous->kind == block.kind &&
          (block.kind == BlockKind::list_item || block.kind == BlockKind::quotation);
@@ -49,6 +50,9 @@ void render_body_gemtext(const Body& body, std::string& out) {
     if (!grouped) {
       flush_links(pending, out);
       if (previous) out += '\n';
+    } else if (block.kind == BlockKind::quotation) {
+      // The quotation goes on, in a new paragraph.
+      out += ">\n";
     }
     previous = &block;
 

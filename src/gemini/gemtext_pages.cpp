@@ -4,6 +4,7 @@
 #include "text/url_path.hpp"
 
 #include <fmt/format.h>
+#include <utility>
 
 namespace gazette {
 
@@ -62,8 +63,12 @@ std::string render_article_gemtext(const Publication& publication, const Article
   if (!article.subtitle.empty()) text_line(out, article.subtitle);
   out += '\n';
   text_line(out, byline(article, " · "));
+  bool corrected = false;
   for (const auto& note : article.notes)
-    if (note.kind == "correction") text_line(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
+    if (note.kind == "correction") {
+      if (!std::exchange(corrected, true)) out += '\n';
+      text_line(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
+    }
   if (article.image) {
     out += '\n';
     link_line(out, percent_encode_path(article.image->src), photo_label(*article.image));

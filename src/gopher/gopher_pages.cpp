@@ -6,6 +6,7 @@
 #include "text/utf8.hpp"
 
 #include <fmt/format.h>
+#include <utility>
 
 namespace gazette {
 
@@ -58,12 +59,6 @@ void story_list(SharedBytesBuilder& page, GopherMenu& menu, const Publication& p
 
 void back_to_front(GopherMenu& menu, const Publication& publication) {
   menu.item('1', "Front page: " + publication.site.title, "/");
-}
-
-void heading(std::string& out, std::string_view raw, const TextStyle& style, char underline) {
-  const std::string text = style.prepare(raw);
-  append_wrapped(out, text, style.width);
-  out += std::string(std::min(style.width, utf8_length(text)), underline) + "\n";
 }
 
 // A link in the body is a URL, or a path on this capsule (absolute, or
@@ -199,17 +194,21 @@ std::string render_article_text(const Publication& publication, const Article& a
   TextReferences references;
   std::string out;
   out.reserve(article.body.page_bytes());
-  heading(out, article.title, text, '=');
+  text.heading(out, article.title, '=');
   if (!article.subtitle.empty()) text.wrap(out, article.subtitle);
   out += "\n";
   text.wrap(out, byline(article, " - "));
+  bool corrected = false;
   for (const auto& note : article.notes)
-    if (note.kind == "correction") text.wrap(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
+    if (note.kind == "correction") {
+      if (!std::exchange(corrected, true)) out += "\n";
+      text.wrap(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
+    }
   if (article.image) {
     const std::string target = is_url(article.image->src) ? article.image->src
                                                           : gopher_url(style.origin, 'I', article.image->src);
     out += "\n";
-    text.wrap(out, fmt::format("{} [{}]", photo_label(*article.image), references.add(target)));
+    text.wrap(out, photo_label(*article.image) + reference_marker(references.add(target)));
   }
   if (!article.body.blocks.empty()) {
     out += "\n";
@@ -219,25 +218,30 @@ std::string render_article_text(const Publication& publication, const Article& a
   bool has_updates = std::any_of(article.notes.begin(), article.notes.end(), [](const Note& n) { return n.kind == "update"; });
   if (has_updates) {
     out += "\n";
-    heading(out, "Updates", text, '-');
+    text.heading(out, "Updates", '-');
     for (const auto& note : article.notes)
       if (note.kind == "update") text.wrap(out, fmt::format("Update, {}: {}", note.date.day(), note.text));
   }
 
+  // Numbered like the body's links: a story's address is longer than a
+  // line, and the references are where such addresses stand.
   auto related = publication.related.find(&article);
   if (related != publication.related.end() && !related->second.empty()) {
     out += "\n";
-    heading(out, "Related stories", text, '-');
+    text.heading(out, "Related stories", '-');
     for (const auto& story : related->second) {
-      const std::string title = story.article ? story.article->title : story.url;
-      text.wrap(out, title, "* ", "  ");
-      out += "  " + (story.article ? gopher_url(style.origin, '1', story.article->path() + "/") : story.url) + "\n";
+      // A bare URL needs no reference to itself.
+      if (!story.article) out += "* " + story.url + "\n";
+      else
+        text.wrap(out, story.article->title +
+                           reference_marker(references.add(gopher_url(style.origin, '1', story.article->path() + "/"))),
+                  "* ", "  ");
     }
   }
 
   if (!references.urls.empty()) {
     out += "\n";
-    heading(out, "References", text, '-');
+    text.heading(out, "References", '-');
     for (std::size_t i = 0; i < references.urls.size(); ++i)
       out += fmt::format("[{}] {}\n", i + 1, gopher_reference(style.origin, article, references.urls[i]));
   }

@@ -8,12 +8,46 @@
 
 namespace gazette {
 
+namespace {
+
+// Wrapping breaks lines at spaces only, and transliteration keeps ASCII
+// control characters as they are: this one joins a marker to its word
+// until the lines are made.
+constexpr char marker_join = '\x1f';
+
+// The joins in out[from...] become the spaces they stand for.
+void write_joins_as_spaces(std::string& out, std::size_t from) {
+  for (std::size_t at = out.find(marker_join, from); at != std::string::npos; at = out.find(marker_join, at + 1))
+    out[at] = ' ';
+}
+
+} // namespace
+
+std::string reference_marker(int number) { return fmt::format("{}[{}]", marker_join, number); }
+
 std::string TextStyle::prepare(std::string_view text) const { return ascii ? to_ascii(text) : std::string(text); }
 
 void TextStyle::wrap(std::string& out, std::string_view text, std::string_view first_indent,
                      std::string_view rest_indent) const {
   std::string transliterated;
+  const std::size_t start = out.size();
   append_wrapped(out, ascii ? ascii_text(text, transliterated) : text, width, first_indent, rest_indent);
+  write_joins_as_spaces(out, start);
+}
+
+void TextStyle::heading(std::string& out, std::string_view raw, char underline) const {
+  const std::string text = prepare(raw);
+  const std::size_t start = out.size();
+  append_wrapped(out, text, width);
+  write_joins_as_spaces(out, start);
+  // The longest wrapped line, without its "\n".
+  std::size_t longest = 0;
+  for (std::size_t line = start; line < out.size();) {
+    const std::size_t end = out.find('\n', line);
+    longest = std::max(longest, utf8_length(std::string_view(out).substr(line, end - line)));
+    line = end + 1;
+  }
+  out.append(longest, underline) += '\n';
 }
 
 std::string text_with_link_markers(const Block& block, TextReferences& references) {
@@ -22,7 +56,7 @@ std::string text_with_link_markers(const Block& block, TextReferences& reference
   for (const auto& link : block.links) {
     const std::size_t end = std::min(link.end, block.text.size());
     text.append(block.text, copied, end - copied);
-    text += fmt::format(" [{}]", references.add(link.url));
+    text += reference_marker(references.add(link.url));
     copied = end;
   }
   text.append(block.text, copied);
@@ -52,26 +86,25 @@ void render_body_text(const Body& body, const TextStyle& style, TextReferences& 
   const Block* previous = nullptr;
   std::string marked;
   for (const auto& block : body.blocks) {
-    // Blank lines between blocks, but list items and one quotation's
-    // paragraphs stay together.
-    const bool continues = previous && previous->kind == block.kind &&
-                           (block.kind == BlockKind::list_item);
-    if (previous && !continues) out += '\n';
+    // Blank lines between blocks, but list items stay together, and one
+    // quotation's paragraphs are parted by a quoted blank line.
+    const bool same_kind = previous && previous->kind == block.kind;
+    if (same_kind && block.kind == BlockKind::quotation) out += ">\n";
+    else if (previous && !(same_kind && block.kind == BlockKind::list_item)) out += '\n';
     previous = &block;
 
     switch (block.kind) {
     case BlockKind::paragraph:
       style.wrap(out, shown_text(block, references, marked));
       break;
-    case BlockKind::heading: {
-      const std::string text = style.prepare(shown_text(block, references, marked));
-      append_wrapped(out, text, width);
-      out += std::string(std::min(width, utf8_length(text)), block.level <= 2 ? '=' : '-');
-      out += '\n';
+    case BlockKind::heading:
+      // "=" underlines the title alone.
+      style.heading(out, shown_text(block, references, marked), block.level <= 2 ? '-' : '~');
       break;
-    }
     case BlockKind::quotation:
-      style.wrap(out, shown_text(block, references, marked), "    ", "    ");
+      // Marked as mail quotes it: an indent alone would read as the hanging
+      // indent of a list item above it.
+      style.wrap(out, shown_text(block, references, marked), "> ", "> ");
       break;
     case BlockKind::list_item: {
       const std::string indent(2 + 2 * static_cast<std::size_t>(std::max(block.level, 0)), ' ');
@@ -89,7 +122,7 @@ void render_body_text(const Body& body, const TextStyle& style, TextReferences& 
       const std::string label = block.kind == BlockKind::image ? image_label(block) : block.text;
       // A bare URL needs no reference to itself.
       if (label.empty() || label == block.url) out += block.url + "\n";
-      else style.wrap(out, fmt::format("{} [{}]", label, references.add(block.url)));
+      else style.wrap(out, label + reference_marker(references.add(block.url)));
       break;
     }
     case BlockKind::section_break:

@@ -1,5 +1,7 @@
 #include "content/publication.hpp"
 
+#include <algorithm>
+
 namespace gazette {
 
 const Section* Publication::find_section(const std::string& name) const {
@@ -11,6 +13,18 @@ const Section* Publication::find_section(const std::string& name) const {
 std::string Publication::section_title(const std::string& name) const {
   const Section* section = find_section(name);
   return section ? section->title : name;
+}
+
+std::string Publication::tag_title(std::string_view tag) const {
+  auto named = site.tag_names.find(tag);
+  return named != site.tag_names.end() ? named->second : tag_name_from_slug(tag);
+}
+
+std::string tag_name_from_slug(std::string_view tag) {
+  std::string name(tag);
+  std::replace(name.begin(), name.end(), '-', ' ');
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  return name;
 }
 
 Timestamp last_change(const Article& article) {

@@ -38,6 +38,7 @@ struct Site {
   int related = 3;
   std::vector<std::string> section_order;
   std::vector<SocialLink> social;
+  std::map<std::string, std::string, std::less<>> tag_names; // [tags]: a tag's readable name, by tag
 };
 
 struct Note {
@@ -116,7 +117,17 @@ struct Publication {
   const Section* find_section(const std::string& name) const;
   // The section's title, or its folder name when it has none.
   std::string section_title(const std::string& name) const;
+  // The tag's name as site.toml gives it, else tag_name_from_slug.
+  std::string tag_title(std::string_view tag) const;
 };
+
+// Whether a tag has its page, /tags/<tag>/: a tag holding "/" would need a
+// page in a folder of its own, and has none.
+inline bool has_tag_page(std::string_view tag) { return !tag.empty() && tag.find('/') == std::string_view::npos; }
+
+// "us-foreign-policy" -> "Us foreign policy": hyphens as spaces, the first
+// letter capitalized. Names it cannot get right belong in site.toml's [tags].
+std::string tag_name_from_slug(std::string_view tag);
 
 // The latest of the date, the updated date and any note's date: when the
 // story last changed, for its byline and its feed entry.

@@ -115,6 +115,17 @@ ParsedSite parse_site_settings(std::string_view text, const std::string& source)
           reader.add(&item, Diagnostic::Severity::error, "each [[social]] needs a name and a url");
         else site.social.push_back(std::move(link));
       }
+    } else if (key == "tags") {
+      const auto* names = node.as_table();
+      if (!names) {
+        reader.add(&node, Diagnostic::Severity::error, "tags must be a [tags] table of tag = \"Readable name\"");
+        continue;
+      }
+      for (const auto& [tag, name] : *names) {
+        std::string readable;
+        reader.string(name, fmt::format("tags.{}", tag.str()), readable);
+        if (!readable.empty()) site.tag_names.insert_or_assign(std::string(tag.str()), std::move(readable));
+      }
     } else reader.unknown(node, key);
   }
   reader.require_title(*table, site.title);

@@ -63,6 +63,10 @@ std::string render_article_gemtext(const Publication& publication, const Article
   if (!article.subtitle.empty()) text_line(out, article.subtitle);
   out += '\n';
   text_line(out, byline(article, " · "));
+  // Where the story belongs, linked under the headline.
+  link_line(out, percent_encode_path("/" + article.section + "/"), "Section: " + publication.section_title(article.section));
+  for (const auto& tag : article.tags)
+    if (has_tag_page(tag)) link_line(out, tag_url(tag), "Topic: " + publication.tag_title(tag));
   bool corrected = false;
   for (const auto& note : article.notes)
     if (note.kind == "correction") {
@@ -143,7 +147,7 @@ SharedBytes render_tag_gemtext(const Publication& publication, const std::string
                                const std::vector<const Article*>& stories, const GemtextEntries& entries) {
   SharedBytesBuilder page;
   std::string& out = page.text();
-  out += fmt::format("# Stories about {}\n\n", tag);
+  out += fmt::format("# Topic: {}\n\n", publication.tag_title(tag));
   story_list(page, publication, stories, stories.size(), true, entries);
   link_line(out, "/tags/", "All topics");
   back_to_front(out, publication);
@@ -153,7 +157,9 @@ SharedBytes render_tag_gemtext(const Publication& publication, const std::string
 std::string render_tag_index_gemtext(const Publication& publication) {
   std::string out = "# Topics\n\n";
   for (const auto& [tag, stories] : publication.by_tag)
-    link_line(out, tag_url(tag), fmt::format("{} ({} {})", tag, stories.size(), stories.size() == 1 ? "story" : "stories"));
+    if (has_tag_page(tag))
+      link_line(out, tag_url(tag),
+                fmt::format("{} ({} {})", publication.tag_title(tag), stories.size(), stories.size() == 1 ? "story" : "stories"));
   out += '\n';
   back_to_front(out, publication);
   return out;

@@ -137,7 +137,7 @@ SharedBytes render_tag_menu(const Publication& publication, const std::string& t
                             const GopherEntries& entries) {
   SharedBytesBuilder page;
   GopherMenu menu(style.origin, style.ascii);
-  menu.info("Stories about " + tag);
+  menu.info("Topic: " + publication.tag_title(tag));
   menu.blank();
   story_list(page, menu, publication, stories, stories.size(), true, style, entries);
   menu.item('1', "All topics", "/tags/");
@@ -151,8 +151,9 @@ std::string render_tag_index_menu(const Publication& publication, const GopherSt
   menu.info("Topics");
   menu.blank();
   for (const auto& [tag, stories] : publication.by_tag)
-    if (tag.find('/') == std::string::npos)
-      menu.item('1', fmt::format("{} ({} {})", tag, stories.size(), stories.size() == 1 ? "story" : "stories"),
+    if (has_tag_page(tag))
+      menu.item('1',
+                fmt::format("{} ({} {})", publication.tag_title(tag), stories.size(), stories.size() == 1 ? "story" : "stories"),
                 "/tags/" + tag + "/");
   menu.blank();
   back_to_front(menu, publication);
@@ -164,6 +165,10 @@ std::string render_article_menu(const Publication& publication, const Article& a
   menu.info(article.title);
   if (!article.subtitle.empty()) menu.info(article.subtitle);
   menu.info(byline(article, " - "));
+  // Where the story belongs, under the headline.
+  menu.item('1', "Section: " + publication.section_title(article.section), "/" + article.section + "/");
+  for (const auto& tag : article.tags)
+    if (has_tag_page(tag)) menu.item('1', "Topic: " + publication.tag_title(tag), "/tags/" + tag + "/");
   menu.blank();
   menu.item('0', "Read the story", article.path());
   if (article.image) {
@@ -198,6 +203,14 @@ std::string render_article_text(const Publication& publication, const Article& a
   if (!article.subtitle.empty()) text.wrap(out, article.subtitle);
   out += "\n";
   text.wrap(out, byline(article, " - "));
+  // Where the story belongs; the story's menu links them.
+  text.wrap(out, "Section: " + publication.section_title(article.section));
+  if (!article.tags.empty()) {
+    std::string topics = article.tags.size() == 1 ? "Topic: " : "Topics: ";
+    for (std::size_t i = 0; i < article.tags.size(); ++i)
+      topics.append(i == 0 ? "" : ", ").append(publication.tag_title(article.tags[i]));
+    text.wrap(out, topics);
+  }
   bool corrected = false;
   for (const auto& note : article.notes)
     if (note.kind == "correction") {

@@ -11,7 +11,7 @@ namespace gazette {
 namespace {
 
 // Whatever an article's pages show besides its own file: the site's name and
-// language, its section's title, its related stories, and how Gopher text
+// language, its section's title, its tags' names, its related stories, and how Gopher text
 // is laid out. The file itself is represented by its content hash.
 std::string render_key(const Publication& publication, const Article& article, const Config& config) {
   const Section* section = publication.find_section(article.section);
@@ -22,6 +22,7 @@ std::string render_key(const Publication& publication, const Article& article, c
   field(publication.site.title);
   field(publication.site.lang);
   field(section ? section->title : "");
+  for (const auto& tag : article.tags) field(publication.tag_title(tag));
   field(config.gopher.host);
   field(std::to_string(config.gopher.port));
   field(std::to_string(config.gopher.wrap));

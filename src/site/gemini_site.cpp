@@ -71,7 +71,7 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
     snapshot.gemini[article->path()] = Resource{renders.at(article)->gemini_response, {}, 0};
   if (!publication.by_tag.empty()) page("/tags/", render_tag_index_gemtext(publication));
   for (const auto& [tag, stories] : publication.by_tag)
-    if (tag.find('/') == std::string::npos) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories, entries));
+    if (has_tag_page(tag)) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories, entries));
   for (const auto& [alias, target] : redirects)
     snapshot.gemini[alias] = Resource{gemini_header(31, percent_encode_path(target)), {}, 0};
 

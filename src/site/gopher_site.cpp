@@ -92,7 +92,7 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     }
     if (!publication->by_tag.empty()) gopher["/tags/"] = menu(render_tag_index_menu(*publication, style));
     for (const auto& [tag, stories] : publication->by_tag)
-      if (tag.find('/') == std::string::npos)
+      if (has_tag_page(tag))
         gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style, entries));
     for (const auto& url : menu_urls(*publication))
       if (auto page = url_redirect_page(url)) gopher["URL:" + url] = Resource{std::move(*page), {}, 0};

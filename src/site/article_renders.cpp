@@ -38,6 +38,33 @@ std::string render_key(const Publication& publication, const Article& article, c
   return key;
 }
 
+// Every text a reader sees on the story's page, and its teaser, which the
+// lists show: search finds a story by any of them. `names` keeps the
+// section's and tags' names the views point into.
+std::vector<std::string_view> searchable_texts(const Publication& publication, const Article& article,
+                                               std::vector<std::string>& names) {
+  names.push_back(publication.section_title(article.section));
+  for (const auto& tag : article.tags) names.push_back(publication.tag_title(tag));
+  std::vector<std::string_view> texts{article.title, article.subtitle, article.summary};
+  texts.insert(texts.end(), names.begin(), names.end());
+  texts.insert(texts.end(), article.authors.begin(), article.authors.end());
+  for (const auto& note : article.notes) texts.push_back(note.text);
+  if (article.image) {
+    texts.push_back(article.image->caption);
+    texts.push_back(article.image->credit);
+  }
+  for (const auto& block : article.body.blocks) {
+    texts.push_back(block.text);
+    if (!block.caption.empty()) texts.push_back(block.caption);
+  }
+  return texts;
+}
+
+std::string searchable_words(const Publication& publication, const Article& article) {
+  std::vector<std::string> names;
+  return word_list(searchable_texts(publication, article, names));
+}
+
 std::shared_ptr<const ArticleRenders> render(const Publication& publication, const Article& article, const Config& config) {
   auto renders = std::make_shared<ArticleRenders>();
   const GopherStyle style = gopher_style(config.gopher);
@@ -48,9 +75,7 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
   renders->gemini_entry = render_story_entry_gemtext(article);
   renders->gopher_entry = render_story_entry_menu(publication, article, style);
   renders->words.title = word_list({article.title});
-  std::vector<std::string_view> texts{article.title, article.subtitle, article.summary};
-  for (const auto& block : article.body.blocks) texts.push_back(block.text);
-  renders->words.all = word_list(texts);
+  renders->words.all = searchable_words(publication, article);
   return renders;
 }
 

@@ -126,3 +126,26 @@ TEST_CASE("search: a prompt, then results by title before body, newest first, fo
   CHECK(tcp_exchange(server.gopher_port(), "/\r\n").bytes.find("7Search the news\t/search\tlocalhost\t7070") !=
         std::string::npos);
 }
+
+TEST_CASE("search: a story is found by its captions, credits, notes and standfirst, on both protocols") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site);
+  struct Row {
+    std::string query, words, found;
+  };
+  const Row rows[] = {
+      {"shelters", "shelters", "/israel-gaza/us-military-pier-to-open-for-business-but-storms-ahead"}, // its update note
+      {"altiplano", "altiplano", "/north-america/trumps-big-idea-deploy-assassination-teams-to-mexico"}, // a caption
+      {"smialowski", "smialowski", "/ukraine/blinken-rocks-out-on-a-road-to-nowhere"},                  // a credit
+      {"secretive%20channels", "secretive channels", "/diplomacy-watch/ukraine-and-russia-are-quietly-talking"}, // the standfirst
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.words);
+    GeminiResponse gemini = gemini_get(server.gemini_port(), "/search?" + row.query);
+    CHECK(gemini.body.find("1 story found") != std::string::npos);
+    CHECK(gemini.body.find("=> " + row.found + " ") != std::string::npos);
+    TcpResponse gopher = tcp_exchange(server.gopher_port(), "/search\t" + row.words + "\r\n");
+    CHECK(gopher.bytes.find("\t" + row.found + "\tlocalhost\t") != std::string::npos);
+  }
+}

@@ -1,0 +1,43 @@
+// What each story is rendered with: here, the words search finds it by.
+#include "content/publication_loader.hpp"
+#include "site/article_renders.hpp"
+#include "temp_capsule.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gazette;
+using gazette::testing::article;
+using gazette::testing::TempCapsule;
+
+TEST_CASE("search finds a story by every text its page shows") {
+  TempCapsule capsule;
+  capsule.write("site.toml", "title = \"T\"\n[tags]\nhumanitarian-aid = \"Relief convoys\"\n")
+      .write("world/_section.toml", "title = \"Elsewhere\"\n")
+      .write("images/p.png", "png")
+      .write("world/pier.md",
+             article("Pier", "2024-05-16",
+                     "subtitle = \"A standfirst mentioning breakwaters\"\n"
+                     "author = \"Jo Quillfeather\"\n"
+                     "tags = [\"humanitarian-aid\", \"floating-docks\"]\n"
+                     "[[notes]]\ndate = 2024-05-17\nkind = \"update\"\ntext = \"Eight thousand shelters were sent.\"\n"
+                     "[[notes]]\ndate = 2024-05-18\nkind = \"correction\"\ntext = \"A misspelt tonnage.\"\n"
+                     "[image]\nsrc = \"images/p.png\"\ncaption = \"Soldiers outside the Altiplano prison\"\n"
+                     "credit = \"Photographer Zanzibaro\"\n",
+                     "Body text.\n\n![alt words](/images/p.png \"An inline caption of lighthouses\")\n\n"
+                     "=> gemini://example.org/ A passed link to marinas"));
+  const LoadedPublication loaded = load_publication(capsule.root());
+  REQUIRE(loaded.publication);
+  Config config;
+  RenderCache cache;
+  const RendersByArticle renders = render_articles(*loaded.publication, config, nullptr, cache);
+  const std::string& words = renders.at(loaded.publication->by_path.at("/world/pier"))->words.all;
+  CAPTURE(words);
+  // The standfirst, the author, the section's and the tags' names (named
+  // and made), each kind of note, the photo's caption and credit, a body
+  // image's caption and a link line's words.
+  for (const char* word : {"breakwaters", "quillfeather", "elsewhere", "relief", "floating", "docks", "shelters",
+                           "tonnage", "altiplano", "zanzibaro", "lighthouses", "marinas", "body"}) {
+    CAPTURE(word);
+    CHECK(words.find(std::string(word) + " ") != std::string::npos);
+  }
+}

@@ -58,6 +58,9 @@ Answer answer_gopher(const Snapshot& snapshot, const ReceivedRequest& request, c
   const std::string key = snapshot_key(asked.selector);
   if (key == search_path && snapshot.search) return made(gopher_search_response(snapshot, asked.search), "1");
   const Resource* resource = Snapshot::find(snapshot.gopher, key);
+  // A menu asked for without its closing slash ("/world"), as Gemini
+  // answers it with a redirect.
+  if (!resource && !key.ends_with('/') && key.starts_with('/')) resource = Snapshot::find(snapshot.gopher, key + "/");
   if (!resource) return gopher_not_found(asked.selector);
   Answer answer;
   answer.resource = resource;

@@ -124,6 +124,12 @@ void GopherMenu::item(char type, std::string_view display, std::string_view sele
   line(type, item_display(display, storage), selector, origin_.host, origin_.port);
 }
 
+void GopherMenu::item_at(char type, std::string_view display, std::string_view selector, std::string_view host,
+                         std::uint16_t port) {
+  std::string storage;
+  line(type, item_display(display, storage), selector, host, port);
+}
+
 void GopherMenu::url(std::string_view display, std::string_view target) {
   std::string storage;
   line('h', item_display(display, storage), fmt::format("URL:{}", target), origin_.host, origin_.port);

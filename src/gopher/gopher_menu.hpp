@@ -29,6 +29,9 @@ public:
   // A link outside Gopherspace: an "h" item with a "URL:" selector, which
   // this server answers with a page that sends browsers on.
   void url(std::string_view display, std::string_view target);
+  // An item anywhere: on this server or another.
+  void item_at(char type, std::string_view display, std::string_view selector, std::string_view host,
+               std::uint16_t port);
   // Lines rendered for the same origin elsewhere (a story's list entry), copied in.
   void splice(std::string_view lines) { out_ += lines; }
   // The menu's bytes, ending with the "." line.

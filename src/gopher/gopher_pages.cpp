@@ -1,11 +1,13 @@
 #include "gopher/gopher_pages.hpp"
 
+#include "gopher/gopher_links.hpp"
 #include "gopher/gopher_text.hpp"
 #include "content/mime_types.hpp"
 #include "text/text_wrap.hpp"
 #include "text/utf8.hpp"
 
 #include <fmt/format.h>
+#include <set>
 #include <utility>
 
 namespace gazette {
@@ -35,14 +37,15 @@ std::string gopher_url(const GopherOrigin& origin, char type, std::string_view s
 
 namespace {
 
-bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
-
 // Moves the lines `menu` holds so far into `page`, then shares the stories'
 // entries; `menu` goes on with the lines after the list.
 void story_list(SharedBytesBuilder& page, GopherMenu& menu, const Publication& publication,
                 const std::vector<const Article*>& stories, std::size_t limit, bool show_section,
                 const GopherStyle& style, const GopherEntries& entries) {
-  if (stories.empty()) menu.info("No stories yet.");
+  if (stories.empty()) {
+    menu.info("No stories yet.");
+    menu.blank(); // as each story's entry ends
+  }
   page.text() += menu.take_lines();
   for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
     const Article& article = *stories[i];
@@ -61,15 +64,8 @@ void back_to_front(GopherMenu& menu, const Publication& publication) {
   menu.item('1', "Front page: " + publication.site.title, "/");
 }
 
-// A link in the body is a URL, or a path on this capsule (absolute, or
-// relative to the article); the latter become gopher:// URLs.
-std::string gopher_reference(const GopherOrigin& origin, const Article& article, const std::string& target) {
-  if (target.find(':') != std::string::npos) return target;
-  const std::string path = target.starts_with('/') ? target : "/" + article.section + "/" + target;
-  const auto dot = path.rfind('.');
-  const bool has_extension = dot != std::string::npos && path.find('/', dot) == std::string::npos;
-  const char type = path.ends_with('/') ? '1' : has_extension ? gopher_item_type(path.substr(dot)) : '0';
-  return gopher_url(origin, type, path);
+void link_item(GopherMenu& menu, std::string_view display, const GopherLink& link) {
+  menu.item_at(link.type, display, link.selector, link.host, link.port);
 }
 
 } // namespace
@@ -108,11 +104,9 @@ SharedBytes render_front_page_menu(const Publication& publication, const GopherS
   menu.info("Top stories");
   menu.blank();
   story_list(page, menu, publication, publication.published, static_cast<std::size_t>(site.front_page), true, style, entries);
-  menu.item('0', "Atom feed of every story", "/atom.xml");
   if (!site.social.empty()) {
-    menu.blank();
-    menu.info("Follow us");
-    for (const auto& social : site.social) menu.url(social.name, social.url);
+    menu.info("Follow us"); // after the blank line that ends each story
+    for (const auto& social : site.social) link_item(menu, social.name, gopher_link(style.origin, &publication, "/", social.url));
   }
   page.text() += menu.finish();
   return std::move(page).finish();
@@ -126,7 +120,6 @@ SharedBytes render_section_menu(const Publication& publication, const Section& s
   if (!section.description.empty()) menu.info(section.description);
   menu.blank();
   story_list(page, menu, publication, section.articles, section.articles.size(), false, style, entries);
-  menu.item('0', "Atom feed of this section", "/" + section.name + "/atom.xml");
   back_to_front(menu, publication);
   page.text() += menu.finish();
   return std::move(page).finish();
@@ -170,14 +163,25 @@ std::string render_article_menu(const Publication& publication, const Article& a
   for (const auto& tag : article.tags)
     if (has_tag_page(tag)) menu.item('1', "Topic: " + publication.tag_title(tag), "/tags/" + tag + "/");
   menu.blank();
-  menu.item('0', "Read the story", article.path());
+  const std::string page = article.path();
+  menu.item('0', "Read the story", page);
+  // Every link of the text, to follow from here: a text document cannot
+  // link. Each once, in the order the text numbers them.
+  std::set<std::string> listed;
   if (article.image) {
-    if (is_url(article.image->src)) menu.url(photo_label(*article.image), article.image->src);
-    else {
-      const auto dot = article.image->src.rfind('.');
-      const char type = gopher_item_type(dot == std::string::npos ? "" : std::string_view(article.image->src).substr(dot));
-      menu.item(type, photo_label(*article.image), article.image->src);
-    }
+    const GopherLink photo = gopher_link(style.origin, &publication, page, article.image->src);
+    link_item(menu, photo_label(*article.image), photo);
+    listed.insert(photo.url);
+  }
+  std::vector<std::pair<std::string, GopherLink>> links;
+  for (auto& link : body_links(article.body)) {
+    GopherLink item = gopher_link(style.origin, &publication, page, link.url);
+    if (listed.insert(item.url).second) links.emplace_back(std::move(link.label), std::move(item));
+  }
+  if (!links.empty()) {
+    menu.blank();
+    menu.info("Links in the story");
+    for (const auto& [label, item] : links) link_item(menu, label, item);
   }
   auto related = publication.related.find(&article);
   if (related != publication.related.end() && !related->second.empty()) {
@@ -185,7 +189,7 @@ std::string render_article_menu(const Publication& publication, const Article& a
     menu.info("Related stories");
     for (const auto& story : related->second) {
       if (story.article) menu.item('1', story.article->title, story.article->path() + "/");
-      else menu.url(story.url, story.url);
+      else link_item(menu, story.url, gopher_link(style.origin, &publication, page, story.url));
     }
   }
   menu.blank();
@@ -218,10 +222,8 @@ std::string render_article_text(const Publication& publication, const Article& a
       text.wrap(out, fmt::format("Correction, {}: {}", note.date.day(), note.text));
     }
   if (article.image) {
-    const std::string target = is_url(article.image->src) ? article.image->src
-                                                          : gopher_url(style.origin, 'I', article.image->src);
     out += "\n";
-    text.wrap(out, photo_label(*article.image) + reference_marker(references.add(target)));
+    text.wrap(out, photo_label(*article.image) + reference_marker(references.add(article.image->src)));
   }
   if (!article.body.blocks.empty()) {
     out += "\n";
@@ -246,9 +248,7 @@ std::string render_article_text(const Publication& publication, const Article& a
       // A bare URL needs no reference to itself.
       if (!story.article) out += "* " + story.url + "\n";
       else
-        text.wrap(out, story.article->title +
-                           reference_marker(references.add(gopher_url(style.origin, '1', story.article->path() + "/"))),
-                  "* ", "  ");
+        text.wrap(out, story.article->title + reference_marker(references.add(story.article->path() + "/")), "* ", "  ");
     }
   }
 
@@ -256,7 +256,7 @@ std::string render_article_text(const Publication& publication, const Article& a
     out += "\n";
     text.heading(out, "References", '-');
     for (std::size_t i = 0; i < references.urls.size(); ++i)
-      out += fmt::format("[{}] {}\n", i + 1, gopher_reference(style.origin, article, references.urls[i]));
+      out += fmt::format("[{}] {}\n", i + 1, gopher_link(style.origin, &publication, article.path(), references.urls[i]).url);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "gopher/gopher_text.hpp"
 
+#include "gopher/gopher_links.hpp"
+
 #include "text/ascii_transliteration.hpp"
 #include "text/text_wrap.hpp"
 #include "text/utf8.hpp"
@@ -71,12 +73,6 @@ std::string_view shown_text(const Block& block, TextReferences& references, std:
   if (block.links.empty()) return block.text;
   marked = text_with_link_markers(block, references);
   return marked;
-}
-
-std::string image_label(const Block& block) {
-  if (!block.caption.empty()) return "Photo: " + block.caption;
-  if (!block.text.empty()) return "Photo: " + block.text;
-  return "Photo";
 }
 
 } // namespace

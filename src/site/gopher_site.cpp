@@ -1,6 +1,7 @@
 #include "site/gopher_site.hpp"
 
 #include "gopher/gopher_documents.hpp"
+#include "gopher/gopher_links.hpp"
 #include "gopher/gopher_pages.hpp"
 
 #include <fmt/format.h>
@@ -49,21 +50,29 @@ std::string caps_txt(const Publication* publication, const GopherSettings& setti
                      publication ? menu_field(publication->site.title) : "Gazette");
 }
 
-// Every link the menus show as an "h" item.
-std::set<std::string> menu_urls(const Publication& publication) {
-  std::set<std::string> urls;
-  for (const auto& social : publication.site.social) urls.insert(social.url);
-  for (const auto& article : publication.articles) {
-    if (article->image && article->image->src.find("://") != std::string::npos) urls.insert(article->image->src);
-    for (const auto& entry : article->related)
-      if (entry.target.find("://") != std::string::npos) urls.insert(entry.target);
+// Every link of the publication that leaves Gopherspace, as its "URL:"
+// selector names it: the social links, and each story's photo, body links
+// and related links.
+std::set<std::string> outside_links(const Publication& publication, const GopherOrigin& origin) {
+  std::set<std::string> targets;
+  auto add = [&](std::string_view page, std::string_view link) {
+    if (GopherLink item = gopher_link(origin, &publication, page, link); item.leaves_gopher())
+      targets.insert(item.selector.substr(4));
+  };
+  for (const auto& social : publication.site.social) add("/", social.url);
+  for (const Article* article : publication.published) {
+    const std::string page = article->path();
+    if (article->image) add(page, article->image->src);
+    for (const auto& link : body_links(article->body)) add(page, link.url);
+    for (const auto& entry : article->related) add(page, entry.target);
   }
-  return urls;
+  return targets;
 }
 
 } // namespace
 
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
+                          const std::vector<std::pair<std::string, std::string>>& redirects,
                           const GopherSettings& settings, const RendersByArticle& renders) {
   const GopherStyle style = gopher_style(settings);
   auto& gopher = snapshot.gopher;
@@ -94,18 +103,22 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     for (const auto& [tag, stories] : publication->by_tag)
       if (has_tag_page(tag))
         gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style, entries));
-    for (const auto& url : menu_urls(*publication))
+    // Gopher has no redirects: an old path answers as the story's own
+    // selectors do, the text at the path and the menu under it.
+    for (const auto& [alias, target] : redirects) {
+      const Resource* story_text = Snapshot::find(gopher, target);
+      const Resource* story_menu = Snapshot::find(gopher, target + "/");
+      if (!story_text || !story_menu) continue;
+      if (alias.ends_with('/')) {
+        gopher[alias] = *story_menu;
+      } else {
+        gopher[alias] = *story_text;
+        gopher[alias + "/"] = *story_menu;
+      }
+    }
+    for (const auto& url : outside_links(*publication, style.origin))
       if (auto page = url_redirect_page(url)) gopher["URL:" + url] = Resource{std::move(*page), {}, 0};
   }
-}
-
-void add_gopher_feeds(Snapshot& snapshot, const GopherSettings& settings) {
-  for (const auto& [path, resource] : snapshot.gemini)
-    if (path.ends_with("/atom.xml")) {
-      const std::string response = resource.bytes.joined();
-      snapshot.gopher[path] =
-          Resource{gopher_text_document(response.substr(response.find("\r\n") + 2), settings.dot_terminator), {}, 0};
-    }
 }
 
 } // namespace gazette

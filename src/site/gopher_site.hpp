@@ -9,13 +9,11 @@
 
 namespace gazette {
 
-// Every Gopher answer but the feeds. Reads nothing of snapshot.gemini, so
-// the two sites can be built at the same time.
+// Every Gopher answer. Reads nothing of snapshot.gemini, so the two sites
+// can be built at the same time. The Atom feeds are Gemini's alone: their
+// links are gemini:// URLs, and Gopher readers have the menus.
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
+                          const std::vector<std::pair<std::string, std::string>>& redirects,
                           const GopherSettings& settings, const RendersByArticle& renders);
-
-// Feeds are copied from the Gemini index once it is built, so both protocols
-// serve the same XML.
-void add_gopher_feeds(Snapshot& snapshot, const GopherSettings& settings);
 
 } // namespace gazette

@@ -51,7 +51,7 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     // The two sites and the search index share only the renders, read-only,
     // and each fills its own part of the snapshot: they are built side by side.
     auto gopher = std::async(std::launch::async, [&] {
-      add_gopher_resources(*snapshot, files, loaded.publication.get(), config->gopher, renders);
+      add_gopher_resources(*snapshot, files, loaded.publication.get(), loaded.redirects, config->gopher, renders);
     });
     auto search = std::async(std::launch::async, [&] { add_search(*snapshot, *loaded.publication, renders); });
     add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config), renders);
@@ -59,9 +59,8 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     snapshot->lang = loaded.publication->site.lang;
     search.get();
     gopher.get();
-    add_gopher_feeds(*snapshot, config->gopher);
   } else {
-    add_gopher_resources(*snapshot, files, nullptr, config->gopher, renders);
+    add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders);
   }
   built.snapshot = std::move(snapshot);
   return built;

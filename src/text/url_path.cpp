@@ -74,6 +74,52 @@ std::variant<std::string, PathRefusal> normalize_request_path(std::string_view r
   return path;
 }
 
+std::string resolve_link_path(std::string_view page_path, std::string_view link) {
+  link = link.substr(0, link.find_first_of("?#"));
+  std::string merged;
+  if (link.starts_with('/')) {
+    merged = link;
+  } else {
+    merged = page_path.substr(0, page_path.rfind('/') + 1);
+    if (merged.empty()) merged = "/";
+    merged += link;
+  }
+  // The segments as they stand, "." and ".." removed; a "." or ".." at the
+  // end names a folder.
+  std::vector<std::string_view> segments;
+  const std::string_view path = merged;
+  bool folder = path.ends_with('/');
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    const std::string_view segment = path.substr(start, end - start);
+    const bool last = end == path.size();
+    start = end + 1;
+    if (segment == "." || segment == "..") {
+      if (segment == ".." && !segments.empty()) segments.pop_back();
+      if (last) folder = true;
+    } else if (!segment.empty()) {
+      segments.push_back(segment);
+    }
+  }
+  std::string resolved = "/";
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    resolved += segments[i];
+    if (i + 1 < segments.size() || folder) resolved += '/';
+  }
+  return resolved;
+}
+
+bool has_url_scheme(std::string_view link) {
+  const std::size_t colon = link.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!is_letter(link[0])) return false;
+  return std::all_of(link.begin() + 1, link.begin() + static_cast<std::ptrdiff_t>(colon), [&](char c) {
+    return is_letter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+  });
+}
+
 bool climbs_above_root(std::string_view path) {
   std::size_t depth = 0;
   while (!path.empty()) {

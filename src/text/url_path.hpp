@@ -25,6 +25,17 @@ inline constexpr std::string_view climbs_above_root_reason = "Path climbs above 
 // ".." segments than there are folders to leave: "/a/../.." does, "/a/.." not.
 bool climbs_above_root(std::string_view path);
 
+// A link written in the page at `page_path`, as a client resolves it
+// (RFC 3986, section 5.2): a path starting with "/" as it is, any other
+// against the page's folder ("images/x.png" in "/world/pier" is
+// "/world/images/x.png"); dot segments removed, never above "/"; its query
+// and fragment dropped. Only for links without a scheme.
+std::string resolve_link_path(std::string_view page_path, std::string_view link);
+
+// Whether `link` starts with a URL scheme ("https:", "gemini:", "mailto:"),
+// as opposed to being a path.
+bool has_url_scheme(std::string_view link);
+
 // Decodes %XX escapes into `out`; false when an escape is malformed.
 bool percent_decode(std::string_view text, std::string& out);
 

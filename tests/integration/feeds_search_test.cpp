@@ -62,8 +62,6 @@ TEST_CASE("Atom feeds: valid XML, gemini:// links, RFC 3339 dates, ids stable ac
           std::vector<std::string>{"A peace summit without Russia", "Ukraine and Russia are (quietly) talking"});
     CHECK(section.body.find("<title>The Foreign Desk: Diplomacy Watch</title>") != std::string::npos);
 
-    TcpResponse gopher = tcp_exchange(server.gopher_port(), "/atom.xml\r\n");
-    CHECK(gopher.bytes.find("<feed xmlns=\"http://www.w3.org/2005/Atom\"") != std::string::npos);
   }
   GazetteProcess again(site);
   CHECK(all_matches(gemini_get(again.gemini_port(), "/atom.xml").body, std::regex(R"(<id>([^<]+)</id>)")) == first_ids);

@@ -1,5 +1,6 @@
 // The same publication over Gopher, checked line by line, and with real clients.
 #include "gazette_process.hpp"
+#include "gopher_menus.hpp"
 #include "test_clients.hpp"
 
 #include <array>
@@ -13,66 +14,6 @@
 
 using namespace gazette::testing;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::size_t columns(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-struct MenuItem {
-  char type;
-  std::string display, selector, host, port;
-};
-
-// Checks every rule a menu line must keep and returns the items.
-std::vector<MenuItem> checked_menu(const std::string& menu) {
-  std::vector<MenuItem> items;
-  REQUIRE(menu.ends_with("\r\n.\r\n"));
-  std::size_t start = 0;
-  while (start < menu.size()) {
-    const std::size_t end = menu.find("\r\n", start);
-    REQUIRE(end != std::string::npos);
-    const std::string line = menu.substr(start, end - start);
-    start = end + 2;
-    if (line == ".") {
-      CHECK(start == menu.size());
-      break;
-    }
-    CAPTURE(line);
-    CHECK(line.find('\n') == std::string::npos);
-    std::vector<std::string> fields;
-    std::size_t field_start = 1;
-    for (std::size_t tab; (tab = line.find('\t', field_start)) != std::string::npos; field_start = tab + 1)
-      fields.push_back(line.substr(field_start, tab - field_start));
-    fields.push_back(line.substr(field_start));
-    REQUIRE(fields.size() == 4);
-    CHECK(columns(fields[0]) < 70);
-    if (line[0] == 'i') {
-      CHECK(fields[1] == "");
-      CHECK(fields[2] == "error.host");
-      CHECK(fields[3] == "1");
-    } else {
-      CHECK(fields[2] == "localhost");
-      CHECK(fields[3] == "7070");
-    }
-    for (unsigned char c : line) CHECK(c < 0x80); // ASCII by default
-    items.push_back({line[0], fields[0], fields[1], fields[2], fields[3]});
-  }
-  return items;
-}
-
-std::string run(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
-  pclose(pipe);
-  return output;
-}
-
-} // namespace
 
 TEST_CASE("Gopher: every menu of the sample capsule keeps the rules, and every item answers") {
   TempCapsule site;

@@ -23,6 +23,8 @@ inline std::shared_ptr<const Snapshot> routing_snapshot(bool with_search = true)
   snapshot->gemini["/dir/"] = {std::string("20 text/gemini\r\n# Dir\n"), {}, 0};
   snapshot->gopher["/"] = {std::string("iFront\t\terror.host\t1\r\n.\r\n"), {}, 0};
   snapshot->gopher["/a"] = {std::string("A text\r\n"), {}, 0};
+  snapshot->gopher["/a/"] = {std::string("iA's menu\t\terror.host\t1\r\n.\r\n"), {}, 0};
+  snapshot->gopher["/d/"] = {std::string("iD\t\terror.host\t1\r\n.\r\n"), {}, 0};
   snapshot->gopher["URL:https://example.org/"] = {std::string("<html>page</html>\n"), {}, 0};
   if (with_search) {
     snapshot->gemini[std::string(search_path)] = {std::string("10 Search the news\r\n"), {}, 0};

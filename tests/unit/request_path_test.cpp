@@ -89,3 +89,44 @@ TEST_CASE("paths are percent-encoded for URLs") {
     CHECK(percent_encode_path(std::string(1, byte)) == (stays ? std::string(1, byte) : fmt::format("%{:02X}", c)));
   }
 }
+
+TEST_CASE("links in a page resolve against its path as a client's do") {
+  struct Row {
+    std::string page, link, resolved;
+  };
+  const Row rows[] = {
+      {"/world/pier", "images/x.png", "/world/images/x.png"},
+      {"/world/pier", "/images/x.png", "/images/x.png"},
+      {"/world/pier", "talks", "/world/talks"},
+      {"/world/pier", "../ukraine/", "/ukraine/"},
+      {"/world/pier", "../../../x", "/x"},
+      {"/world/pier", ".", "/world/"},
+      {"/world/pier", "..", "/"},
+      {"/world/", "pier", "/world/pier"},
+      {"/about.gmi", "world/", "/world/"},
+      {"/", "about.gmi", "/about.gmi"},
+      {"/world/pier", "talks?q=1#part", "/world/talks"},
+      {"/world/pier", "/search?peace", "/search"},
+      {"/world/pier", "/a//b/./c", "/a/b/c"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.link);
+    CHECK(resolve_link_path(row.page, row.link) == row.resolved);
+  }
+}
+
+TEST_CASE("a URL scheme is letters, digits, '+', '-' and '.' before a colon") {
+  struct Row {
+    std::string link;
+    bool scheme;
+  };
+  const Row rows[] = {
+      {"https://example.org/", true}, {"gemini://x/", true}, {"mailto:a@b", true}, {"svn+ssh://h/", true},
+      {"/a:b", false},               {"a/b:c", false},       {"images/x.png", false}, {":x", false},
+      {"1http://x", false},          {"", false},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.link);
+    CHECK(has_url_scheme(row.link) == row.scheme);
+  }
+}

@@ -1,7 +1,7 @@
 #include "config/config.hpp"
 
 #include "text/utf8.hpp"
-#include "toml/toml_guard.hpp"
+#include "toml/toml_parse.hpp"
 
 #include <arpa/inet.h>
 #include <charconv>
@@ -215,19 +215,12 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
     result.problems.push_back({ConfigProblem::Severity::error, line, "", "invalid UTF-8; save the file as UTF-8"});
     return result;
   }
-  const AsciiToml ascii = ascii_toml(text);
-  if (ascii.error_line) {
-    result.problems.push_back({ConfigProblem::Severity::error, ascii.error_line, "", ascii.error});
+  ParsedToml parsed = parse_toml(text, file.string());
+  if (parsed.error_line) {
+    result.problems.push_back({ConfigProblem::Severity::error, parsed.error_line, "", std::move(parsed.error)});
     return result;
   }
-  toml::table root;
-  try {
-    root = toml::parse(ascii.text, file.string());
-  } catch (const toml::parse_error& e) {
-    result.problems.push_back({ConfigProblem::Severity::error, static_cast<int>(e.source().begin.line), "",
-                               fmt::format("not valid TOML: {}", e.description())});
-    return result;
-  }
+  const toml::table& root = parsed.table;
 
   auto& problems = result.problems;
   TableReader top(root, "", problems);

@@ -1,6 +1,6 @@
 #include "content/article_source.hpp"
 
-#include "toml/toml_guard.hpp"
+#include "toml/toml_parse.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
@@ -190,14 +190,9 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
   const int body_first_line = line + 1;
 
   const std::string_view front_text = std::string_view(text).substr(front_start, front_end - front_start);
-  const AsciiToml ascii = ascii_toml(front_text);
-  if (ascii.error_line) return fail(1 + ascii.error_line, ascii.error);
-  toml::table front;
-  try {
-    front = toml::parse(ascii.text, source);
-  } catch (const toml::parse_error& e) {
-    return fail(1 + static_cast<int>(e.source().begin.line), fmt::format("front matter is not valid TOML: {}", e.description()));
-  }
+  ParsedToml parsed = parse_toml(front_text, source, "front matter is not valid TOML");
+  if (parsed.error_line) return fail(1 + parsed.error_line, std::move(parsed.error));
+  const toml::table& front = parsed.table;
 
   FrontMatterReader reader(out, 1);
   bool has_title = false, has_date = false;

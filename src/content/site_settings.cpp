@@ -2,7 +2,7 @@
 
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
-#include "toml/toml_guard.hpp"
+#include "toml/toml_parse.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -32,18 +32,12 @@ struct SettingsReader {
       diagnostics.push_back({source, line, Diagnostic::Severity::error, "invalid UTF-8; save the file as UTF-8"});
       return std::nullopt;
     }
-    const AsciiToml ascii = ascii_toml(text);
-    if (ascii.error_line) {
-      diagnostics.push_back({source, ascii.error_line, Diagnostic::Severity::error, ascii.error});
+    ParsedToml parsed = parse_toml(text, source);
+    if (parsed.error_line) {
+      diagnostics.push_back({source, parsed.error_line, Diagnostic::Severity::error, std::move(parsed.error)});
       return std::nullopt;
     }
-    try {
-      return toml::parse(ascii.text, source);
-    } catch (const toml::parse_error& e) {
-      diagnostics.push_back({source, static_cast<int>(e.source().begin.line), Diagnostic::Severity::error,
-                             fmt::format("not valid TOML: {}", e.description())});
-      return std::nullopt;
-    }
+    return std::move(parsed.table);
   }
 
   void string(const toml::node& node, std::string_view key, std::string& out) {

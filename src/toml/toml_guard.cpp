@@ -1,6 +1,7 @@
 #include "toml/toml_guard.hpp"
 
 #include <cstdint>
+#include <fmt/format.h>
 #include <unicode/utf8.h>
 
 namespace gazette {
@@ -37,7 +38,20 @@ AsciiToml ascii_toml(std::string_view text) {
   AsciiToml out;
   out.text.reserve(text.size() + text.size() / 8);
   int line = 1;
+  int string_line = 0; // where the string being read began
   auto at = [&](std::size_t i, std::string_view token) { return text.substr(i, token.size()) == token; };
+  // TOML ends a one-line string only with its quote; the parser, given one
+  // without, names a control character instead of the quote.
+  auto unclosed = [&](char quote) {
+    out.error_line = string_line;
+    out.error = fmt::format("the string on this line is missing its closing {0}; end it with {0}, or put text of "
+                            "several lines between {0}{0}{0} and {0}{0}{0}",
+                            quote);
+  };
+  auto unclosed_multiline = [&](char quote) {
+    out.error_line = string_line;
+    out.error = fmt::format("the text that starts with {0}{0}{0} on this line is missing its closing {0}{0}{0}; add it after the text", quote);
+  };
 
   for (std::size_t i = 0; i < text.size(); ++i) {
     // A run of ordinary bytes is copied at once, in any state but a
@@ -59,6 +73,7 @@ AsciiToml ascii_toml(std::string_view text) {
         out.error = "a character TOML does not allow outside quotes; put text in quotes, like title = \"...\"";
         return out;
       }
+      if (c == '"' || c == '\'') string_line = line;
       if (c == '#') state = State::comment;
       else if (at(i, "\"\"\"")) state = State::multiline_basic, out.text += "\"\"", i += 2;
       else if (c == '"') state = State::basic;
@@ -82,21 +97,29 @@ AsciiToml ascii_toml(std::string_view text) {
         append_unicode_escape(out.text, next_code_point(text, i));
         break;
       }
+      if (state == State::basic && (c == '\n' || (c == '\\' && at(i + 1, "\n")))) {
+        unclosed('"');
+        return out;
+      }
       if (c == '\\' && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0x80) {
         out.text += c;
         out.text += text[++i];
         if (text[i] == '\n') ++line;
         break;
       }
-      if (state == State::basic && (c == '"' || c == '\n')) state = State::plain;
+      if (state == State::basic && c == '"') state = State::plain;
       if (state == State::multiline_basic && at(i, "\"\"\"")) state = State::plain, out.text += "\"\"", i += 2;
       out.text += c;
       break;
     case State::literal:
     case State::multiline_literal: {
-      const bool closes = state == State::literal ? (c == '\'' || c == '\n') : at(i, "'''");
+      if (state == State::literal && c == '\n') {
+        unclosed('\'');
+        return out;
+      }
+      const bool closes = state == State::literal ? c == '\'' : at(i, "'''");
       if (closes) {
-        out.text += state == State::literal ? (c == '\n' ? "\"\n" : "\"") : "\"\"\"";
+        out.text += state == State::literal ? "\"" : "\"\"\"";
         if (state == State::multiline_literal) i += 2;
         state = State::plain;
       } else if (!ascii) {
@@ -112,6 +135,9 @@ AsciiToml ascii_toml(std::string_view text) {
     }
     }
   }
+  if (state == State::basic || state == State::literal) unclosed(state == State::basic ? '"' : '\'');
+  if (state == State::multiline_basic || state == State::multiline_literal)
+    unclosed_multiline(state == State::multiline_basic ? '"' : '\'');
   return out;
 }
 

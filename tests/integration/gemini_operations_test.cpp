@@ -142,6 +142,7 @@ TEST_CASE("a bad config is refused with its key named, before anything is bound"
       {config_with("capsule = \"capsule\"", "capsule = \"nowhere\""), "error: capsule:"},
       {config_with("capsule = \"capsule\"", "capsule = \"config.toml\""), "error: capsule:"},
       {"capsule = [", "not valid TOML"},
+      {"capsule = \"capsule\n", "config.toml:1: error: the string on this line is missing its closing \""},
   };
   for (const auto& row : rows) {
     CAPTURE(row.config);

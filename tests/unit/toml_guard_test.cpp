@@ -40,7 +40,41 @@ TEST_CASE("non-ASCII characters outside quotes are refused with their line") {
 
 TEST_CASE("whatever the input, the parser is only ever given ASCII") {
   // A quote inside an invalid value still opens a string here; its letter is escaped.
-  AsciiToml ascii = ascii_toml("k = 1\nv = 6=2\"2\xC5\x85");
+  AsciiToml ascii = ascii_toml("k = 1\nv = 6=2\"2\xC5\x85\"");
   CHECK(ascii.error_line == 0);
-  CHECK(ascii.text == "k = 1\nv = 6=2\"2\\u0145");
+  CHECK(ascii.text == "k = 1\nv = 6=2\"2\\u0145\"");
+}
+
+TEST_CASE("a string without its closing quote is refused on the line it starts") {
+  struct Row {
+    std::string in;
+    int line;
+    std::string message;
+  };
+  const Row rows[] = {
+      {"title = \"The Foreign Desk\nlang = \"en\"\n", 1, "missing its closing \"; end it with \""},
+      {"title = \"The Foreign Desk", 1, "missing its closing \""},
+      {"a = 1\ntitle = 'The Foreign Desk\nlang = 'en'\n", 2, "missing its closing '; end it with '"},
+      {"a = 1\ntitle = 'The Foreign Desk", 2, "missing its closing '"},
+      {"title = \"caf\xC3\xA9\n", 1, "missing its closing \""},
+      // An escaped quote does not close the string; a line-ending backslash
+      // continues only a multi-line string.
+      {"title = \"say \\\"\n", 1, "missing its closing \""},
+      {"title = \"one \\\ntwo\"\n", 1, "missing its closing \""},
+      {"a = 1\n\nt = \"\"\"one\ntwo\n", 3, "the text that starts with \"\"\" on this line is missing its closing \"\"\""},
+      {"t = '''one\ntwo''\n", 1, "missing its closing '''"},
+      {"tags = [\"a\", \"b]\n", 1, "missing its closing \""},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.in);
+    AsciiToml ascii = ascii_toml(row.in);
+    CHECK(ascii.error_line == row.line);
+    CHECK(ascii.error.find(row.message) != std::string::npos);
+  }
+  // Quotes in comments, and closed strings of every kind, leave nothing open.
+  for (const std::string text : {"# it's \"quoted\nk = 1\n", "k = \"a\\\\\" # '\n", "k = 'a\\'\n",
+                                 "k = \"\"\"a\\\nb\"\"\"\n", "k = '''a\nb'''\n", "k = \"\"\n"}) {
+    CAPTURE(text);
+    CHECK(ascii_toml(text).error_line == 0);
+  }
 }

@@ -4,18 +4,36 @@
 #include "content/capsule_files.hpp"
 
 #include <fmt/format.h>
+#include <set>
 
 namespace gazette {
+namespace {
+
+std::string counted(std::size_t count, std::string_view thing) {
+  return fmt::format("{} {}{}", count, thing, count == 1 ? "" : "s");
+}
+
+// Article files with an error of their own, whether the story stayed online
+// (a bad related entry) or not (front matter that does not parse).
+std::size_t articles_with_errors(const Diagnostics& diagnostics) {
+  std::set<std::string_view> files;
+  for (const auto& diagnostic : diagnostics)
+    if (diagnostic.severity == Diagnostic::Severity::error && diagnostic.path.ends_with(".md")) files.insert(diagnostic.path);
+  return files.size();
+}
+
+} // namespace
 
 int check_command(const std::filesystem::path& config_file) {
   ConfigResult loaded = load_config(config_file);
-  int errors = 0, warnings = 0;
+  std::size_t errors = 0, warnings = 0;
   for (const auto& problem : loaded.problems) {
     fmt::print("{}\n", format_problem(config_file, problem));
     (problem.severity == ConfigProblem::Severity::error ? errors : warnings)++;
   }
   if (loaded.has_errors()) {
-    fmt::print("{} errors, {} warnings\n", errors, warnings);
+    fmt::print("{}, {}; the capsule is checked once the configuration has no errors\n", counted(errors, "error"),
+               counted(warnings, "warning"));
     return exit_failure;
   }
 
@@ -26,9 +44,9 @@ int check_command(const std::filesystem::path& config_file) {
     fmt::print("{}\n", diagnostic.to_string());
     (diagnostic.severity == Diagnostic::Severity::error ? errors : warnings)++;
   }
-  std::size_t articles = publication.publication ? publication.publication->articles.size() : 0;
-  std::size_t published = publication.publication ? publication.publication->published.size() : 0;
-  fmt::print("{} errors, {} warnings; {} articles checked, {} published\n", errors, warnings, articles, published);
+  const std::size_t published = publication.publication ? publication.publication->published.size() : 0;
+  fmt::print("{}, {}; {} checked, {} with errors, {} published\n", counted(errors, "error"), counted(warnings, "warning"),
+             counted(publication.article_files, "article"), articles_with_errors(diagnostics), published);
   return errors > 0 ? exit_failure : exit_ok;
 }
 

@@ -243,9 +243,11 @@ private:
       }
     });
     std::vector<ArticleFile*> named;
-    for (auto& section : sections)
+    for (auto& section : sections) {
+      result_.article_files += section.files.size();
       for (auto& file : section.files)
         if (file.valid_slug) named.push_back(&file);
+    }
     result_.cache.reserve(named.size());
     parsed_.reserve(named.size());
     parallel_for(named.size(), [&](std::size_t i) { named[i]->read = read_article_file(*named[i]); });

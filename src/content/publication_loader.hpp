@@ -38,6 +38,7 @@ struct LoadedPublication {
   Diagnostics diagnostics;
   std::vector<std::pair<std::string, std::string>> redirects; // alias path -> article path
   ArticleCache cache; // what to pass as `previous` next time
+  std::size_t article_files = 0; // .md files found in section folders, those that failed included
 };
 
 LoadedPublication load_publication(const std::filesystem::path& capsule, const ArticleCache* previous = nullptr);

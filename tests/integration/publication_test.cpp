@@ -154,7 +154,7 @@ TEST_CASE("gazette check prints every problem as path:line and exits 1 on errors
   std::ofstream(site.folder() / "config.toml") << test_config();
   CommandResult clean = run_gazette(site.folder(), {"check", "--config", "config.toml"});
   CHECK(clean.exit_status == 0);
-  CHECK(clean.out.find("0 errors, 0 warnings; 5 articles checked, 5 published") != std::string::npos);
+  CHECK(clean.out.find("0 errors, 0 warnings; 5 articles checked, 0 with errors, 5 published") != std::string::npos);
 
   site.write("ukraine/bad.md", "+++\ntitle = \"Bad\"\ndate = 2024-01-01\nrelated = [\"ukraine/nothing\"]\nmood = 1\n+++\n<b>hi</b>\n");
   CommandResult broken = run_gazette(site.folder(), {"check", "--config", "config.toml"});

@@ -97,6 +97,9 @@ TEST_CASE("capsule-wide errors name file and line, and lose no story") {
   CHECK(find(d, "Bad_Section/", "lowercase ASCII") != nullptr);
   CHECK(find(d, "world/broken.md", "unterminated front matter") != nullptr);
   CHECK(find(d, "arts/untitled.md", "missing title") != nullptr);
+  // Every article file is counted, those that failed too; not the section
+  // that is skipped.
+  CHECK(loaded.article_files == 5);
 
   // Both stories stay published; only the bad parts are dropped.
   const Publication& p = *loaded.publication;

@@ -22,4 +22,8 @@ int render_command(const std::filesystem::path& config_file, const std::string& 
 // Writes a draft article with today's date; prints its path; never overwrites.
 int new_article_command(const std::filesystem::path& config_file, const std::string& section, const std::string& title);
 
+// Prints the SHA-256 fingerprints of the configured certificate and of its
+// public key, as the server logs them.
+int fingerprint_command(const std::filesystem::path& config_file);
+
 } // namespace gazette

@@ -29,6 +29,10 @@ int main(int argc, char** argv) {
   create->add_option("title", title, "The headline")->required();
   create->add_option("--config", config_file, "The configuration file")->capture_default_str();
 
+  auto* fingerprint =
+      app.add_subcommand("fingerprint", "Print the SHA-256 fingerprints of the certificate and of its public key");
+  fingerprint->add_option("--config", config_file, "The configuration file")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -39,5 +43,6 @@ int main(int argc, char** argv) {
   if (check->parsed()) return gazette::check_command(config_file);
   if (render->parsed()) return gazette::render_command(config_file, url_path, gopher);
   if (create->parsed()) return gazette::new_article_command(config_file, section, title);
+  if (fingerprint->parsed()) return gazette::fingerprint_command(config_file);
   return gazette::exit_failure;
 }

@@ -76,7 +76,7 @@ int serve_command(const std::filesystem::path& config_file) {
     if (certificate.generated)
       log_message("made a self-signed certificate for {} in {}", fmt::join(config.hostnames, ", "),
                   config.gemini.cert.string());
-    log_message("certificate SHA-256 fingerprint: {}", certificate.sha256_fingerprint);
+    log_message("{}", fingerprint_lines(certificate.fingerprints));
     // The user the server becomes must be able to read them again on reload.
     if (certificate.generated && run_as)
       for (const auto& file : {config.gemini.cert, config.gemini.key})

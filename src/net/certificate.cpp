@@ -111,13 +111,28 @@ EvpPkeyHandle read_private_key(const fs::path& file) {
   return key;
 }
 
-std::string sha256_fingerprint(X509* cert) {
+std::string colon_hex(const unsigned char* bytes, unsigned int length) {
+  std::string text;
+  for (unsigned int i = 0; i < length; ++i) text += fmt::format("{}{:02X}", i ? ":" : "", bytes[i]);
+  return text;
+}
+
+CertificateFingerprints fingerprints_of(X509* cert, const fs::path& file) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  X509_digest(cert, EVP_sha256(), digest, &length);
-  std::string text;
-  for (unsigned int i = 0; i < length; ++i) text += fmt::format("{}{:02X}", i ? ":" : "", digest[i]);
-  return text;
+  CertificateFingerprints fingerprints;
+  if (X509_digest(cert, EVP_sha256(), digest, &length) != 1) fail(file, "cannot hash the certificate");
+  fingerprints.certificate_sha256 = colon_hex(digest, length);
+  // X509_pubkey_digest hashes the key's bits alone; pins take the whole
+  // SubjectPublicKeyInfo, algorithm included, as DER.
+  unsigned char* spki = nullptr;
+  const int spki_length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &spki);
+  if (spki_length <= 0) fail(file, "cannot read the certificate's public key");
+  const bool hashed = EVP_Digest(spki, static_cast<std::size_t>(spki_length), digest, &length, EVP_sha256(), nullptr) == 1;
+  OPENSSL_free(spki);
+  if (!hashed) fail(file, "cannot hash the certificate's public key");
+  fingerprints.public_key_sha256 = colon_hex(digest, length);
+  return fingerprints;
 }
 
 } // namespace
@@ -150,8 +165,18 @@ CertificateInfo ensure_certificate(const fs::path& cert_file, const fs::path& ke
   EvpPkeyHandle key = read_private_key(key_file);
   if (X509_check_private_key(cert.get(), key.get()) != 1)
     fail(key_file, fmt::format("this key does not match the certificate {}", cert_file.string()));
-  info.sha256_fingerprint = sha256_fingerprint(cert.get());
+  info.fingerprints = fingerprints_of(cert.get(), cert_file);
   return info;
+}
+
+CertificateFingerprints read_certificate_fingerprints(const fs::path& cert_file) {
+  X509Handle cert = read_certificate(cert_file);
+  return fingerprints_of(cert.get(), cert_file);
+}
+
+std::string fingerprint_lines(const CertificateFingerprints& fingerprints) {
+  return fmt::format("certificate SHA-256 fingerprint: {}\npublic key SHA-256 fingerprint: {}", fingerprints.certificate_sha256,
+                     fingerprints.public_key_sha256);
 }
 
 } // namespace gazette

@@ -64,8 +64,11 @@ void Reloader::rebuild(Work work) {
       return;
     }
     try {
-      ensure_certificate(loaded.config.gemini.cert, loaded.config.gemini.key, loaded.config.hostnames);
+      const CertificateInfo certificate =
+          ensure_certificate(loaded.config.gemini.cert, loaded.config.gemini.key, loaded.config.hostnames);
       tls = std::make_shared<asio::ssl::context>(make_tls_context(loaded.config.gemini.cert, loaded.config.gemini.key, loaded.config.gemini.ticket_keys));
+      // A renewed certificate has new fingerprints for readers to check.
+      log_message("{}", fingerprint_lines(certificate.fingerprints));
     } catch (const std::exception& e) {
       log_message("gemini.cert: {}; the running certificate stays in force", e.what());
       return;

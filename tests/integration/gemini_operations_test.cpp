@@ -28,6 +28,20 @@ std::string fingerprint_of(const std::string& der) {
   return text;
 }
 
+// The hash of the certificate's DER SubjectPublicKeyInfo, as amfora pins it.
+std::string public_key_fingerprint_of(const std::string& der) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(der.data());
+  X509* cert = d2i_X509(nullptr, &bytes, static_cast<long>(der.size()));
+  REQUIRE(cert != nullptr);
+  unsigned char* spki = nullptr;
+  const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &spki);
+  REQUIRE(length > 0);
+  const std::string fingerprint = fingerprint_of(std::string(reinterpret_cast<const char*>(spki), static_cast<std::size_t>(length)));
+  OPENSSL_free(spki);
+  X509_free(cert);
+  return fingerprint;
+}
+
 std::vector<std::string> dns_names(const std::string& der) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(der.data());
   X509* cert = d2i_X509(nullptr, &bytes, static_cast<long>(der.size()));
@@ -54,10 +68,29 @@ std::string config_with(const std::string& from, const std::string& to) {
   return config;
 }
 
-std::string logged_fingerprint(const std::string& err) {
+std::string logged_fingerprint(const std::string& err, const std::string& of = "certificate") {
   std::smatch match;
-  std::regex line(R"(certificate SHA-256 fingerprint: ([0-9A-F:]+))");
+  std::regex line(of + R"( SHA-256 fingerprint: ([0-9A-F:]+))");
   return std::regex_search(err, match, line) ? match[1].str() : "";
+}
+
+// Runs a shell command that must succeed; its standard output.
+std::string run(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  CHECK(pclose(pipe) == 0);
+  return output;
+}
+
+// "ab12..." as openssl prints a digest, written "AB:12:..." as gazette does.
+std::string colon_hex(const std::string& hex) {
+  std::string text;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    text += fmt::format("{}{}{}", i ? ":" : "", static_cast<char>(std::toupper(hex[i])), static_cast<char>(std::toupper(hex[i + 1])));
+  return text;
 }
 
 } // namespace
@@ -75,6 +108,8 @@ TEST_CASE("a self-signed ECDSA certificate is made on first start and reused aft
     CHECK(dns_names(response.peer_certificate_der) == std::vector<std::string>{"localhost", "news.example"});
     first_fingerprint = logged_fingerprint(server.stderr_text());
     CHECK(first_fingerprint == fingerprint_of(response.peer_certificate_der));
+    CHECK(logged_fingerprint(server.stderr_text(), "public key") == public_key_fingerprint_of(response.peer_certificate_der));
+    CHECK(logged_fingerprint(server.stderr_text(), "public key") != first_fingerprint);
     struct stat key_stat {};
     REQUIRE(stat((site.folder() / "certs/key.pem").c_str(), &key_stat) == 0);
     CHECK((key_stat.st_mode & 0777) == 0600);
@@ -83,6 +118,34 @@ TEST_CASE("a self-signed ECDSA certificate is made on first start and reused aft
   GazetteProcess again(site, config);
   CHECK(logged_fingerprint(again.stderr_text()) == first_fingerprint);
   CHECK(again.stderr_text().find("made a self-signed certificate") == std::string::npos);
+}
+
+TEST_CASE("gazette fingerprint prints what the server logs, as openssl computes it") {
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  std::ofstream(site.folder() / "config.toml") << test_config();
+  CommandResult none = run_gazette(site.folder(), {"fingerprint", "--config", "config.toml"});
+  CHECK(none.exit_status == 1);
+  CHECK(none.err == "certs/cert.pem: no certificate yet; gazette serve makes a self-signed one there on its first start\n");
+
+  GazetteProcess server(site);
+  CommandResult printed = run_gazette(site.folder(), {"fingerprint", "--config", "config.toml"});
+  CHECK(printed.exit_status == 0);
+  const std::regex lines(R"(^certificate SHA-256 fingerprint: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})
+public key SHA-256 fingerprint: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})
+$)");
+  std::smatch match;
+  REQUIRE(std::regex_match(printed.out, match, lines));
+  CHECK(match[1] != match[2]);
+  // The server logs the same two lines.
+  CHECK(server.stderr_text().find(printed.out) != std::string::npos);
+
+  const std::string cert = (site.folder() / "certs/cert.pem").string();
+  const std::string whole = run(fmt::format("openssl x509 -in '{}' -noout -fingerprint -sha256", cert));
+  CHECK(whole == "sha256 Fingerprint=" + match[1].str() + "\n");
+  const std::string spki = run(fmt::format(
+      "openssl x509 -in '{}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -r", cert));
+  CHECK(colon_hex(spki.substr(0, 64)) == match[2].str());
 }
 
 TEST_CASE("a key that does not match the certificate, or half a pair, is refused at start") {

@@ -138,6 +138,10 @@ TEST_CASE("SIGHUP re-reads config.toml and the certificate; a bad config is refu
   std::ofstream(site.folder() / "config.toml") << test_config("", "", "wrap = 40");
   kill(server.pid(), SIGHUP);
   CHECK(eventually([&] { return gemini_get(port, "/").peer_certificate_der != first_cert; }));
+  // Readers will see new fingerprints: the log gives them.
+  const std::string renewed = run_gazette(other.folder(), {"fingerprint", "--config", "config.toml"}).out;
+  REQUIRE(renewed.starts_with("certificate SHA-256 fingerprint: "));
+  CHECK(eventually([&] { return server.stderr_text().find(renewed) != std::string::npos; }));
   CHECK(eventually([&] {
     const std::string text = tcp_exchange(server.gopher_port(), "/world/pier\r\n").bytes;
     return text.find("Pier opens\r\n==========") != std::string::npos && text.find("Published 2024-05-16\r\n") != std::string::npos;

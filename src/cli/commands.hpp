@@ -20,6 +20,7 @@ int check_command(const std::filesystem::path& config_file);
 int render_command(const std::filesystem::path& config_file, const std::string& url_path, bool gopher);
 
 // Writes a draft article with today's date; prints its path; never overwrites.
+// An empty title is refused.
 int new_article_command(const std::filesystem::path& config_file, const std::string& section, const std::string& title);
 
 // Prints the SHA-256 fingerprints of the configured certificate and of its

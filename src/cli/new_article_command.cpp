@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "config/config.hpp"
 #include "content/site_settings.hpp"
+#include "text/normalize.hpp"
 
 #include <ctime>
 #include <fmt/format.h>
@@ -17,13 +18,21 @@ int new_article_command(const std::filesystem::path& config_file, const std::str
   for (const auto& problem : loaded.problems) fmt::print(stderr, "{}\n", format_problem(config_file, problem));
   if (loaded.has_errors()) return exit_bad_config;
 
+  // As the front matter is read: white space runs become one space, and a
+  // title with nothing else is empty.
+  const std::string headline = single_line(title);
+  if (headline.empty()) {
+    fmt::print(stderr, "the title is empty; give the headline, such as: gazette new {} \"Pier opens for business\"\n",
+               section.empty() ? "world" : section);
+    return exit_failure;
+  }
   const auto folder = loaded.config.capsule / section;
   std::error_code ec;
   if (!is_valid_slug(section) || !std::filesystem::exists(folder / "_section.toml", ec)) {
     fmt::print(stderr, "{}: not a section; a section is a folder of the capsule with a _section.toml\n", section);
     return exit_failure;
   }
-  const std::string slug = slug_from_title(title);
+  const std::string slug = slug_from_title(headline);
   const auto file = folder / (slug + ".md");
 
   std::time_t now = std::time(nullptr);
@@ -32,7 +41,7 @@ int new_article_command(const std::filesystem::path& config_file, const std::str
   char date[32];
   std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &utc);
   std::ostringstream quoted_title;
-  quoted_title << toml::value<std::string>(title);
+  quoted_title << toml::value<std::string>(headline);
 
   // "x": never overwrite a story that already has this name.
   std::FILE* out = std::fopen(file.c_str(), "wx");

@@ -92,28 +92,36 @@ int serve_command(const std::filesystem::path& config_file) {
   for (const auto& diagnostic : built.diagnostics) log_message("{}", diagnostic.to_string());
   SnapshotStore snapshots(built.snapshot);
 
-  // Declared after `io`, so they go before it does.
-  asio::io_context io;
-  Reloader reloader(io, config_file, snapshots, std::move(built));
-  std::unique_ptr<CapsuleWatcher> watcher;
-  try {
-    watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, [&] { reloader.content_changed(); });
-  } catch (const std::system_error& e) {
-    log_message("{}: edits are not watched ({}); send SIGHUP to publish them", config.capsule.string(), e.what());
-  }
-  asio::signal_set hangup(io, SIGHUP);
-  wait_for_hangup(hangup, reloader);
-  return run_server(io, snapshots, [&] {
-    if (!run_as) return true;
+  ServerRun run;
+  {
+    // Declared after `io`, so they go before it does.
+    asio::io_context io;
+    Reloader reloader(io, config_file, snapshots, std::move(built));
+    std::unique_ptr<CapsuleWatcher> watcher;
     try {
-      become(*run_as);
-    } catch (const std::exception& e) {
-      log_message("{}", e.what());
-      return false;
+      watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, [&] { reloader.content_changed(); });
+    } catch (const std::system_error& e) {
+      log_message("{}: edits are not watched ({}); send SIGHUP to publish them", config.capsule.string(), e.what());
     }
-    log_message("serving as user {} (uid {}, gid {})", run_as->user, run_as->uid, run_as->gid);
-    return true;
-  });
+    asio::signal_set hangup(io, SIGHUP);
+    wait_for_hangup(hangup, reloader);
+    run = run_server(io, snapshots, [&] {
+      if (!run_as) return true;
+      try {
+        become(*run_as);
+      } catch (const std::exception& e) {
+        log_message("{}", e.what());
+        return false;
+      }
+      log_message("serving as user {} (uid {}, gid {})", run_as->user, run_as->uid, run_as->gid);
+      return true;
+    });
+  }
+  // Last, once a reload under way has finished too: whoever reads the log
+  // knows the server ended as it meant to.
+  if (run.exit_status == exit_ok)
+    log_message("stopped: served {} request{}", run.requests, run.requests == 1 ? "" : "s");
+  return run.exit_status;
 }
 
 } // namespace gazette

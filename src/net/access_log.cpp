@@ -81,6 +81,7 @@ struct AccessLog::Shared {
   std::condition_variable finished; // for the log: everything is written
   std::string held;                 // the rest guarded by mutex
   std::uint64_t dropped = 0;
+  std::uint64_t added = 0; // dropped lines too
   bool stopping = false, done = false;
 };
 
@@ -114,6 +115,7 @@ void AccessLog::add(std::string_view line) {
   bool wake;
   {
     std::lock_guard lock(shared.mutex);
+    ++shared.added;
     if (shared.held.size() + line.size() > shared.limits.hold_at_most_bytes) {
       ++shared.dropped;
       return;
@@ -125,6 +127,11 @@ void AccessLog::add(std::string_view line) {
     wake = before == 0 || (before < shared.limits.write_at_bytes && shared.held.size() >= shared.limits.write_at_bytes);
   }
   if (wake) shared.wake.notify_one();
+}
+
+std::uint64_t AccessLog::lines_added() const {
+  std::lock_guard lock(shared_->mutex);
+  return shared_->added;
 }
 
 void AccessLog::write_batches(Shared& shared) {

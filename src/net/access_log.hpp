@@ -47,6 +47,8 @@ public:
   void record(std::string_view client, std::string_view status, std::string_view request, std::uint64_t bytes,
               std::chrono::steady_clock::duration duration);
   void add(std::string_view line);
+  // Lines added so far, those dropped included: one per request answered.
+  std::uint64_t lines_added() const;
 
 private:
   // What the log and its writer share: a writer stuck in a write that never

@@ -128,7 +128,7 @@ asio::awaitable<void> stop_when_idle(asio::io_context& io, ConnectionLimit& limi
 
 } // namespace
 
-int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding) {
+ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding) {
   // Listeners, threads and the connection limit come from the config at
   // start; a reload changes content, certificates and per-request settings.
   const std::shared_ptr<const Config> started_with = snapshots.current()->config;
@@ -157,13 +157,13 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::functi
     if (!listen("gemini", address, [&services](tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot) {
           return serve_connection<GeminiFrontEnd>(services, std::move(socket), origin, std::move(slot));
         }))
-      return 1;
+      return {1};
   for (const auto& address : config.gopher.listen)
     if (!listen("gopher", address, [&services](tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot) {
           return serve_connection<GopherFrontEnd>(services, std::move(socket), origin, std::move(slot));
         }))
-      return 1;
-  if (!after_binding()) return 1;
+      return {1};
+  if (!after_binding()) return {1};
   for (auto& listener : listeners) {
     auto local = listener->acceptor.local_endpoint();
     log_message("{} listening on {}", listener->protocol,
@@ -197,7 +197,7 @@ int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::functi
   for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&io] { io.run(); });
   io.run();
   workers.clear();
-  return 0;
+  return {0, access_log.lines_added()};
 }
 
 } // namespace gazette

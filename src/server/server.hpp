@@ -4,6 +4,7 @@
 #include "snapshot/snapshot_store.hpp"
 
 #include <asio/io_context.hpp>
+#include <cstdint>
 #include <functional>
 
 namespace gazette {
@@ -12,7 +13,11 @@ namespace gazette {
 // a stop signal, then lets in-flight responses finish for up to
 // shutdown_timeout. `after_binding` runs once every listener is bound and
 // before any connection is served (to drop privileges); when it returns
-// false, nothing is served. Returns the process exit status.
-int run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding);
+// false, nothing is served.
+struct ServerRun {
+  int exit_status = 0;
+  std::uint64_t requests = 0; // answered, on both protocols
+};
+ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding);
 
 } // namespace gazette

@@ -214,6 +214,8 @@ TEST_CASE("a bad config is refused with its key named, before anything is bound"
     CHECK(result.exit_status == 2);
     CHECK(result.err.find(row.message) != std::string::npos);
     CHECK(result.err.find("listening") == std::string::npos);
+    // It never started, so it does not say it stopped.
+    CHECK(result.err.find("stopped") == std::string::npos);
   }
   CommandResult missing = run_gazette(site.folder(), {"serve", "--config", "no-such.toml"});
   CHECK(missing.exit_status == 2);
@@ -274,6 +276,8 @@ TEST_CASE("an access log line per request, refusals too, and SIGTERM ends the se
   const std::string log = server.stdout_text();
   CHECK(std::count(log.begin(), log.end(), '\n') == 3);
   CHECK(server.stop(SIGTERM) == 0);
+  // The last line on stderr says the server ended, and after how much.
+  CHECK(server.stderr_text().ends_with("\nstopped: served 3 requests\n"));
 }
 
 TEST_CASE("SIGINT, like SIGTERM, ends an idle server with status 0 at once") {
@@ -285,6 +289,7 @@ TEST_CASE("SIGINT, like SIGTERM, ends an idle server with status 0 at once") {
   CHECK(server.stop(SIGINT) == 0);
   // Nothing was open, so the 5 s granted to open responses are not waited out.
   CHECK(std::chrono::steady_clock::now() - started < 3s);
+  CHECK(server.stderr_text().ends_with("\nstopped: served 1 request\n"));
 }
 
 TEST_CASE("every listen address is logged and served, each answering for its own port") {

@@ -39,6 +39,13 @@ struct Site {
   std::vector<std::string> section_order;
   std::vector<SocialLink> social;
   std::map<std::string, std::string, std::less<>> tag_names; // [tags]: a tag's readable name, by tag
+  std::optional<std::vector<std::string>> pages; // the pages the front page links, when site.toml says
+};
+
+// One of the capsule's own pages, linked from the front page.
+struct CapsulePage {
+  std::string path;  // its URL path, "/about.gmi"
+  std::string title; // its first "# " heading, else its file name
 };
 
 struct Note {
@@ -108,6 +115,7 @@ struct Section {
 struct Publication {
   Site site;
   std::vector<Section> sections;          // in menu order
+  std::vector<CapsulePage> pages;         // linked from the front page, in order
   std::vector<std::shared_ptr<const Article>> articles; // every loaded article, drafts too; shared with the load cache
   std::vector<const Article*> published;  // not drafts, newest first
   std::unordered_map<std::string, const Article*, StringHash, std::equal_to<>> by_path; // "/section/slug" -> published article

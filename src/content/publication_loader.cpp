@@ -2,6 +2,7 @@
 
 #include "content/article_source.hpp"
 #include "content/capsule_files.hpp"
+#include "content/capsule_pages.hpp"
 #include "content/editor_leftovers.hpp"
 #include "base/parallel_for.hpp"
 #include "content/related_stories.hpp"
@@ -94,6 +95,9 @@ public:
     append(parsed_site.diagnostics);
     publication_ = std::make_unique<Publication>();
     publication_->site = std::move(parsed_site.site);
+    FoundPages pages = find_capsule_pages(capsule_, publication_->site);
+    append(pages.diagnostics);
+    publication_->pages = std::move(pages.pages);
 
     load_sections();
     order_sections();

@@ -109,6 +109,17 @@ ParsedSite parse_site_settings(std::string_view text, const std::string& source)
           reader.add(&item, Diagnostic::Severity::error, "each [[social]] needs a name and a url");
         else site.social.push_back(std::move(link));
       }
+    } else if (key == "pages") {
+      const auto* array = node.as_array();
+      if (!array) {
+        reader.add(&node, Diagnostic::Severity::error, "pages must be an array of page paths, such as [\"about.gmi\"]");
+        continue;
+      }
+      site.pages.emplace();
+      for (const auto& item : *array) {
+        if (auto path = item.value<std::string>()) site.pages->push_back(*path);
+        else reader.add(&item, Diagnostic::Severity::error, "pages must hold only strings");
+      }
     } else if (key == "tags") {
       const auto* names = node.as_table();
       if (!names) {

@@ -112,13 +112,15 @@ SharedBytes render_front_page_gemtext(const Publication& publication, const Gemt
   std::string& out = page.text();
   out += "# " + site.title + "\n";
   if (!site.tagline.empty()) text_line(out, site.tagline);
-  // The ways around the publication come first, within a client's first
-  // link keys, not after every story.
+  // The ways around the publication, and the capsule's own pages, come
+  // first, within a client's first link keys, not after every story.
   out += "\n## Sections\n\n";
   for (const auto& section : publication.sections)
     link_line(out, percent_encode_path("/" + section.name + "/"), section.title);
+  if (!publication.sections.empty()) out += '\n';
   if (!publication.by_tag.empty()) link_line(out, "/tags/", "All topics");
   link_line(out, "/search", "Search the news");
+  for (const auto& capsule_page : publication.pages) link_line(out, percent_encode_path(capsule_page.path), capsule_page.title);
   out += "\n## Top stories\n\n";
   story_list(page, publication, publication.published, static_cast<std::size_t>(site.front_page), true, entries);
 

@@ -64,6 +64,16 @@ void back_to_front(GopherMenu& menu, const Publication& publication) {
   menu.item('1', "Front page: " + publication.site.title, "/");
 }
 
+// The References block: each link as the page at `page_path` resolves it.
+void append_references(std::string& out, const TextReferences& references, const Publication* publication,
+                       std::string_view page_path, const TextStyle& text, const GopherOrigin& origin) {
+  if (references.urls.empty()) return;
+  out += "\n";
+  text.heading(out, "References", '-');
+  for (std::size_t i = 0; i < references.urls.size(); ++i)
+    out += fmt::format("[{}] {}\n", i + 1, gopher_link(origin, publication, page_path, references.urls[i]).url);
+}
+
 void link_item(GopherMenu& menu, std::string_view display, const GopherLink& link) {
   menu.item_at(link.type, display, link.selector, link.host, link.port);
 }
@@ -94,12 +104,16 @@ SharedBytes render_front_page_menu(const Publication& publication, const GopherS
   const Site& site = publication.site;
   menu.info(site.title);
   if (!site.tagline.empty()) menu.info(site.tagline);
-  // The ways around the publication come first, not after every story.
+  // The ways around the publication, and the capsule's own pages, come
+  // first, not after every story.
   menu.blank();
   menu.info("Sections");
   for (const auto& section : publication.sections) menu.item('1', section.title, "/" + section.name + "/");
+  if (!publication.sections.empty()) menu.blank();
   if (!publication.by_tag.empty()) menu.item('1', "All topics", "/tags/");
   menu.item('7', "Search the news", "/search");
+  // Gemtext pages are served as plain text.
+  for (const auto& capsule_page : publication.pages) menu.item('0', capsule_page.title, capsule_page.path);
   menu.blank();
   menu.info("Top stories");
   menu.blank();
@@ -252,12 +266,17 @@ std::string render_article_text(const Publication& publication, const Article& a
     }
   }
 
-  if (!references.urls.empty()) {
-    out += "\n";
-    text.heading(out, "References", '-');
-    for (std::size_t i = 0; i < references.urls.size(); ++i)
-      out += fmt::format("[{}] {}\n", i + 1, gopher_link(style.origin, &publication, article.path(), references.urls[i]).url);
-  }
+  append_references(out, references, &publication, article.path(), text, style.origin);
+  return out;
+}
+
+std::string render_gemtext_page_text(const Publication* publication, std::string_view url_path, const Body& page,
+                                     const GopherStyle& style) {
+  const TextStyle text{style.wrap, style.ascii};
+  TextReferences references;
+  std::string out;
+  render_body_text(page, text, references, out);
+  append_references(out, references, publication, url_path, text, style.origin);
   return out;
 }
 

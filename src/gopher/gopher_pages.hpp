@@ -56,6 +56,12 @@ std::string render_article_menu(const Publication& publication, const Article& a
 // LF-terminated lines; the caller turns them into CRLF for the wire.
 std::string render_article_text(const Publication& publication, const Article& article, const GopherStyle& style);
 
+// A gemtext page of the capsule (about.gmi), read with parse_gemtext, as
+// plain text: LF lines, its links numbered and listed as References.
+// `publication` may be null (a capsule of files only).
+std::string render_gemtext_page_text(const Publication* publication, std::string_view url_path, const Body& page,
+                                     const GopherStyle& style);
+
 // The Gopher item type for a file, from its extension.
 char gopher_item_type(std::string_view extension);
 

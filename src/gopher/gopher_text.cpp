@@ -82,11 +82,14 @@ void render_body_text(const Body& body, const TextStyle& style, TextReferences& 
   const Block* previous = nullptr;
   std::string marked;
   for (const auto& block : body.blocks) {
-    // Blank lines between blocks, but list items stay together, and one
-    // quotation's paragraphs are parted by a quoted blank line.
+    // Blank lines between blocks, but list items stay together, as do link
+    // lines written on adjacent lines (a list of links), and one quotation's
+    // paragraphs are parted by a quoted blank line.
     const bool same_kind = previous && previous->kind == block.kind;
+    const bool listed = block.kind == BlockKind::list_item ||
+                        (block.kind == BlockKind::link_line && same_kind && block.line - previous->line <= 1);
     if (same_kind && block.kind == BlockKind::quotation) out += ">\n";
-    else if (previous && !(same_kind && block.kind == BlockKind::list_item)) out += '\n';
+    else if (previous && !(same_kind && listed)) out += '\n';
     previous = &block;
 
     switch (block.kind) {
@@ -94,8 +97,8 @@ void render_body_text(const Body& body, const TextStyle& style, TextReferences& 
       style.wrap(out, shown_text(block, references, marked));
       break;
     case BlockKind::heading:
-      // "=" underlines the title alone.
-      style.heading(out, shown_text(block, references, marked), block.level <= 2 ? '-' : '~');
+      // "=" underlines a page's title alone: an article body's headings are level 2 or 3.
+      style.heading(out, shown_text(block, references, marked), block.level <= 1 ? '=' : block.level == 2 ? '-' : '~');
       break;
     case BlockKind::quotation:
       // Marked as mail quotes it: an indent alone would read as the hanging

@@ -74,6 +74,12 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
     if (has_tag_page(tag)) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories, entries));
   for (const auto& [alias, target] : redirects)
     snapshot.gemini[alias] = Resource{gemini_header(31, percent_encode_path(target)), {}, 0};
+  // A page linked from the front page is found without its extension too
+  // ("/about"), when nothing else answers there.
+  for (const auto& capsule_page : publication.pages)
+    if (const auto dot = capsule_page.path.rfind('.'); dot != std::string::npos)
+      snapshot.gemini.try_emplace(capsule_page.path.substr(0, dot),
+                                  Resource{gemini_header(31, percent_encode_path(capsule_page.path)), {}, 0});
 
   snapshot.gemini[std::string(search_path)] = Resource{gemini_header(10, "Search the news"), {}, 0};
   const std::string atom = gemini_header(20, "application/atom+xml");

@@ -1,5 +1,6 @@
 #include "site/gopher_site.hpp"
 
+#include "content/gemtext_page.hpp"
 #include "gopher/gopher_documents.hpp"
 #include "gopher/gopher_links.hpp"
 #include "gopher/gopher_pages.hpp"
@@ -13,6 +14,23 @@ namespace gazette {
 namespace fs = std::filesystem;
 
 namespace {
+
+bool is_gemtext_file(const StaticFile& file) {
+  return (file.file.extension() == ".gmi" || file.file.extension() == ".gemini") && file.size <= max_in_memory_file;
+}
+
+std::string read_whole(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Adds to `targets` the "URL:" selector's target for each of `links`, as
+// written in the page at `page`, that leaves Gopherspace.
+void add_outside_link(std::set<std::string>& targets, const GopherOrigin& origin, const Publication* publication,
+                      std::string_view page, std::string_view link) {
+  if (GopherLink item = gopher_link(origin, publication, page, link); item.leaves_gopher())
+    targets.insert(item.selector.substr(4));
+}
 
 Resource file_resource(const StaticFile& file, bool dot_terminator) {
   if (file.size > max_in_memory_file) return Resource{{}, file.file, file.size};
@@ -50,23 +68,16 @@ std::string caps_txt(const Publication* publication, const GopherSettings& setti
                      publication ? menu_field(publication->site.title) : "Gazette");
 }
 
-// Every link of the publication that leaves Gopherspace, as its "URL:"
-// selector names it: the social links, and each story's photo, body links
-// and related links.
-std::set<std::string> outside_links(const Publication& publication, const GopherOrigin& origin) {
-  std::set<std::string> targets;
-  auto add = [&](std::string_view page, std::string_view link) {
-    if (GopherLink item = gopher_link(origin, &publication, page, link); item.leaves_gopher())
-      targets.insert(item.selector.substr(4));
-  };
-  for (const auto& social : publication.site.social) add("/", social.url);
+// Every link of the publication that leaves Gopherspace: the social links,
+// and each story's photo, body links and related links.
+void add_outside_links(std::set<std::string>& targets, const Publication& publication, const GopherOrigin& origin) {
+  for (const auto& social : publication.site.social) add_outside_link(targets, origin, &publication, "/", social.url);
   for (const Article* article : publication.published) {
     const std::string page = article->path();
-    if (article->image) add(page, article->image->src);
-    for (const auto& link : body_links(article->body)) add(page, link.url);
-    for (const auto& entry : article->related) add(page, entry.target);
+    if (article->image) add_outside_link(targets, origin, &publication, page, article->image->src);
+    for (const auto& link : body_links(article->body)) add_outside_link(targets, origin, &publication, page, link.url);
+    for (const auto& entry : article->related) add_outside_link(targets, origin, &publication, page, entry.target);
   }
-  return targets;
 }
 
 } // namespace
@@ -79,7 +90,18 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
   auto text = [&](const std::string& lf_text) { return Resource{gopher_text_document(lf_text, settings.dot_terminator), {}, 0}; };
   auto menu = [](SharedBytes bytes) { return Resource{std::move(bytes), {}, 0}; };
 
-  for (const auto& file : files.files) gopher[file.url_path] = file_resource(file, settings.dot_terminator);
+  // Links that leave Gopherspace, each answered at its "URL:" selector.
+  std::set<std::string> outside;
+  for (const auto& file : files.files) {
+    if (!is_gemtext_file(file)) {
+      gopher[file.url_path] = file_resource(file, settings.dot_terminator);
+      continue;
+    }
+    // Gemtext is markup to a Gopher client: it gets the page as plain text.
+    const Body page = parse_gemtext(read_whole(file.file));
+    gopher[file.url_path] = text(render_gemtext_page_text(publication, file.url_path, page, style));
+    for (const auto& link : body_links(page)) add_outside_link(outside, style.origin, publication, file.url_path, link.url);
+  }
   for (const auto& folder : files.directories) gopher[folder] = menu(folder_menu(folder, files, style));
   gopher["/caps.txt"] = text(caps_txt(publication, settings));
 
@@ -116,9 +138,16 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
         gopher[alias + "/"] = *story_menu;
       }
     }
-    for (const auto& url : outside_links(*publication, style.origin))
-      if (auto page = url_redirect_page(url)) gopher["URL:" + url] = Resource{std::move(*page), {}, 0};
+    // A page linked from the front page also answers without its extension
+    // ("/about"), when nothing else has that selector.
+    for (const auto& capsule_page : publication->pages)
+      if (const auto dot = capsule_page.path.rfind('.'); dot != std::string::npos)
+        if (const Resource* page = Snapshot::find(gopher, capsule_page.path))
+          gopher.try_emplace(capsule_page.path.substr(0, dot), *page);
+    add_outside_links(outside, *publication, style.origin);
   }
+  for (const auto& url : outside)
+    if (auto page = url_redirect_page(url)) gopher["URL:" + url] = Resource{std::move(*page), {}, 0};
 }
 
 } // namespace gazette

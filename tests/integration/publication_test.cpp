@@ -1,5 +1,6 @@
 // The sample capsule served over Gemini, and the admin commands on it.
 #include "gazette_process.hpp"
+#include "gopher_menus.hpp"
 #include "test_clients.hpp"
 
 #include <deque>
@@ -119,6 +120,51 @@ TEST_CASE("the sample capsule: article pages carry photo, notes, related stories
     CAPTURE(source);
     CHECK(gemini_get(port, source).header == "51 Not found");
   }
+}
+
+TEST_CASE("the capsule's own pages are linked from the front page on both protocols; Gopher gets them as text") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+
+  const std::string front = gemini_get(port, "/").body;
+  const auto about = front.find("=> /about.gmi About this capsule\n");
+  CHECK(about != std::string::npos);
+  CHECK(about < front.find("## Top stories")); // within reach, not after every story
+  CHECK(gemini_get(port, "/about.gmi").header == "20 text/gemini; lang=en");
+  CHECK(gemini_get(port, "/about").header == "31 /about.gmi");
+
+  const auto gopher = server.gopher_port();
+  CHECK(tcp_exchange(gopher, "/\r\n").bytes.find("0About this capsule\t/about.gmi\tlocalhost\t7070\r\n") != std::string::npos);
+  const std::string text = tcp_exchange(gopher, "/about.gmi\r\n").bytes;
+  CHECK(text.starts_with("About this capsule\r\n==================\r\n"));
+  CHECK(text.find("placeholders") != std::string::npos);
+  CHECK(text.find("=>") == std::string::npos); // no gemtext markup
+  CHECK(text.find("\r\n[1] gopher://localhost:7070/1/\r\n") != std::string::npos);
+  CHECK(tcp_exchange(gopher, "/about\r\n").bytes == text);
+  const std::string dumped = run(fmt::format("timeout 20 lynx -dump gopher://127.0.0.1:{}/1/ 2>&1", gopher));
+  CHECK(dumped.find("About this capsule") != std::string::npos);
+  const std::string curled = run(fmt::format("curl -s --max-time 10 gopher://127.0.0.1:{}/0/about.gmi", gopher));
+  CHECK(curled == text);
+}
+
+TEST_CASE("site.toml pages chooses the pages and their order; a gemtext file anywhere reads as text on Gopher") {
+  TempCapsule site;
+  site.write("site.toml", "title = \"T\"\npages = [\"desk/masthead.gmi\", \"about.gmi\"]\n")
+      .write("about.gmi", "# About\n")
+      .write("other.gmi", "# Not linked\n")
+      .write("desk/masthead.gmi", "# Masthead\n\n=> https://example.org/editor The editor\n* Reporters\n");
+  GazetteProcess server(site);
+  const std::string front = gemini_get(server.gemini_port(), "/").body;
+  CHECK(front.find("=> /desk/masthead.gmi Masthead\n=> /about.gmi About\n") != std::string::npos);
+  CHECK(front.find("Not linked") == std::string::npos);
+  const std::string masthead = tcp_exchange(server.gopher_port(), "/desk/masthead.gmi\r\n").bytes;
+  CHECK(masthead == "Masthead\r\n========\r\n\r\nThe editor [1]\r\n\r\n  * Reporters\r\n\r\n"
+                    "References\r\n----------\r\n[1] https://example.org/editor\r\n");
+  // The page's link leaves Gopherspace through a URL: page.
+  CHECK(tcp_exchange(server.gopher_port(), "URL:https://example.org/editor\r\n").bytes.find("<a href=") != std::string::npos);
+  CHECK(tcp_exchange(server.gopher_port(), "/other.gmi\r\n").bytes.starts_with("Not linked\r\n"));
 }
 
 TEST_CASE("drafts answer not found everywhere; aliases redirect to the article") {

@@ -3,6 +3,7 @@
 #include "site/article_renders.hpp"
 #include "gemini/gemtext_pages.hpp"
 #include "gopher/gopher_pages.hpp"
+#include "content/gemtext_page.hpp"
 #include "content/publication_loader.hpp"
 
 #include <doctest/doctest.h>
@@ -17,13 +18,15 @@ namespace {
 
 const fs::path pages = fs::path(GAZETTE_TEST_DATA) / "pages";
 
-std::string expected(const std::string& name) {
-  std::ifstream in(pages / "expected" / name, std::ios::binary);
+std::string read(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
   REQUIRE(in);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
+
+std::string expected(const std::string& name) { return read(pages / "expected" / name); }
 
 } // namespace
 
@@ -46,6 +49,7 @@ TEST_CASE("golden pages for Gemini and Gopher") {
       {"front.gophermap", render_front_page_menu(publication, style).joined()},
       {"pier.gophermap", render_article_menu(publication, pier, style)},
       {"pier.txt", render_article_text(publication, pier, style)},
+      {"about.txt", render_gemtext_page_text(&publication, "/about.gmi", parse_gemtext(read(pages / "capsule" / "about.gmi")), style)},
   };
   for (const auto& row : rows) {
     CAPTURE(row.name);

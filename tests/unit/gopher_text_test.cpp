@@ -41,6 +41,9 @@ TEST_CASE("Gopher text: blocks as lines, table by table") {
       {"# Top", 70, "Top\n---\n"},
       {"## A heading that wraps", 12, "A heading\nthat wraps\n----------\n"},
       {"Photo: ![pier](/p.png \"The pier at dawn\")", 70, "Photo: pier [1]\n"},
+      // Link lines written together are a list of links; apart, paragraphs.
+      {"=> gemini://a/ A\n=> gemini://b/ B", 70, "A [1]\nB [2]\n"},
+      {"[a](https://a/)\n\n[b](https://b/)", 70, "a [1]\n\nb [2]\n"},
   };
   for (const auto& row : rows) {
     CAPTURE(row.markdown);

@@ -47,19 +47,19 @@ TEST_CASE("Atom feeds: valid XML, gemini:// links, RFC 3339 dates, ids stable ac
     CHECK(xml_problems(site, feed.body) == "");
     CHECK(feed.body.find("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">") != std::string::npos);
     first_ids = all_matches(feed.body, std::regex(R"(<id>([^<]+)</id>)"));
-    CHECK(first_ids.size() == 6); // the feed and five stories
+    CHECK(first_ids.size() == 5); // the feed and four stories
     for (const auto& id : first_ids) CHECK(id.starts_with("gemini://localhost/"));
     for (const auto& date : all_matches(feed.body, std::regex(R"(<(?:updated|published)>([^<]+)<)")))
       CHECK(std::regex_match(date, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
     // The pier story's update note makes its entry updated.
     CHECK(feed.body.find("<updated>2024-05-17T12:00:00Z</updated>") != std::string::npos);
-    CHECK(feed.body.find("<summary>The U.S. military&apos;s $320 million pier") != std::string::npos);
+    CHECK(feed.body.find("<summary>As of early Friday, the U.S. military said") != std::string::npos);
 
     GeminiResponse section = gemini_get(server.gemini_port(), "/diplomacy-watch/atom.xml");
     CHECK(section.header == "20 application/atom+xml");
     CHECK(xml_problems(site, section.body) == "");
     CHECK(all_matches(section.body, std::regex(R"(<entry>\s*<title>([^<]+)<)")) ==
-          std::vector<std::string>{"A peace summit without Russia", "Ukraine and Russia are (quietly) talking"});
+          std::vector<std::string>{"Ukraine and Russia are (quietly) talking"});
     CHECK(section.body.find("<title>The Foreign Desk: Diplomacy Watch</title>") != std::string::npos);
 
   }

@@ -92,5 +92,5 @@ TEST_CASE("cmake --install puts the program, man pages, systemd unit and example
   const Ran checked = run(fmt::format("'{}' check --config '{}'", (prefix / "bin/gazette").string(),
                                       (prefix / "share/doc/gazette/examples/config.toml").string()));
   CHECK(checked.status == 0);
-  CHECK(checked.output.starts_with("0 errors, 0 warnings; 5 articles checked, 0 with errors, 5 published"));
+  CHECK(checked.output.starts_with("0 errors, 0 warnings; 5 articles checked, 0 with errors, 4 published"));
 }

@@ -1,59 +1,35 @@
 #include "content/search_index.hpp"
 
 #include "text/ascii_transliteration.hpp"
-#include "text/eight_bytes.hpp"
-#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <array>
-#include <bit>
-#include <cstring>
+#include <unordered_set>
 #include <utility>
 
 namespace gazette {
 
 namespace {
 
-// Each byte as a search word holds it: letters lowercased, digits kept;
-// 0 for the bytes that separate words.
-constexpr std::array<char, 256> word_bytes = [] {
-  std::array<char, 256> bytes{};
-  for (int c = '0'; c <= '9'; ++c) bytes[c] = static_cast<char>(c);
-  for (int c = 'a'; c <= 'z'; ++c) bytes[c] = static_cast<char>(c);
-  for (int c = 'A'; c <= 'Z'; ++c) bytes[c] = static_cast<char>(c - 'A' + 'a');
-  return bytes;
-}();
+// Letters and digits make up search words; every other byte separates them.
+bool is_word_byte(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// 0x80 in each byte of `bytes` (every one below 0x80) that lies in
-// [low, high]: the sums cannot carry from one byte into the next.
-constexpr std::uint64_t bytes_within(std::uint64_t bytes, unsigned low, unsigned high) {
-  return (bytes + each_byte * (0x80 - low)) & ~(bytes + each_byte * (0x7F - high)) & high_bits;
-}
+char lowercase(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Eight bytes of text at once, as `word_bytes` reads each of them.
-struct EightWordBytes {
-  std::uint64_t word_bytes; // 0x80 in each byte that is an ASCII letter or digit
-  std::uint64_t folded;     // the bytes with letters lowercased; others as they were
-};
-
-constexpr EightWordBytes eight_word_bytes(std::uint64_t bytes) {
-  const std::uint64_t ascii = ~bytes & high_bits;
-  const std::uint64_t low7 = bytes & ~high_bits;
-  const std::uint64_t letters = bytes_within(low7 | each_byte * 0x20, 'a', 'z') & ascii;
-  const std::uint64_t digits = bytes_within(low7, '0', '9') & ascii;
-  return {letters | digits, bytes | letters >> 2}; // 0x80 >> 2 is the case bit
-}
-
-// The eight-byte reading agrees with the table for a byte in first place.
-static_assert([] {
-  for (unsigned c = 0; c < 256; ++c) {
-    const EightWordBytes read = eight_word_bytes(c);
-    const bool in_word = (read.word_bytes & 0x80) != 0;
-    if (in_word != (word_bytes[c] != 0) || (in_word && static_cast<char>(read.folded) != word_bytes[c])) return false;
+// Calls `take` with each search word of `text`, in order.
+template <class Take>
+void for_each_search_word(std::string_view text, Take take) {
+  std::string transliterated, word;
+  for (char c : ascii_text(text, transliterated)) {
+    if (is_word_byte(c)) {
+      word += lowercase(c);
+    } else if (!word.empty()) {
+      take(word);
+      word.clear();
+    }
   }
-  return true;
-}());
+  if (!word.empty()) take(word);
+}
 
 // The postings of every word of many word lists, gathered story by story.
 // Each distinct word is held once, as a view into the word list it first
@@ -119,131 +95,18 @@ private:
 } // namespace
 
 std::vector<std::string> search_words(std::string_view text) {
-  std::string transliterated;
   std::vector<std::string> words;
-  std::string word;
-  for (char c : ascii_text(text, transliterated)) {
-    if (const char folded = word_bytes[static_cast<unsigned char>(c)]) word += folded;
-    else if (!word.empty()) words.push_back(std::exchange(word, {}));
-  }
-  if (!word.empty()) words.push_back(std::move(word));
+  for_each_search_word(text, [&](const std::string& word) { words.push_back(word); });
   return words;
 }
 
-bool transliterates_to_separators(char32_t code_point) {
-  return code_point == 0xA0 || code_point == 0xAB || code_point == 0xBB || (code_point >= 0x2000 && code_point <= 0x206F);
-}
-
-namespace {
-
-// Whether every code point of `text` outside ASCII is one of those: then
-// its bytes can be read as separators where they are, as the fold below
-// reads every byte outside ASCII, and the text needs no transliteration.
-// News text mostly holds no other: curly quotes, dashes, ellipses.
-bool only_separators_beyond_ascii(std::string_view text) {
-  return every_code_point_beyond_ascii(text, transliterates_to_separators);
-}
-
-// The first eight bytes at `bytes`, the rest zero when `size` is smaller.
-// The caller guarantees eight readable bytes.
-std::uint64_t head_of(const char* bytes, std::size_t size) {
-  const std::uint64_t head = eight_bytes(bytes);
-  return size >= 8 ? head : head & ((std::uint64_t{1} << (8 * size)) - 1);
-}
-
-// Writes the word at `in` to `out` as a word list holds it, leaves `in`
-// past it and returns its size. While eight bytes remain, it takes eight a
-// step and stores all eight, so `out` must have room for eight bytes more
-// than the text has left.
-std::size_t fold_word(const char*& in, const char* in_end, char* out) {
-  char* const first = out;
-  for (; in_end - in >= 8; in += 8, out += 8) {
-    const EightWordBytes read = eight_word_bytes(eight_bytes(in));
-    std::memcpy(out, &read.folded, sizeof read.folded);
-    if (const std::uint64_t stops = ~read.word_bytes & high_bits) {
-      const auto kept = std::countr_zero(stops) / 8;
-      in += kept;
-      return static_cast<std::size_t>(out + kept - first);
-    }
-  }
-  for (char folded; in != in_end && (folded = word_bytes[static_cast<unsigned char>(*in)]) != 0; ++in) *out++ = folded;
-  return static_cast<std::size_t>(out - first);
-}
-
-} // namespace
-
 std::string word_list(const std::vector<std::string_view>& texts) {
-  // One pass over each text folds its words into `list` as they are read;
-  // a word already in the list is taken back at once. An open-addressed
-  // table of the words kept finds repeats (a hash set would allocate a node
-  // per word): a story uses each of its words many times. A word is hashed
-  // and compared by its first eight bytes, read as one number, which covers
-  // most words whole; the table holds them, so that telling a repeat needs
-  // no second lookup.
-  struct Word {
-    std::uint64_t head;
-    std::uint32_t offset, size; // size 0: an empty slot
-  };
-  constexpr std::size_t slack = 8; // past the list's end, so that head_of may read eight bytes anywhere
   std::string list;
-  std::vector<Word> table(64, Word{0, 0, 0});
-  std::size_t kept = 0;
-  auto hash_of = [&](std::uint64_t head, std::size_t start, std::size_t size) {
-    std::uint64_t hash = (head ^ size) * 0x9E3779B97F4A7C15u;
-    for (std::size_t at = 8; at < size; at += 8)
-      hash = (hash ^ head_of(list.data() + start + at, size - at)) * 0x9E3779B97F4A7C15u;
-    return hash ^ (hash >> 32);
-  };
-  // Where the list goes on after the word at [start, end): past it and its
-  // space when it is new, back at its start when it is a repeat.
-  auto keep_if_new = [&](std::size_t start, std::size_t end) {
-    const std::size_t size = end - start;
-    const std::uint64_t head = head_of(list.data() + start, size);
-    const std::size_t mask = table.size() - 1;
-    std::size_t slot = hash_of(head, start, size) & mask;
-    for (; table[slot].size != 0; slot = (slot + 1) & mask) {
-      const Word& held = table[slot];
-      if (held.head == head && held.size == size &&
-          (size <= 8 || std::memcmp(list.data() + held.offset + 8, list.data() + start + 8, size - 8) == 0))
-        return start;
-    }
-    table[slot] = {head, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(size)};
-    if (2 * ++kept > table.size()) {
-      std::vector<Word> held(2 * table.size(), Word{0, 0, 0});
-      for (const Word& word : table) {
-        if (word.size == 0) continue;
-        std::size_t free = hash_of(word.head, word.offset, word.size) & (held.size() - 1);
-        while (held[free].size != 0) free = (free + 1) & (held.size() - 1);
-        held[free] = word;
-      }
-      table = std::move(held);
-    }
-    list[end] = ' ';
-    return end + 1;
-  };
-
-  std::string transliterated;
-  for (std::string_view given : texts) {
-    const std::string_view text = only_separators_beyond_ascii(given) ? given : ascii_text(given, transliterated);
-    std::size_t end = list.size();
-    // Each word kept takes its bytes and a space, never more than the text
-    // (and the one space after its last word); fold_word's eight-byte
-    // stores reach no further than the text's own eight bytes.
-    list.resize(end + text.size() + 1 + slack);
-    // Plain pointers for the byte loops: through the string itself, every
-    // byte stored would make the compiler read its bounds again.
-    const char* in = text.data();
-    const char* const in_end = in + text.size();
-    for (;;) {
-      while (in != in_end && word_bytes[static_cast<unsigned char>(*in)] == 0) ++in;
-      if (in == in_end) break;
-      const std::size_t start = end;
-      end += fold_word(in, in_end, list.data() + end);
-      end = keep_if_new(start, end);
-    }
-    list.resize(end);
-  }
-  list.shrink_to_fit();
+  std::unordered_set<std::string> kept;
+  for (std::string_view text : texts)
+    for_each_search_word(text, [&](const std::string& word) {
+      if (kept.insert(word).second) list.append(word) += ' ';
+    });
   return list;
 }
 

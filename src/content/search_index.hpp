@@ -14,10 +14,6 @@ namespace gazette {
 // Lowercase ASCII words of `text`, after transliteration.
 std::vector<std::string> search_words(std::string_view text);
 
-// Whether transliteration makes `code_point` only bytes that separate
-// words (a space, quote, dash, ellipsis...): never a letter or digit.
-bool transliterates_to_separators(char32_t code_point);
-
 // The distinct search words of all `texts`, in the order they first
 // appear, each followed by a space: how a story's words are kept between
 // reloads, compactly.

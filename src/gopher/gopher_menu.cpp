@@ -4,12 +4,9 @@
 #include "text/text_wrap.hpp"
 #include "text/utf8.hpp"
 
-#include "text/eight_bytes.hpp"
-
-#include <charconv>
-#include <cstdint>
-#include <cstring>
+#include <algorithm>
 #include <fmt/format.h>
+#include <string>
 
 namespace gazette {
 
@@ -17,32 +14,15 @@ namespace {
 
 bool is_line_break(char c) { return c == '\t' || c == '\r' || c == '\n'; }
 
-// Where the first TAB, CR or LF at or after `from` is, or text.size(). Eight
-// bytes at a time past those with no byte below 0x0E, as nearly all are:
-// subtracting 0x0E from every byte borrows into a byte's high bit where that
-// byte was below it (bytes with the high bit set are masked out).
-std::size_t first_line_break(std::string_view text, std::size_t from) {
-  std::size_t i = from;
-  for (; i + 8 <= text.size(); i += 8) {
-    const std::uint64_t eight = eight_bytes(text.data() + i);
-    if (((eight - each_byte * 0x0E) & ~eight & high_bits) != 0) break;
-  }
-  while (i < text.size() && !is_line_break(text[i])) ++i;
-  return i;
-}
+bool has_line_break(std::string_view text) { return std::any_of(text.begin(), text.end(), is_line_break); }
 
-// TAB, CR and LF in the `size` bytes at `text` become spaces; in place,
-// since a capsule's menus hold millions of fields.
-void blank_line_breaks(char* text, std::size_t size) {
-  for (std::size_t i = first_line_break({text, size}, 0); i < size; ++i)
-    if (is_line_break(text[i])) text[i] = ' ';
-}
+void blank_line_breaks(std::string& text) { std::replace_if(text.begin(), text.end(), is_line_break, ' '); }
 
 } // namespace
 
 std::string menu_field(std::string_view text) {
   std::string field(text);
-  blank_line_breaks(field.data(), field.size());
+  blank_line_breaks(field);
   return field;
 }
 
@@ -51,38 +31,24 @@ std::string_view GopherMenu::display_text(std::string_view text, std::string& st
   if (ascii_ && !is_ascii(text)) {
     storage = to_ascii(text);
   } else {
-    if (first_line_break(text, 0) == text.size()) return text;
+    if (!has_line_break(text)) return text;
     storage.assign(text);
   }
-  blank_line_breaks(storage.data(), storage.size());
+  blank_line_breaks(storage);
   return storage;
 }
 
 void GopherMenu::line(char type, std::string_view display, std::string_view selector, std::string_view host,
                       std::uint16_t port) {
-  // Written in one go into room made for the whole line: a capsule's menus
-  // hold millions of these lines.
-  char digits[8];
-  const char* const digits_end = std::to_chars(digits, digits + sizeof digits, port).ptr;
-  const std::string_view port_text(digits, static_cast<std::size_t>(digits_end - digits));
-  const std::size_t start = out_.size();
-  // The type, three TABs and CRLF are the six bytes around the fields.
-  out_.resize(start + display.size() + selector.size() + host.size() + port_text.size() + 6);
-  char* at = out_.data() + start;
-  auto put = [&at](std::string_view bytes) {
-    std::memcpy(at, bytes.data(), bytes.size());
-    at += bytes.size();
-  };
-  *at++ = type;
-  put(display);
-  *at++ = '\t';
-  put(selector);
-  blank_line_breaks(at - selector.size(), selector.size());
-  *at++ = '\t';
-  put(host);
-  *at++ = '\t';
-  put(port_text);
-  put("\r\n");
+  out_ += type;
+  out_ += display;
+  out_ += '\t';
+  out_ += menu_field(selector);
+  out_ += '\t';
+  out_ += host;
+  out_ += '\t';
+  out_ += std::to_string(port);
+  out_ += "\r\n";
 }
 
 void GopherMenu::info(std::string_view text) {

@@ -1,12 +1,17 @@
 #include "text/utf8.hpp"
 
-#include "text/eight_bytes.hpp"
-
 #include <algorithm>
-#include <bit>
+#include <cstdint>
 #include <unicode/utf8.h>
 
 namespace gazette {
+
+namespace {
+
+// Every byte but a continuation byte (10xxxxxx) starts a code point.
+bool starts_code_point(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
+
+} // namespace
 
 std::size_t valid_utf8_prefix(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -14,7 +19,7 @@ std::size_t valid_utf8_prefix(std::string_view text) {
   while (i < n) {
     unsigned char c = bytes[i];
     if (c < 0x80) {
-      i = first_non_ascii(text, i);
+      ++i;
       continue;
     }
     std::size_t length;
@@ -42,35 +47,20 @@ int first_invalid_utf8_line(std::string_view text) {
 
 std::size_t first_non_ascii(std::string_view text, std::size_t from) {
   std::size_t i = from;
-  while (i + 8 <= text.size() && (eight_bytes(text.data() + i) & high_bits) == 0) i += 8;
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
   return i;
 }
 
 std::size_t utf8_length(std::string_view text) {
-  // Every byte but a continuation byte (10xxxxxx) starts a code point.
-  std::size_t continuations = 0, i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    const std::uint64_t bytes = eight_bytes(text.data() + i);
-    if (bytes & high_bits) continuations += static_cast<std::size_t>(std::popcount(bytes & ~(bytes << 1) & high_bits));
-  }
-  for (; i < text.size(); ++i) continuations += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
-  return text.size() - continuations;
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), starts_code_point));
 }
 
 std::size_t utf8_prefix_bytes(std::string_view text, std::size_t columns) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    // Eight ASCII bytes are eight columns, none of them the one sought.
-    while (count + 8 <= columns && i + 8 <= text.size() && (eight_bytes(text.data() + i) & high_bits) == 0) {
-      i += 8;
-      count += 8;
-    }
-    if (i == text.size()) break;
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      if (count == columns) return i;
-      ++count;
-    }
+    if (!starts_code_point(text[i])) continue;
+    if (count == columns) return i;
+    ++count;
   }
   return text.size();
 }

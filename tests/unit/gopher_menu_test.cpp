@@ -95,8 +95,8 @@ TEST_CASE("TAB, CR and LF never break a menu line") {
   menu.item('0', "a\tb\r\nc", "/x\ty");
   CHECK(menu.finish() == "0a b  c\t/x y\th\t70\r\n.\r\n");
 
-  // Long fields are checked eight bytes at a time: a break is found wherever
-  // it sits, and the other bytes below 0x0E, or beyond ASCII, stay as they are.
+  // A break is blanked wherever it sits; the other bytes below 0x0E, or
+  // beyond ASCII, stay as they are.
   for (std::size_t at = 0; at < 30; ++at)
     for (char c : {'\t', '\r', '\n'}) {
       std::string field(30, 'x');
@@ -104,7 +104,7 @@ TEST_CASE("TAB, CR and LF never break a menu line") {
       CAPTURE(at);
       CHECK(menu_field(field) == std::string(at, 'x') + " " + std::string(29 - at, 'x'));
     }
-  const std::string others = "\x0B\x0C\x01\x7F\xC3\xA9\xE2\x80\x94 long enough for eight \x0D";
+  const std::string others = "\x0B\x0C\x01\x7F\xC3\xA9\xE2\x80\x94 and a CR at the end \x0D";
   CHECK(menu_field(others) == others.substr(0, others.size() - 1) + " ");
 }
 
@@ -133,7 +133,7 @@ TEST_CASE("ASCII transliteration for legacy clients") {
       {"\xC2\xA0nbsp\xC2\xA0", " nbsp "},
       {"Sm\xC3\xB8rrebr\xC3\xB8" + std::string(70, 'd') + "\xC3\xA9 x", "Smorrebro" + std::string(70, 'd') + "e x"}, // too long to remember
       {"Caf\xC3\xA9 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "Cafe Moskva"}, // other scripts: the whole text at once
-      // found past a long ASCII stretch, which is skipped eight bytes at a time
+      // found past a long ASCII stretch
       {"Caf\xC3\xA9 and a long ASCII stretch \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "Cafe and a long ASCII stretch Moskva"},
   };
   for (const auto& row : rows) {
@@ -186,7 +186,7 @@ TEST_CASE("wrapping at a width, with indents, never breaking a long word") {
       {"caf\xC3\xA9 caf\xC3\xA9", 9, "", "", "caf\xC3\xA9 caf\xC3\xA9\n"},
       {"caf\xC3\xA9 caf\xC3\xA9", 8, "", "", "caf\xC3\xA9\ncaf\xC3\xA9\n"},
       {"\xC3\xA9\xC3\xA9 ab", 5, "\xE2\x80\xA2 ", "  ", "\xE2\x80\xA2 \xC3\xA9\xC3\xA9\n  ab\n"},
-      // Two spaces where one group of eight bytes meets the next, and inside one.
+      // Two spaces together, early and late in the text.
       {"abcdefg  hij klm nop", 12, "", "", "abcdefg hij\nklm nop\n"},
       {"ab  cd efghijk lmnop", 5, "", "", "ab cd\nefghijk\nlmnop\n"},
       {"one two three four", 7, "", "", "one two\nthree\nfour\n"},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -33,9 +34,7 @@ void for_each_search_word(std::string_view text, Take take) {
 
 // The postings of every word of many word lists, gathered story by story.
 // Each distinct word is held once, as a view into the word list it first
-// came in (the lists outlive the builder), and found again through an
-// open-addressed table: a capsule's lists hold tens of millions of words,
-// most of them repeats of a few thousand.
+// came in (the lists outlive the builder).
 class PostingsBuilder {
 public:
   // Every word of `list` (see word_list) is in the story numbered `id`;
@@ -43,7 +42,7 @@ public:
   void add(std::string_view list, std::uint32_t id) {
     for (std::size_t start = 0, end; start < list.size(); start = end + 1) {
       end = std::min(list.find(' ', start), list.size());
-      std::vector<std::uint32_t>& ids = ids_of(list.substr(start, end - start));
+      std::vector<std::uint32_t>& ids = ids_[list.substr(start, end - start)];
       if (ids.empty() || ids.back() != id) ids.push_back(id);
     }
   }
@@ -51,45 +50,14 @@ public:
   // In word order, for prefix search.
   SearchIndex::Postings sorted() && {
     SearchIndex::Postings postings;
-    postings.reserve(entries_.size());
-    for (auto& entry : entries_) postings.emplace_back(std::string(entry.word), std::move(entry.ids));
+    postings.reserve(ids_.size());
+    for (auto& [word, ids] : ids_) postings.emplace_back(std::string(word), std::move(ids));
     std::sort(postings.begin(), postings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return postings;
   }
 
 private:
-  struct Entry {
-    std::string_view word;
-    std::uint64_t hash;
-    std::vector<std::uint32_t> ids;
-  };
-
-  static std::uint64_t hash_of(std::string_view word) {
-    std::uint64_t hash = 0xcbf29ce484222325u; // FNV-1a
-    for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3u;
-    return hash;
-  }
-
-  std::vector<std::uint32_t>& ids_of(std::string_view word) {
-    const std::uint64_t hash = hash_of(word);
-    std::size_t slot = hash & (table_.size() - 1);
-    for (std::uint32_t held; (held = table_[slot]) != 0; slot = (slot + 1) & (table_.size() - 1))
-      if (entries_[held - 1].hash == hash && entries_[held - 1].word == word) return entries_[held - 1].ids;
-    entries_.push_back({word, hash, {}});
-    table_[slot] = static_cast<std::uint32_t>(entries_.size());
-    if (2 * entries_.size() > table_.size()) {
-      table_.assign(2 * table_.size(), 0);
-      for (std::size_t i = 0; i < entries_.size(); ++i) {
-        std::size_t free = entries_[i].hash & (table_.size() - 1);
-        while (table_[free] != 0) free = (free + 1) & (table_.size() - 1);
-        table_[free] = static_cast<std::uint32_t>(i + 1);
-      }
-    }
-    return entries_.back().ids;
-  }
-
-  std::vector<Entry> entries_;
-  std::vector<std::uint32_t> table_ = std::vector<std::uint32_t>(1024, 0); // 0 is empty, else 1 + index in entries_
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> ids_;
 };
 
 } // namespace

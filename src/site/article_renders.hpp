@@ -4,7 +4,6 @@
 // that story and the lists, not the whole site.
 #pragma once
 #include "config/config.hpp"
-#include "content/pointer_map.hpp"
 #include "content/publication.hpp"
 #include "content/search_index.hpp"
 #include "gemini/gemtext_pages.hpp"
@@ -33,7 +32,7 @@ struct CachedRenders {
 };
 using RenderCache = std::unordered_map<std::string, CachedRenders>; // by article path
 
-using RendersByArticle = PointerMap<Article, std::shared_ptr<const ArticleRenders>>;
+using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<const ArticleRenders>>;
 
 // Renders every published article, or takes it from `previous` when its key
 // is unchanged; `next` receives what to pass as `previous` next time.

@@ -1,8 +1,6 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
-#include <cstdint>
-#include <unicode/utf8.h>
 
 namespace gazette {
 
@@ -63,18 +61,6 @@ std::size_t utf8_prefix_bytes(std::string_view text, std::size_t columns) {
     ++count;
   }
   return text.size();
-}
-
-bool every_code_point_beyond_ascii(std::string_view text, bool (*allowed)(char32_t)) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto length = static_cast<std::int64_t>(text.size());
-  for (auto i = static_cast<std::int64_t>(first_non_ascii(text, 0)); i < length;
-       i = static_cast<std::int64_t>(first_non_ascii(text, static_cast<std::size_t>(i)))) {
-    UChar32 code_point;
-    U8_NEXT(bytes, i, length, code_point); // negative for a broken sequence
-    if (code_point < 0 || !allowed(static_cast<char32_t>(code_point))) return false;
-  }
-  return true;
 }
 
 } // namespace gazette

@@ -25,8 +25,4 @@ std::size_t first_non_ascii(std::string_view text, std::size_t from = 0);
 
 inline bool is_ascii(std::string_view text) { return first_non_ascii(text) == text.size(); }
 
-// Whether `text` is valid UTF-8 and `allowed` takes every code point in it
-// beyond ASCII: the cheap look that tells which handling a text needs.
-bool every_code_point_beyond_ascii(std::string_view text, bool (*allowed)(char32_t));
-
 } // namespace gazette

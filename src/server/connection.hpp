@@ -38,7 +38,7 @@ asio::awaitable<void> serve_connection(const ConnectionServices& services, asio:
                                        ConnectionOrigin origin, [[maybe_unused]] ConnectionLimit::Slot slot) {
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
-  std::string client = address_text(origin.peer);
+  std::string client = origin.peer.to_string();
 
   const std::shared_ptr<const Snapshot> snapshot = services.snapshots.current();
   const Config& config = *snapshot->config;

@@ -100,9 +100,7 @@ struct Table {
 // them into flat blocks.
 class BodyBuilder {
 public:
-  // A news story runs to a dozen blocks or so: room for them up front spares
-  // the vector's growing (and moving every block) four times over.
-  explicit BodyBuilder(std::string_view source) : source_(source), counted_to_(source.data()) { body_.blocks.reserve(16); }
+  explicit BodyBuilder(std::string_view source) : source_(source), counted_to_(source.data()) {}
 
   // Bodies are kept as long as their articles: without the vector's growth slack.
   Body take() {

@@ -95,13 +95,7 @@ struct Article {
   Body body;
   std::string body_teaser; // default_teaser(body), made by the parser when summary is empty
 
-  // Built in one allocation: list pages and menus ask for it many times.
-  std::string path() const {
-    std::string path;
-    path.reserve(2 + section.size() + slug.size());
-    path.append("/").append(section).append("/").append(slug);
-    return path;
-  }
+  std::string path() const { return "/" + section + "/" + slug; }
   const std::string& teaser() const { return summary.empty() ? body_teaser : summary; }
 };
 

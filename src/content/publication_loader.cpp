@@ -9,14 +9,13 @@
 #include "content/site_settings.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <fcntl.h>
 #include <fmt/format.h>
+#include <fstream>
 #include <future>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <unordered_map>
 
 namespace gazette {
@@ -24,35 +23,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The whole file, read straight into one string: a capsule is read file by
-// file at every start. The size is a first guess only, as an editor may be
-// writing the file as it is read. `info`, when given, receives the open
-// file's status, so that a caller needs no `stat` of its own.
-std::optional<std::string> read_file(const fs::path& file, struct stat* info = nullptr) {
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  std::string text;
-  struct stat own {};
-  if (!info) info = &own;
-  // One byte more than the file holds, so that a short read shows the end:
-  // a regular file's read comes back short only there.
-  if (::fstat(fd, info) == 0 && info->st_size > 0) text.resize(static_cast<std::size_t>(info->st_size) + 1);
-  std::size_t used = 0;
-  for (;;) {
-    if (used == text.size()) text.resize(std::max<std::size_t>(4096, 2 * text.size()));
-    const std::size_t wanted = text.size() - used;
-    const ssize_t got = ::read(fd, text.data() + used, wanted);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) return std::nullopt;
-    used += static_cast<std::size_t>(got);
-    if (static_cast<std::size_t>(got) < wanted) break;
-  }
-  text.resize(used);
-  return text;
+std::optional<std::string> read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(text).str();
 }
 
 FileVersion version_of(const struct stat& info) {
@@ -61,23 +38,9 @@ FileVersion version_of(const struct stat& info) {
 
 bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
 
-// Whether a's "/section/slug" sorts before b's, without building either:
-// stories often share a date, and sorting 100,000 of them compares paths
-// millions of times.
-bool path_before(const Article& a, const Article& b) {
-  const std::string& x = a.section;
-  const std::string& y = b.section;
-  if (x == y) return a.slug < b.slug;
-  const std::size_t common = std::min(x.size(), y.size());
-  if (const int order = x.compare(0, common, y, 0, common); order != 0) return order < 0;
-  // One section's name begins the other's: the shorter one's "/" meets the
-  // longer one's next letter (a section name holds no "/").
-  return x.size() < y.size() ? '/' < y[common] : x[common] < '/';
-}
-
 bool newer_first(const Article* a, const Article* b) {
   if (a->date.unix_seconds != b->date.unix_seconds) return a->date.unix_seconds > b->date.unix_seconds;
-  return path_before(*a, *b);
+  return a->path() < b->path();
 }
 
 
@@ -150,16 +113,9 @@ private:
            fs::exists(entry.path() / "_section.toml", ec);
   }
 
-  // The last part of an entry's path, read off the path's own string: a
-  // section can hold many thousands of files.
-  static std::string_view file_name_of(const fs::directory_entry& entry) {
-    const std::string& path = entry.path().native();
-    return std::string_view(path).substr(path.rfind('/') + 1);
-  }
-
   // A file load_articles takes as an article (its name may still be refused).
   static bool is_article_file(const fs::directory_entry& entry) {
-    const std::string_view name = file_name_of(entry);
+    const std::string name = entry.path().filename().string();
     std::error_code ec;
     return name.size() > 3 && name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('_') &&
            !is_editor_leftover(name) && entry.is_regular_file(ec);
@@ -202,16 +158,13 @@ private:
     FileRead read;
     if (previous_)
       if (auto found = previous_->find(file.source); found != previous_->end()) read.last_good = &found->second;
-    // A reload finds most files as it left them, and a `stat` tells it so;
-    // a file met for the first time is simply read.
+    // The version is taken before the text: a file changed in between is
+    // read again at the next reload, never kept at a version it is not.
     struct stat info {};
-    if (read.last_good) {
-      if (::stat(file.path->c_str(), &info) == 0) read.version = version_of(info);
-      read.unchanged = read.last_good->version == read.version;
-      if (read.unchanged) return read;
-    }
-    if (auto text = read_file(*file.path, &info)) {
-      read.version = version_of(info);
+    if (::stat(file.path->c_str(), &info) == 0) read.version = version_of(info);
+    read.unchanged = read.last_good && read.last_good->version == read.version;
+    if (read.unchanged) return read;
+    if (auto text = read_file(*file.path)) {
       ParsedArticle parsed = parse_article(*text, file.source);
       if (!parsed.usable) {
         read.unusable = std::move(parsed);
@@ -229,7 +182,7 @@ private:
   std::vector<SectionFiles> read_article_files() {
     std::vector<std::pair<const fs::path*, std::string>> folders; // each section folder and its name
     for (const auto& folder : entries_of(capsule_)) {
-      std::string section(file_name_of(folder));
+      std::string section = folder.path().filename().string();
       if (is_section_folder(folder) && is_valid_slug(section)) folders.emplace_back(&folder.path(), std::move(section));
     }
     // Listing a folder of thousands of files is worth a core of its own.
@@ -240,10 +193,10 @@ private:
       sections[i].listing = sorted_folder_entries(*folder, ec);
       for (const auto& entry : sections[i].listing) {
         if (!is_article_file(entry)) continue;
-        const std::string_view name = file_name_of(entry);
-        std::string slug(name.substr(0, name.size() - 3));
+        const std::string name = entry.path().filename().string();
+        std::string slug = name.substr(0, name.size() - 3);
         const bool valid = is_valid_slug(slug);
-        sections[i].files.push_back({&entry.path(), section, std::move(slug), section + "/" + std::string(name), valid, {}});
+        sections[i].files.push_back({&entry.path(), section, std::move(slug), section + "/" + name, valid, {}});
       }
     });
     std::vector<ArticleFile*> named;

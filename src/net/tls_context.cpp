@@ -29,11 +29,10 @@ asio::ssl::context make_tls_context(const std::filesystem::path& cert_file, cons
   SSL_CTX_set_cipher_list(native, "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-CHACHA20-POLY1305:"
                                   "ECDHE-ECDSA-AES256-GCM-SHA384");
   // TLS 1.3 suites with SHA-256 first: OpenSSL's default order puts
-  // AES-256 with SHA-384 first, and SHA-384 made the key schedule 3% of all
-  // instructions per Gemini request dearer (bench/instructions).
+  // AES-256 with SHA-384 first, and SHA-384 makes the key schedule dearer.
   SSL_CTX_set_ciphersuites(native, "TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384");
   // One session ticket per handshake instead of OpenSSL's two: a client
-  // resumes with one, and each ticket costs 6% of a full request.
+  // resumes with one, and each ticket adds to a full handshake's work.
   SSL_CTX_set_num_tickets(native, 1);
   // OpenSSL reads the socket itself (see tls_stream.hpp): reading ahead
   // takes a flight of records in one read instead of two reads per record.

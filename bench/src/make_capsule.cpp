@@ -33,7 +33,10 @@ std::string sentence(std::mt19937& random, int length) {
 
 std::string paragraph(std::mt19937& random, int sentences) {
   std::string text;
-  for (int i = 0; i < sentences; ++i) text += (i ? " " : "") + sentence(random, 12 + i % 9);
+  for (int i = 0; i < sentences; ++i) {
+    if (i > 0) text += ' ';
+    text += sentence(random, 12 + i % 9);
+  }
   return text;
 }
 
@@ -75,7 +78,11 @@ int main(int argc, char** argv) {
     text += fmt::format("{} [the full report](https://example.org/report/{}) {}\n\n", sentence(random, 9), a, sentence(random, 8));
     text += "## What was said\n\n> " + paragraph(random, 2) + "\n\n";
     for (int i = 0; i < 3; ++i) text += "- " + sentence(random, 8) + "\n";
-    text += "\n" + paragraph(random, 5) + "\n\n" + paragraph(random, 3) + "\n";
+    text += '\n';
+    text += paragraph(random, 5);
+    text += "\n\n";
+    text += paragraph(random, 3);
+    text += '\n';
     std::ofstream(root / fmt::format("section-{}/story-{}.md", section, a)) << text;
   }
   std::printf("%d articles in %d sections written to %s\n", articles, sections, root.c_str());

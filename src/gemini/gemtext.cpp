@@ -15,7 +15,10 @@ bool looks_like_gemtext_syntax(std::string_view line) {
 } // namespace
 
 std::string escape_gemtext_line(std::string_view line) {
-  return looks_like_gemtext_syntax(line) ? " " + std::string(line) : std::string(line);
+  std::string escaped;
+  if (looks_like_gemtext_syntax(line)) escaped += ' ';
+  escaped += line;
+  return escaped;
 }
 
 void append_link_line(std::string& out, std::string_view url, std::string_view label) {
@@ -82,7 +85,8 @@ void render_body_gemtext(const Body& body, std::string& out) {
         if (end == std::string::npos) end = block.text.size();
         std::string_view line(block.text.data() + start, end - start);
         // A line that starts with ``` would end the block early.
-        out += line.starts_with("```") ? " " + std::string(line) : std::string(line);
+        if (line.starts_with("```")) out += ' ';
+        out += line;
         out += '\n';
         start = end + 1;
       }

@@ -36,7 +36,9 @@ std::string http_answer(const GopherSettings& settings, std::string_view path) {
 std::string snapshot_key(std::string_view selector) {
   if (selector.empty()) return "/";
   if (selector.starts_with('/') || selector.starts_with("URL:")) return std::string(selector);
-  return "/" + std::string(selector);
+  std::string key = "/";
+  key += selector;
+  return key;
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "gopher/gopher_text.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -38,7 +39,7 @@ TEST_CASE("golden bodies render exactly as expected for Gemini and Gopher") {
     std::string text;
     TextReferences references;
     render_body_text(body, TextStyle{70, false}, references, text);
-    for (std::size_t i = 0; i < references.urls.size(); ++i) text += "[" + std::to_string(i + 1) + "] " + references.urls[i] + "\n";
+    for (std::size_t i = 0; i < references.urls.size(); ++i) text += fmt::format("[{}] {}\n", i + 1, references.urls[i]);
     CHECK(text == read(fs::path(entry.path()).replace_extension(".txt")));
     ++checked;
   }

@@ -7,6 +7,7 @@
 #include "content/publication_loader.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -90,6 +91,6 @@ TEST_CASE("list pages are the same with each story's entry rendered once as with
   const std::string front = render_front_page_menu(publication, style, gopher).joined();
   const std::string world = render_section_menu(publication, publication.sections.at(0), style, gopher).joined();
   const Article& pier = *publication.by_path.at("/world/pier");
-  CHECK(front.find("i" + pier.date.day() + " - " + publication.section_title("world") + "\t") != std::string::npos);
-  CHECK(world.find("i" + pier.date.day() + "\t") != std::string::npos);
+  CHECK(front.find(fmt::format("i{} - {}\t", pier.date.day(), publication.section_title("world"))) != std::string::npos);
+  CHECK(world.find(fmt::format("i{}\t", pier.date.day())) != std::string::npos);
 }

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace gazette;
 using gazette::testing::utf8_of;
@@ -152,7 +153,7 @@ TEST_CASE("transliteration: punctuation taken without ICU comes out as ICU gives
   for (unsigned c = 0x2000; c <= 0x203F; ++c) code_points.push_back(c);
   for (unsigned c : code_points) {
     CAPTURE(c);
-    const std::string text = "a" + utf8_of(c) + "b " + utf8_of(c) + utf8_of(c);
+    const std::string text = fmt::format("a{0}b {0}{0}", utf8_of(c));
     CHECK(to_ascii(text) + " e" == to_ascii(text + " \xC3\xA9"));
   }
   CHECK(to_ascii("\xE2\x80\x9C" "Quietly\xE2\x80\x9D \xE2\x80\x94 wait\xE2\x80\xA6\xC2\xA0\xC2\xAB" "a\xC2\xBB") ==

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace gazette;
 
@@ -60,8 +61,8 @@ TEST_CASE("a story's word list: its distinct words from every text, in first-see
   }
   // Many distinct words, each seen twice.
   std::string text, expected;
-  for (int i = 999; i >= 100; --i) text += "w" + std::to_string(i) + " w" + std::to_string(i) + " ";
-  for (int i = 999; i >= 100; --i) expected += "w" + std::to_string(i) + " ";
+  for (int i = 999; i >= 100; --i) text += fmt::format("w{0} w{0} ", i);
+  for (int i = 999; i >= 100; --i) expected += fmt::format("w{} ", i);
   CHECK(word_list({text}) == expected);
 }
 
@@ -103,7 +104,7 @@ TEST_CASE("search index: finds what a plain scan of every story finds, in the sa
   std::vector<StoryWords> stories;
   std::uint32_t seed = 5;
   auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
-  auto word = [&] { return "w" + std::to_string((next() >> 8) % 4000); };
+  auto word = [&] { return fmt::format("w{}", (next() >> 8) % 4000); };
   for (int i = 0; i < 600; ++i) {
     const std::string title = word() + " " + word();
     const std::string summary = word() + ", " + word() + " " + word();

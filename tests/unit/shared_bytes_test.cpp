@@ -1,6 +1,7 @@
 #include "snapshot/shared_bytes.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace gazette;
 
@@ -8,7 +9,7 @@ namespace {
 
 std::string pieces_of(const SharedBytes& bytes) {
   std::string out;
-  for (std::size_t i = 0; i < bytes.piece_count(); ++i) out += "[" + std::string(bytes.piece(i)) + "]";
+  for (std::size_t i = 0; i < bytes.piece_count(); ++i) out += fmt::format("[{}]", bytes.piece(i));
   return out;
 }
 

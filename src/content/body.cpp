@@ -487,10 +487,4 @@ std::string default_teaser(const Body& body, std::size_t limit) {
   return cut + "\u2026";
 }
 
-std::size_t Body::page_bytes() const {
-  std::size_t text = 0;
-  for (const auto& block : blocks) text += block.text.size() + block.url.size() + block.caption.size() + block.alt.size();
-  return text + text / 8 + 2048;
-}
-
 } // namespace gazette

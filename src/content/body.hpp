@@ -47,10 +47,6 @@ struct BodyWarning {
 struct Body {
   std::vector<Block> blocks;
   std::vector<BodyWarning> warnings;
-
-  // What a renderer reserves for a page showing the body: its text, an
-  // eighth more for wrapping and markup, and 2 KiB for the page around it.
-  std::size_t page_bytes() const;
 };
 
 Body parse_body(std::string_view commonmark);

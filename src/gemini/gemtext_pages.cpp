@@ -58,7 +58,6 @@ GemtextStoryEntry render_story_entry_gemtext(const Article& article) {
 }
 
 std::string render_article_gemtext(const Publication& publication, const Article& article, std::string out) {
-  out.reserve(out.size() + article.body.page_bytes());
   out.append("# ").append(article.title) += '\n';
   if (!article.subtitle.empty()) text_line(out, article.subtitle);
   out += '\n';

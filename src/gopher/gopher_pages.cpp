@@ -216,7 +216,6 @@ std::string render_article_text(const Publication& publication, const Article& a
   const TextStyle text{style.wrap, style.ascii};
   TextReferences references;
   std::string out;
-  out.reserve(article.body.page_bytes());
   text.heading(out, article.title, '=');
   if (!article.subtitle.empty()) text.wrap(out, article.subtitle);
   out += "\n";

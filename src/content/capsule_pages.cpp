@@ -35,7 +35,9 @@ std::optional<CapsulePage> read_page(const fs::path& capsule, std::string_view r
   const std::string text(std::istreambuf_iterator<char>(in), {});
   std::string title = gemtext_title(text);
   if (title.empty()) title = file.stem().string();
-  return CapsulePage{"/" + std::string(relative), std::move(title)};
+  std::string path = "/";
+  path += relative;
+  return CapsulePage{std::move(path), std::move(title)};
 }
 
 } // namespace

@@ -81,7 +81,7 @@ std::string resolve_link_path(std::string_view page_path, std::string_view link)
     merged = link;
   } else {
     merged = page_path.substr(0, page_path.rfind('/') + 1);
-    if (merged.empty()) merged = "/";
+    if (merged.empty()) merged += '/';
     merged += link;
   }
   // The segments as they stand, "." and ".." removed; a "." or ".." at the

@@ -42,8 +42,11 @@ TEST_CASE("certificate fingerprints: the whole certificate's and its public key'
 TEST_CASE("certificate fingerprints: a missing file or one that is not a certificate is named") {
   gazette::testing::TempCapsule folder;
   folder.write("not-a-cert.pem", "-----BEGIN CERTIFICATE-----\nbm9wZQ==\n-----END CERTIFICATE-----\n");
-  for (const auto& [file, message] : {std::pair{"missing.pem", "cannot open the certificate"},
-                                      std::pair{"not-a-cert.pem", "not a PEM certificate"}}) {
+  for (const auto& row : {std::pair{"missing.pem", "cannot open the certificate"},
+                          std::pair{"not-a-cert.pem", "not a PEM certificate"}}) {
+    // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
+    const char* const file = row.first;
+    const char* const message = row.second;
     CAPTURE(file);
     const auto path = folder.root() / file;
     try {

@@ -52,8 +52,8 @@ FramedRequest frame_gemini_request(std::string_view received) {
   return {Framing::need_more};
 }
 
-std::variant<GeminiRequest, GeminiRefusal> parse_gemini_request(std::string_view line,
-                                                                const GeminiIdentity& identity) {
+std::variant<RequestUrl, GeminiRefusal> parse_request_url(std::string_view line, const GeminiIdentity& identity,
+                                                         std::string_view expected_scheme) {
   if (line.empty()) return bad_request("Empty request; send an absolute gemini:// URL and CRLF");
   if (line.size() > max_gemini_url_bytes) return bad_request("Request is longer than 1024 bytes");
   if (line.starts_with("\xEF\xBB\xBF")) return bad_request("Request starts with a byte order mark");
@@ -75,7 +75,7 @@ std::variant<GeminiRequest, GeminiRefusal> parse_gemini_request(std::string_view
   if (scheme.empty()) return bad_request("Request is not an absolute URL; it needs gemini://host/");
   if (range_text(uri.userInfo).data() != nullptr) return bad_request("Request URL must not contain userinfo");
   if (range_text(uri.fragment).data() != nullptr) return bad_request("Request URL must not contain a fragment");
-  if (to_lower(scheme) != "gemini")
+  if (to_lower(scheme) != expected_scheme)
     return GeminiRefusal{53, fmt::format("This server does not proxy {}: URLs", to_lower(scheme))};
 
   std::string host = to_lower(range_text(uri.hostText));
@@ -97,8 +97,16 @@ std::variant<GeminiRequest, GeminiRefusal> parse_gemini_request(std::string_view
   rest.remove_prefix(scheme.size() + 1);
   if (!rest.starts_with("//")) return bad_request("Request URL has no host");
   rest.remove_prefix(2);
-  rest.remove_prefix(std::min(rest.find_first_of("/?"), rest.size()));
-  std::size_t query_start = rest.find('?');
+  const std::size_t authority_end = std::min(rest.find_first_of("/?"), rest.size());
+  return RequestUrl{std::string(rest.substr(0, authority_end)), std::string(rest.substr(authority_end))};
+}
+
+std::variant<GeminiRequest, GeminiRefusal> parse_gemini_request(std::string_view line,
+                                                                const GeminiIdentity& identity) {
+  auto url = parse_request_url(line, identity, "gemini");
+  if (auto* refusal = std::get_if<GeminiRefusal>(&url)) return std::move(*refusal);
+  const std::string_view rest = std::get<RequestUrl>(url).rest;
+  const std::size_t query_start = rest.find('?');
   std::string_view raw_path = rest.substr(0, query_start);
 
   auto path = normalize_request_path(raw_path);
@@ -106,6 +114,7 @@ std::variant<GeminiRequest, GeminiRefusal> parse_gemini_request(std::string_view
 
   GeminiRequest request;
   request.url = std::string(line);
+  request.authority = std::move(std::get<RequestUrl>(url).authority);
   request.path = std::move(std::get<std::string>(path));
   if (query_start != std::string_view::npos) {
     request.has_query = true;

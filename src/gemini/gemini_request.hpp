@@ -17,6 +17,7 @@ inline constexpr std::size_t max_gemini_request_bytes = max_gemini_url_bytes + 2
 
 struct GeminiRequest {
   std::string url;   // as received, for the access log
+  std::string authority; // "host[:port]" as written
   std::string path;  // decoded and normalized: the snapshot's key
   std::string query; // raw (still percent-encoded), without the "?"
   std::string query_text; // the query percent-decoded; as sent when it does not decode
@@ -37,6 +38,18 @@ struct GeminiIdentity {
 // `line` is the request without its CRLF.
 std::variant<GeminiRequest, GeminiRefusal> parse_gemini_request(std::string_view line,
                                                                 const GeminiIdentity& identity);
+
+// What every request URL on the Gemini port shares (gemini:// and titan://
+// alike), checked: the line as a whole, the scheme, and this server's host
+// and port.
+struct RequestUrl {
+  std::string authority; // "host[:port]" as the client wrote it
+  std::string rest;      // what follows the authority, non-ASCII bytes %-escaped
+};
+
+// `scheme` is the one expected, lowercase; another is refused with 53.
+std::variant<RequestUrl, GeminiRefusal> parse_request_url(std::string_view line, const GeminiIdentity& identity,
+                                                         std::string_view scheme);
 
 // Reading a request: has `received` a complete line (ended by CRLF) yet, or
 // can it never have one?

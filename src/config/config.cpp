@@ -7,6 +7,7 @@
 #include <charconv>
 #include <fmt/format.h>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
@@ -65,6 +66,15 @@ public:
 
   void error(std::string_view key, const toml::node* node, std::string message) {
     problems_.push_back({ConfigProblem::Severity::error, line_of(node), dotted(key), std::move(message)});
+  }
+
+  void warning(std::string_view key, const toml::node* node, std::string message) {
+    problems_.push_back({ConfigProblem::Severity::warning, line_of(node), dotted(key), std::move(message)});
+  }
+
+  // A key the table must have, reported at the table's own line.
+  void missing(std::string_view key, std::string message) {
+    problems_.push_back({ConfigProblem::Severity::error, line_of(&table_), dotted(key), std::move(message)});
   }
 
   void read_string(std::string_view key, std::string& out) {
@@ -163,10 +173,11 @@ public:
     }
   }
 
-private:
   static int line_of(const toml::node* node) {
     return node ? static_cast<int>(node->source().begin.line) : 0;
   }
+
+private:
   std::string dotted(std::string_view key) const {
     return prefix_.empty() ? std::string(key) : fmt::format("{}.{}", prefix_, key);
   }
@@ -198,7 +209,110 @@ const toml::table* subtable(const toml::table& root, std::string_view name, std:
   return nullptr;
 }
 
+bool is_slug(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+bool has_control_character(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; });
+}
+
+// One [[editor]] table. Names may repeat (a person with a certificate on
+// each device); fingerprints may not.
+EditorSettings read_editor(const toml::table& table, std::vector<ConfigProblem>& problems) {
+  TableReader reader(table, "editor", problems);
+  EditorSettings editor;
+  if (const auto* node = reader.find("name")) {
+    reader.read_string("name", editor.name);
+    if (node->is_string() && (editor.name.empty() || has_control_character(editor.name)))
+      reader.error("name", node, "must be a person's name: some text, without tabs or line breaks");
+  } else {
+    reader.missing("name", "missing; write the person's name as readers would see it, name = \"A. Writer\"");
+  }
+  if (const auto* node = reader.find("fingerprint")) {
+    std::string text;
+    reader.read_string("fingerprint", text);
+    if (node->is_string()) {
+      if (auto fingerprint = normalize_fingerprint(text)) editor.fingerprint = *fingerprint;
+      else
+        reader.error("fingerprint", node,
+                     "must be the SHA-256 of the client certificate: 64 hexadecimal digits, colons optional "
+                     "(openssl x509 -in cert.pem -noout -fingerprint -sha256 prints it)");
+    }
+  } else {
+    reader.missing("fingerprint", "missing; write the SHA-256 of the person's client certificate");
+  }
+  if (const auto* node = reader.find("role")) {
+    std::string role;
+    reader.read_string("role", role);
+    if (role == "editor") editor.role = EditorSettings::Role::editor;
+    else if (role == "reporter") editor.role = EditorSettings::Role::reporter;
+    else if (node->is_string())
+      reader.error("role", node, "must be \"editor\" (any story) or \"reporter\" (their own drafts)");
+  } else {
+    reader.missing("role", "missing; write role = \"editor\" (any story) or role = \"reporter\" (their own drafts)");
+  }
+  if (const auto* node = reader.find("sections")) {
+    for (const auto& section : reader.read_strings("sections")) {
+      if (is_slug(section)) editor.sections.push_back(section);
+      else reader.error("sections", node, fmt::format("\"{}\" is not a section folder's name (a-z, 0-9 and -)", section));
+    }
+    if (editor.role == EditorSettings::Role::editor && !editor.sections.empty())
+      reader.warning("sections", node, "limits a reporter only; an editor files in every section");
+  }
+  reader.warn_unknown();
+  return editor;
+}
+
+void read_editors(const toml::table& root, Config& config, std::vector<ConfigProblem>& problems) {
+  const toml::node* node = root.get("editor");
+  if (!node) return;
+  const toml::array* entries = node->as_array();
+  if (!entries || !std::all_of(entries->begin(), entries->end(), [](const toml::node& n) { return n.is_table(); })) {
+    problems.push_back({ConfigProblem::Severity::error, TableReader::line_of(node), "editor",
+                        "must be tables, each written [[editor]] with name, fingerprint and role"});
+    return;
+  }
+  std::map<std::string, int> lines; // fingerprint -> line of its first entry
+  for (const auto& entry : *entries) {
+    const toml::table& table = *entry.as_table();
+    EditorSettings editor = read_editor(table, problems);
+    if (editor.fingerprint.empty()) continue;
+    const int line = TableReader::line_of(&table);
+    if (auto [first, added] = lines.emplace(editor.fingerprint, line); !added) {
+      problems.push_back({ConfigProblem::Severity::error, line, "editor.fingerprint",
+                          fmt::format("is also given at line {}; a certificate names one person", first->second)});
+      continue;
+    }
+    config.editors.push_back(std::move(editor));
+  }
+}
+
+// Whether readers could fetch what lies in `history`: inside the capsule
+// and in no folder whose name starts with "." (which is never served).
+bool served_from_capsule(const fs::path& capsule, const fs::path& history) {
+  const fs::path inside = history.lexically_normal().lexically_relative(capsule.lexically_normal());
+  if (inside.empty() || *inside.begin() == "..") return false;
+  return std::none_of(inside.begin(), inside.end(), [](const fs::path& part) {
+    return part.native().starts_with('.') && part != "." && part != "..";
+  });
+}
+
 } // namespace
+
+std::optional<std::string> normalize_fingerprint(std::string_view text) {
+  std::string digits(64, '0');
+  std::size_t count = 0;
+  for (unsigned char c : text) {
+    if (c == ':') continue;
+    if (!std::isxdigit(c) || count == digits.size()) return std::nullopt;
+    digits[count++] = static_cast<char>(std::tolower(c));
+  }
+  if (count != digits.size()) return std::nullopt;
+  return digits;
+}
 
 ConfigResult parse_config(std::string_view text, const fs::path& file) {
   ConfigResult result;
@@ -210,6 +324,7 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
   config.gemini.listen = {*parse_listen_address("127.0.0.1:1965"), *parse_listen_address("[::1]:1965")};
   config.gemini.cert = base / "certs/cert.pem";
   config.gemini.key = base / "certs/key.pem";
+  config.newsroom.history = base / "history";
 
   if (int line = first_invalid_utf8_line(text)) {
     result.problems.push_back({ConfigProblem::Severity::error, line, "", "invalid UTF-8; save the file as UTF-8"});
@@ -274,7 +389,20 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
     limits.read_rate("burst", config.limits.burst, 1e6);
     limits.warn_unknown();
   }
-  top.warn_unknown({"gemini", "gopher", "limits"});
+  if (const auto* table = subtable(root, "newsroom", problems)) {
+    TableReader newsroom(*table, "newsroom", problems);
+    newsroom.read_path("history", config.newsroom.history, base);
+    newsroom.read_int("max_upload", config.newsroom.max_upload, 1, 1LL << 30);
+    newsroom.warn_unknown();
+  }
+  read_editors(root, config, problems);
+  if (!config.editors.empty() && served_from_capsule(config.capsule, config.newsroom.history))
+    problems.push_back({ConfigProblem::Severity::error, 0, "newsroom.history",
+                        fmt::format("{} is inside the capsule, where readers could fetch past versions; put it "
+                                    "beside the capsule (the default, history/) or in a folder whose name starts "
+                                    "with \".\"",
+                                    config.newsroom.history.string())});
+  top.warn_unknown({"gemini", "gopher", "limits", "newsroom", "editor"});
   return result;
 }
 
@@ -301,6 +429,21 @@ ConfigResult load_config(const fs::path& file) {
   else if (fs::directory_iterator(capsule, ec); ec)
     result.problems.push_back({ConfigProblem::Severity::error, 0, "capsule",
                                fmt::format("cannot read {}: {}", capsule.string(), ec.message())});
+  if (result.config.editors.empty()) return result;
+  // The newsroom's own paths come first while it is on.
+  if (fs::exists(capsule / "newsroom", ec))
+    result.problems.push_back({ConfigProblem::Severity::warning, 0, "editor",
+                               fmt::format("{} is not served at /newsroom/, which is the newsroom's page while "
+                                           "[[editor]] entries exist; rename it",
+                                           (capsule / "newsroom").string())});
+  std::set<std::string> named;
+  for (const auto& editor : result.config.editors)
+    for (const auto& section : editor.sections)
+      if (named.insert(section).second && !fs::exists(capsule / section / "_section.toml", ec))
+        result.problems.push_back({ConfigProblem::Severity::warning, 0, "editor.sections",
+                                   fmt::format("\"{}\" is not a section of the capsule (a folder with "
+                                               "_section.toml); no story can be filed there",
+                                               section)});
   return result;
 }
 

@@ -46,6 +46,21 @@ struct LimitSettings {
   double burst = 200;
 };
 
+// One [[editor]] entry: a person of the newsroom, known by the SHA-256 of
+// the client certificate they show.
+struct EditorSettings {
+  enum class Role { editor, reporter }; // editor: any story; reporter: their own drafts
+  std::string name;
+  std::string fingerprint; // 64 lowercase hexadecimal digits, no colons
+  Role role = Role::reporter;
+  std::vector<std::string> sections; // a reporter files only here, when any are named
+};
+
+struct NewsroomSettings {
+  std::filesystem::path history;  // past versions and the audit log; never served
+  std::uint64_t max_upload = 4 * 1024 * 1024; // bytes in one Titan upload
+};
+
 struct Config {
   std::filesystem::path file;    // the config file itself
   std::filesystem::path capsule; // absolute or relative to the config's folder, resolved
@@ -59,6 +74,8 @@ struct Config {
   GeminiSettings gemini;
   GopherSettings gopher;
   LimitSettings limits;
+  std::vector<EditorSettings> editors; // none: no newsroom, no Titan, no client certificates asked for
+  NewsroomSettings newsroom;
 };
 
 struct ConfigProblem {
@@ -74,6 +91,10 @@ struct ConfigResult {
   std::vector<ConfigProblem> problems;
   bool has_errors() const;
 };
+
+// "ab:cd:..." or "ABCD...": 64 hexadecimal digits, colons optional, as
+// lowercase digits without colons; nullopt when it is not a SHA-256.
+std::optional<std::string> normalize_fingerprint(std::string_view text);
 
 // Parses config.toml text; `file` names it in problems and anchors relative paths.
 ConfigResult parse_config(std::string_view text, const std::filesystem::path& file);

@@ -1,6 +1,7 @@
 #include "config/config.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace gazette;
 
@@ -127,4 +128,153 @@ TEST_CASE("listen addresses") {
   CHECK_FALSE(parse_listen_address("[::1]"));
   CHECK_FALSE(parse_listen_address("127.0.0.1:-1"));
   CHECK_FALSE(parse_listen_address("256.0.0.1:1965"));
+}
+
+namespace {
+
+const std::string fingerprint_a = "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
+const std::string fingerprint_b = std::string(64, 'b');
+
+} // namespace
+
+TEST_CASE("[[editor]] entries and [newsroom]: the newsroom's people and settings") {
+  auto result = parse_config(fmt::format(R"(
+[newsroom]
+history = "/var/lib/gazette/history"
+max_upload = 1000
+
+[[editor]]
+name = "A. Writer"
+fingerprint = "{}"
+role = "editor"
+
+[[editor]]
+name = "B. Reporter"
+fingerprint = "{}"
+role = "reporter"
+sections = ["north-america", "world"]
+)",
+                                         fingerprint_a, fingerprint_b),
+                             "/srv/news/config.toml");
+  CHECK(result.problems.empty());
+  const Config& config = result.config;
+  REQUIRE(config.editors.size() == 2);
+  CHECK(config.editors[0].name == "A. Writer");
+  CHECK(config.editors[0].fingerprint == "abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
+  CHECK(config.editors[0].role == EditorSettings::Role::editor);
+  CHECK(config.editors[0].sections.empty());
+  CHECK(config.editors[1].role == EditorSettings::Role::reporter);
+  CHECK(config.editors[1].sections == std::vector<std::string>{"north-america", "world"});
+  CHECK(config.newsroom.history == "/var/lib/gazette/history");
+  CHECK(config.newsroom.max_upload == 1000);
+}
+
+TEST_CASE("the newsroom's defaults: no editors, history beside config.toml") {
+  auto result = parse_config("", "/srv/news/config.toml");
+  CHECK(result.config.editors.empty());
+  CHECK(result.config.newsroom.history == "/srv/news/history");
+  CHECK(result.config.newsroom.max_upload == 4 * 1024 * 1024);
+}
+
+TEST_CASE("[[editor]] and [newsroom] mistakes are errors naming key and line") {
+  struct Row {
+    std::string text, key;
+    int line;
+    std::string message_contains;
+  };
+  const std::string a = "fingerprint = \"" + fingerprint_a + "\"\n";
+  const Row rows[] = {
+      {"[[editor]]\nname = \"A\"\nrole = \"editor\"\n", "editor.fingerprint", 1, "missing"},
+      {"[[editor]]\n" + a + "role = \"editor\"\n", "editor.name", 1, "missing"},
+      {"[[editor]]\nname = \"A\"\n" + a, "editor.role", 1, "missing"},
+      {"[[editor]]\nname = \"\"\n" + a + "role = \"editor\"\n", "editor.name", 2, "a person's name"},
+      {"[[editor]]\nname = \"A\\tB\"\n" + a + "role = \"editor\"\n", "editor.name", 2, "without tabs"},
+      {"[[editor]]\nname = 3\n" + a + "role = \"editor\"\n", "editor.name", 2, "string"},
+      {"[[editor]]\nname = \"A\"\nfingerprint = \"abc\"\nrole = \"editor\"\n", "editor.fingerprint", 3, "64 hexadecimal"},
+      {"[[editor]]\nname = \"A\"\nfingerprint = \"" + std::string(63, 'a') + "g\"\nrole = \"editor\"\n",
+       "editor.fingerprint", 3, "64 hexadecimal"},
+      {"[[editor]]\nname = \"A\"\nfingerprint = \"" + std::string(66, 'a') + "\"\nrole = \"editor\"\n",
+       "editor.fingerprint", 3, "64 hexadecimal"},
+      {"[[editor]]\nname = \"A\"\n" + a + "role = \"boss\"\n", "editor.role", 4, "\"editor\" (any story) or \"reporter\""},
+      {"[[editor]]\nname = \"A\"\n" + a + "role = \"reporter\"\nsections = [\"North America\"]\n", "editor.sections",
+       5, "not a section folder's name"},
+      {"[[editor]]\nname = \"A\"\n" + a + "role = \"editor\"\n[[editor]]\nname = \"B\"\n" + a + "role = \"editor\"\n",
+       "editor.fingerprint", 5, "also given at line 1"},
+      {"editor = \"A\"\n", "editor", 1, "[[editor]]"},
+      {"[newsroom]\nmax_upload = 0\n", "newsroom.max_upload", 2, "whole number"},
+      {"[newsroom]\nhistory = 3\n", "newsroom.history", 2, "string"},
+      {"capsule = \"capsule\"\n[newsroom]\nhistory = \"capsule/history\"\n[[editor]]\nname = \"A\"\n" + a +
+           "role = \"editor\"\n",
+       "newsroom.history", 0, "inside the capsule"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    auto result = parse_config(row.text, "config.toml");
+    CHECK(result.has_errors());
+    const ConfigProblem* problem = find_problem(result, row.key);
+    REQUIRE(problem != nullptr);
+    CHECK(problem->severity == ConfigProblem::Severity::error);
+    CHECK(problem->line == row.line);
+    CHECK(problem->message.find(row.message_contains) != std::string::npos);
+  }
+}
+
+TEST_CASE("where the history folder may be: outside the capsule, or hidden in it") {
+  const std::string editor = "[[editor]]\nname = \"A\"\nfingerprint = \"" + fingerprint_b + "\"\nrole = \"editor\"\n";
+  struct Row {
+    std::string history;
+    bool accepted;
+  };
+  const Row rows[] = {
+      {"history", true},
+      {"/var/lib/gazette/history", true},
+      {"capsule/.history", true},
+      {"capsule/world/.versions/old", true},
+      {"capsule-history", true},
+      {"capsule/history", false},
+      {"capsule", false},
+      {"capsule/./history", false},
+      {"other/../capsule/history", false},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.history);
+    auto result = parse_config("capsule = \"capsule\"\n" + editor + "[newsroom]\nhistory = \"" + row.history + "\"\n",
+                               "/srv/news/config.toml");
+    CHECK(result.has_errors() != row.accepted);
+  }
+  // Without editors there is no newsroom, and nothing to keep from readers.
+  CHECK_FALSE(parse_config("capsule = \"capsule\"\n[newsroom]\nhistory = \"capsule/history\"\n", "config.toml").has_errors());
+}
+
+TEST_CASE("[[editor]] oddities that are only warnings") {
+  auto result = parse_config("[[editor]]\nname = \"A\"\nfingerprint = \"" + fingerprint_b +
+                                 "\"\nrole = \"editor\"\nsections = [\"world\"]\nmood = \"calm\"\n",
+                             "config.toml");
+  CHECK_FALSE(result.has_errors());
+  REQUIRE(find_problem(result, "editor.sections") != nullptr);
+  CHECK(find_problem(result, "editor.sections")->severity == ConfigProblem::Severity::warning);
+  CHECK(find_problem(result, "editor.mood")->line == 6);
+  CHECK(result.config.editors.size() == 1);
+}
+
+TEST_CASE("fingerprints as people copy them") {
+  struct Row {
+    std::string text;
+    std::optional<std::string> normalized;
+  };
+  const std::string digits = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  const Row rows[] = {
+      {digits, digits},
+      {"0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF", digits},
+      {"01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:ab:cd:ef", digits},
+      {"", std::nullopt},
+      {digits.substr(1), std::nullopt},
+      {digits + "0", std::nullopt},
+      {"SHA256 Fingerprint=" + digits, std::nullopt},
+      {digits.substr(0, 63) + " ", std::nullopt},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    CHECK(normalize_fingerprint(row.text) == row.normalized);
+  }
 }

@@ -1,5 +1,6 @@
 #include "content/publication_loader.hpp"
 
+#include "content/article_checks.hpp"
 #include "content/article_source.hpp"
 #include "content/capsule_files.hpp"
 #include "content/capsule_pages.hpp"
@@ -313,14 +314,8 @@ private:
       const Article& article = *publication_->articles[i];
       if (!article.image || is_url(article.image->src)) continue;
       const std::string relative = article.image->src.substr(1);
-      const bool hidden = relative.starts_with('.') || relative.starts_with('_') ||
-                          relative.find("/.") != std::string::npos || relative.find("/_") != std::string::npos ||
-                          relative.find("..") != std::string::npos;
-      if (!hidden && is_capsule_file(relative)) continue;
-      error(article.source, parsed_[i].parsed->image_src_line,
-            fmt::format("image.src \"{}\" is not a file in the capsule; add the file or fix the path "
-                        "(the photo is left out meanwhile)",
-                        parsed_[i].image_src_written));
+      if (!is_hidden_capsule_path(relative) && is_capsule_file(relative)) continue;
+      error(article.source, parsed_[i].parsed->image_src_line, image_not_in_capsule(parsed_[i].image_src_written));
       auto without_photo = std::make_shared<Article>(article);
       without_photo->image.reset();
       publication_->articles[i] = std::move(without_photo);
@@ -352,10 +347,9 @@ private:
         const std::string& alias = article.aliases[k];
         const int line = parsed_[i].parsed->alias_lines[k];
         if (!alias.starts_with('/')) {
-          error(article.source, line, fmt::format("alias \"{}\" must be a path starting with /", alias));
+          error(article.source, line, alias_not_a_path(alias));
         } else if (!taken.insert(alias).second) {
-          error(article.source, line,
-                fmt::format("alias \"{}\" collides with another article's path or alias; remove one of them", alias));
+          error(article.source, line, alias_collides(alias));
         } else {
           result_.redirects.emplace_back(alias, article.path());
         }
@@ -390,10 +384,8 @@ private:
         auto found = publication_->by_path.find(path);
         if (found == publication_->by_path.end()) {
           if (!draft_paths.count(path))
-            diagnostics.push_back({article.source, entry.line, Diagnostic::Severity::error,
-                                   fmt::format("related \"{}\" names no article; write section/slug of an existing "
-                                               "article, or a full URL",
-                                               entry.target)});
+            diagnostics.push_back(
+                {article.source, entry.line, Diagnostic::Severity::error, related_names_no_article(entry.target)});
         } else if (listed.insert(found->second).second) {
           stories.push_back({found->second, {}});
         }

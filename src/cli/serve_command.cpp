@@ -38,6 +38,23 @@ void wait_for_hangup(asio::signal_set& hangup, Reloader& reloader) {
   });
 }
 
+// Uploads need to write the capsule and the history folder, as the user the
+// server serves as; better to say so at start than at an editor's first upload.
+void warn_if_newsroom_cannot_write(const Config& config) {
+  if (config.editors.empty()) return;
+  if (::access(config.capsule.c_str(), W_OK) != 0)
+    log_message("newsroom: cannot write {} ({}); uploads will fail until the server may write there",
+                config.capsule.string(), std::strerror(errno));
+  std::filesystem::path history = config.newsroom.history;
+  std::error_code ec;
+  while (!history.empty() && !std::filesystem::exists(history, ec) && history.has_parent_path() &&
+         history.parent_path() != history)
+    history = history.parent_path(); // made at the first change: its nearest existing folder must be writable
+  if (!history.empty() && ::access(history.c_str(), W_OK) != 0)
+    log_message("newsroom.history: cannot write {} ({}); uploads will fail until the server may write there",
+                history.string(), std::strerror(errno));
+}
+
 } // namespace
 
 int serve_command(const std::filesystem::path& config_file) {
@@ -82,7 +99,8 @@ int serve_command(const std::filesystem::path& config_file) {
       for (const auto& file : {config.gemini.cert, config.gemini.key})
         if (::chown(file.c_str(), run_as->uid, run_as->gid) != 0)
           log_message("{}: cannot give the file to user {}: {}", file.string(), run_as->user, std::strerror(errno));
-    tls = std::make_shared<asio::ssl::context>(make_tls_context(config.gemini.cert, config.gemini.key, config.gemini.ticket_keys));
+    tls = std::make_shared<asio::ssl::context>(
+        make_tls_context(config.gemini.cert, config.gemini.key, config.gemini.ticket_keys, !config.editors.empty()));
   } catch (const std::exception& e) {
     log_message("gemini: {}", e.what());
     return exit_bad_config;
@@ -106,7 +124,10 @@ int serve_command(const std::filesystem::path& config_file) {
     asio::signal_set hangup(io, SIGHUP);
     wait_for_hangup(hangup, reloader);
     run = run_server(io, snapshots, [&] {
-      if (!run_as) return true;
+      if (!run_as) {
+        warn_if_newsroom_cannot_write(config);
+        return true;
+      }
       try {
         become(*run_as);
       } catch (const std::exception& e) {
@@ -114,8 +135,9 @@ int serve_command(const std::filesystem::path& config_file) {
         return false;
       }
       log_message("serving as user {} (uid {}, gid {})", run_as->user, run_as->uid, run_as->gid);
+      warn_if_newsroom_cannot_write(config);
       return true;
-    });
+    }, [&reloader] { reloader.content_changed(); });
   }
   // Last, once a reload under way has finished too: whoever reads the log
   // knows the server ended as it meant to.

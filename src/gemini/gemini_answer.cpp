@@ -2,7 +2,9 @@
 
 #include "gemini/gemini_request.hpp"
 #include "gemini/gemini_response.hpp"
+#include "gemini/newsroom_answers.hpp"
 #include "gemini/search_results.hpp"
+#include "gemini/titan_request.hpp"
 
 #include <variant>
 
@@ -28,10 +30,12 @@ Answer answer_gemini(const Snapshot& snapshot, const ReceivedRequest& request, c
   case Framing::complete: break;
   }
   if (client.slow_down) return made(gemini_header(44, std::to_string(client.slow_down->count())));
+  if (is_titan_request(request.text)) return answer_titan(snapshot, request, client);
 
   auto parsed = parse_gemini_request(request.text, {snapshot.config->hostnames, client.local_port});
   if (auto* refusal = std::get_if<GeminiRefusal>(&parsed)) return made(gemini_header(refusal->status, refusal->meta));
   const auto& asked = std::get<GeminiRequest>(parsed);
+  if (auto newsroom = answer_newsroom(snapshot, asked, client)) return std::move(*newsroom);
   if (asked.path == search_path && !asked.query.empty() && snapshot.search)
     return made(gemini_search_response(snapshot, asked.query_text));
   const Resource* resource = Snapshot::find(snapshot.gemini, asked.path);

@@ -7,7 +7,8 @@ namespace gazette {
 
 // Status, meta and body for the request: a refusal (59, 53), a wait (44),
 // search results, a page, a redirect or input prompt held in the snapshot,
-// or 51 for what is not there.
+// or 51 for what is not there; for titan:// uploads and the newsroom's
+// pages, see newsroom_answers.hpp.
 Answer answer_gemini(const Snapshot& snapshot, const ReceivedRequest& request, const Client& client);
 
 // The answer when a resource's file can no longer be read.

@@ -30,6 +30,7 @@ public:
 
   asio::ip::tcp::socket& next_layer() { return socket_; }
   auto get_executor() { return socket_.get_executor(); }
+  const SSL* native_handle() const { return ssl_.get(); }
 
   asio::awaitable<void> handshake(std::error_code& ec);
   asio::awaitable<std::size_t> read_some(asio::mutable_buffer buffer, std::error_code& ec);

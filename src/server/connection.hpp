@@ -2,7 +2,10 @@
 // answer it from the snapshot, send the answer (streaming a large file),
 // close, and log. A protocol's front end (gemini_front_end.hpp,
 // gopher_front_end.hpp) supplies its stream, how a request line ends, the
-// pure function that answers it, and how the connection closes.
+// pure function that answers it, the work an answer may ask for first (the
+// newsroom's, on Gemini), and how the connection closes. An answer may also
+// ask for a body of N bytes after the request line (a Titan upload): the
+// loop reads it and asks again.
 #pragma once
 #include "net/access_log.hpp"
 #include "net/client_admission.hpp"
@@ -18,9 +21,13 @@
 #include <array>
 #include <asio/awaitable.hpp>
 #include <asio/ip/tcp.hpp>
+#include <asio/thread_pool.hpp>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace gazette {
 
@@ -30,6 +37,10 @@ struct ConnectionServices {
   ClientLimits& clients;
   AccessLog& access_log;
   std::shared_ptr<ConnectionDeadlines> deadlines;
+  // The newsroom's file work runs here: one thread, so changes are made one
+  // at a time and never stall a thread that serves connections.
+  asio::thread_pool::executor_type newsroom_work;
+  std::function<void()> capsule_changed; // asks for a reload at once
 };
 
 // `slot` is held until the connection ends.
@@ -68,15 +79,50 @@ asio::awaitable<void> serve_connection(const ConnectionServices& services, asio:
   }
   ec.clear(); // how the reading ended is in `framed`; what follows is the answer
 
-  const ReceivedRequest request{framed.state,
-                                {buffer.data(), framed.state == Framing::complete ? framed.line_length : received}};
-  Answer answer = FrontEnd::answer(*snapshot, request, Client{origin.local_port, admitted->slow_down()});
+  ReceivedRequest request{framed.state, {buffer.data(), framed.state == Framing::complete ? framed.line_length : received}};
+  const Client asking{origin.local_port, admitted->slow_down(), FrontEnd::client_certificate(connection->stream)};
+  Answer answer = FrontEnd::answer(*snapshot, request, asking);
+
+  // What came after the request line begins a body.
+  const std::size_t line_end = std::min(framed.line_length + 2, received);
+  std::string body;
+  if (answer.body_bytes > 0) {
+    // The rest of it must come within one request timeout.
+    body.assign(buffer.data() + line_end, std::min<std::size_t>(received - line_end, answer.body_bytes));
+    std::size_t got = body.size();
+    body.resize(answer.body_bytes);
+    connection->arm(config.request_timeout);
+    while (got < body.size()) {
+      got += co_await read_some_now(connection->stream, asio::buffer(body.data() + got, body.size() - got), ec);
+      if (ec) break;
+    }
+    ec.clear();
+    body.resize(got);
+    request.body_state = got == answer.body_bytes ? BodyState::complete : BodyState::incomplete;
+    request.body = body;
+    answer = FrontEnd::answer(*snapshot, request, asking);
+  }
+  if (answer.unread_body > 0) {
+    std::uint64_t left = answer.unread_body - std::min<std::uint64_t>(answer.unread_body, received - line_end);
+    std::vector<char> dropped(std::min<std::uint64_t>(left, 16 * 1024));
+    connection->arm(config.request_timeout);
+    while (left > 0) {
+      left -= co_await read_some_now(connection->stream, asio::buffer(dropped.data(), std::min<std::uint64_t>(left, dropped.size())), ec);
+      if (ec) break;
+    }
+    ec.clear();
+  }
+  if (answer.task) {
+    connection->disarm();
+    answer = co_await FrontEnd::carry_out(services, snapshot, std::move(answer));
+  }
 
   // Opened before anything is sent, so a file that cannot be read is
   // answered as not found rather than as a success with no body.
   std::optional<FileDescriptor> file;
-  if (answer.resource && !answer.resource->streamed_file.empty()) {
-    file.emplace(open_streamed_file(answer.resource->streamed_file));
+  const std::filesystem::path& streamed = answer.resource ? answer.resource->streamed_file : answer.streamed_file;
+  if (!streamed.empty()) {
+    file.emplace(open_streamed_file(streamed));
     if (file->get() < 0) answer = FrontEnd::not_found(request.text);
   }
 
@@ -88,8 +134,7 @@ asio::awaitable<void> serve_connection(const ConnectionServices& services, asio:
   if (answer.resource && answer.resource->bytes.piece_count() > 1)
     sent += co_await write_pieces(connection->stream, answer.resource->bytes, ec);
   else sent += co_await write_all(connection->stream, asio::buffer(first), ec);
-  if (!ec && answer.resource && !answer.resource->streamed_file.empty())
-    sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
+  if (!ec && file && file->get() >= 0) sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 
   // The deadline armed for the answer's last write also bounds the close.
   if (!ec) co_await FrontEnd::finish(connection->stream, request.state == Framing::need_more);

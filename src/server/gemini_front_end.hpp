@@ -1,10 +1,13 @@
-// Gemini's part of a connection: TLS, a URL and CRLF, answer_gemini, and
-// close_notify.
+// Gemini's part of a connection: TLS, a URL and CRLF, answer_gemini, the
+// newsroom's work for Titan uploads and its pages, and close_notify.
 #pragma once
 #include "gemini/gemini_answer.hpp"
 #include "gemini/gemini_request.hpp"
+#include "net/client_certificate.hpp"
 #include "net/guarded_stream.hpp"
 #include "net/tls_stream.hpp"
+#include "server/connection.hpp"
+#include "server/newsroom_work.hpp"
 
 #include <asio/ssl/context.hpp>
 
@@ -31,9 +34,16 @@ struct GeminiFrontEnd {
     co_await stream.handshake(ec);
     co_return !ec;
   }
+  static std::optional<ClientCertificate> client_certificate(const TlsStream& stream) {
+    return gazette::client_certificate(stream.native_handle());
+  }
   static FramedRequest frame(std::string_view received) { return frame_gemini_request(received); }
   static Answer answer(const Snapshot& snapshot, const ReceivedRequest& request, const Client& client) {
     return answer_gemini(snapshot, request, client);
+  }
+  static asio::awaitable<Answer> carry_out(const ConnectionServices& services, std::shared_ptr<const Snapshot> snapshot,
+                                          Answer answer) {
+    return carry_out_newsroom_task(services, std::move(snapshot), std::move(answer));
   }
   static Answer not_found(std::string_view) { return gemini_not_found(); }
   // A client whose request timed out is not waited for (see TlsStream::shutdown).

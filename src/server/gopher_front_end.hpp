@@ -5,6 +5,7 @@
 #include "gopher/gopher_request.hpp"
 #include "net/guarded_stream.hpp"
 #include "net/socket_io.hpp"
+#include "server/connection.hpp"
 
 #include <fmt/format.h>
 
@@ -20,9 +21,14 @@ struct GopherFrontEnd {
   }
   static bool proxy_protocol(const Config& config) { return config.gopher.proxy_protocol; }
   static asio::awaitable<bool> start(asio::ip::tcp::socket&) { co_return true; }
+  static std::optional<ClientCertificate> client_certificate(const asio::ip::tcp::socket&) { return std::nullopt; }
   static FramedRequest frame(std::string_view received) { return frame_gopher_request(received); }
   static Answer answer(const Snapshot& snapshot, const ReceivedRequest& request, const Client& client) {
     return answer_gopher(snapshot, request, client);
+  }
+  // Gopher's answers ask for no work.
+  static asio::awaitable<Answer> carry_out(const ConnectionServices&, std::shared_ptr<const Snapshot>, Answer answer) {
+    co_return answer;
   }
   static Answer not_found(std::string_view line) { return gopher_not_found(line.substr(0, line.find('\t'))); }
   // Closing the socket, when the connection goes, sends what is left and the FIN.

@@ -66,7 +66,9 @@ void Reloader::rebuild(Work work) {
     try {
       const CertificateInfo certificate =
           ensure_certificate(loaded.config.gemini.cert, loaded.config.gemini.key, loaded.config.hostnames);
-      tls = std::make_shared<asio::ssl::context>(make_tls_context(loaded.config.gemini.cert, loaded.config.gemini.key, loaded.config.gemini.ticket_keys));
+      tls = std::make_shared<asio::ssl::context>(make_tls_context(loaded.config.gemini.cert, loaded.config.gemini.key,
+                                                                  loaded.config.gemini.ticket_keys,
+                                                                  !loaded.config.editors.empty()));
       // A renewed certificate has new fingerprints for readers to check.
       log_message("{}", fingerprint_lines(certificate.fingerprints));
     } catch (const std::exception& e) {

@@ -15,6 +15,7 @@
 #include <asio/signal_set.hpp>
 #include <asio/steady_timer.hpp>
 #include <asio/strand.hpp>
+#include <asio/thread_pool.hpp>
 #include <asio/use_awaitable.hpp>
 #include <atomic>
 #include <functional>
@@ -128,7 +129,8 @@ asio::awaitable<void> stop_when_idle(asio::io_context& io, ConnectionLimit& limi
 
 } // namespace
 
-ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding) {
+ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding,
+                     std::function<void()> capsule_changed) {
   // Listeners, threads and the connection limit come from the config at
   // start; a reload changes content, certificates and per-request settings.
   const std::shared_ptr<const Config> started_with = snapshots.current()->config;
@@ -140,7 +142,9 @@ ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::
   // Shared: a connection the stopped server has not finished yet still
   // unregisters as it goes.
   auto deadlines = std::make_shared<ConnectionDeadlines>();
-  const ConnectionServices services{snapshots, *clients, access_log, deadlines};
+  asio::thread_pool newsroom_work(1);
+  const ConnectionServices services{snapshots,   *clients, access_log, deadlines, newsroom_work.get_executor(),
+                                    std::move(capsule_changed)};
 
   std::vector<std::unique_ptr<Listener>> listeners;
   auto listen = [&](const std::string& protocol, const ListenAddress& address, ConnectionHandler handler) {

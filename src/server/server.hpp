@@ -13,11 +13,13 @@ namespace gazette {
 // a stop signal, then lets in-flight responses finish for up to
 // shutdown_timeout. `after_binding` runs once every listener is bound and
 // before any connection is served (to drop privileges); when it returns
-// false, nothing is served.
+// false, nothing is served. `capsule_changed` asks for a reload at once (the
+// newsroom calls it after each change it makes).
 struct ServerRun {
   int exit_status = 0;
   std::uint64_t requests = 0; // answered, on both protocols
 };
-ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding);
+ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding,
+                     std::function<void()> capsule_changed);
 
 } // namespace gazette

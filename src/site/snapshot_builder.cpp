@@ -33,6 +33,7 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->config = config;
   snapshot->tls = std::move(tls);
+  snapshot->capsule_read_at = std::chrono::steady_clock::now();
 
   // Listing the capsule's static files and loading the publication only
   // read the disk, and the load leaves a core idle between its parallel steps.
@@ -57,6 +58,10 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config), renders);
     snapshot->site_title = loaded.publication->site.title;
     snapshot->lang = loaded.publication->site.lang;
+    if (!config->editors.empty())
+      snapshot->stories = std::make_shared<const StoryIndex>(make_story_index(
+          *loaded.publication, loaded.redirects,
+          std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()).time_since_epoch().count()));
     search.get();
     gopher.get();
   } else {

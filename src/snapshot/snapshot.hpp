@@ -4,8 +4,10 @@
 #pragma once
 #include "config/config.hpp"
 #include "content/search_index.hpp"
+#include "content/story_index.hpp"
 #include "snapshot/shared_bytes.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -56,6 +58,12 @@ struct Snapshot {
   std::vector<SearchEntry> search_entries;
   std::string site_title;
   std::string lang;
+
+  // Every story, drafts too, for the newsroom; null when no editors are
+  // configured or the capsule has no publication.
+  std::shared_ptr<const StoryIndex> stories;
+  // When the build began reading the capsule: a change saved before then is in it.
+  std::chrono::steady_clock::time_point capsule_read_at{};
 
   static const Resource* find(const Resources& resources, const std::string& key) {
     auto it = resources.find(key);

@@ -66,13 +66,19 @@ asio::awaitable<void> run_gemini(asio::ssl::stream<tcp::socket>& stream, std::ui
   }
 }
 
-} // namespace
+void use_identity(asio::ssl::context& tls, const ClientIdentity* identity) {
+  if (!identity) return;
+  SSL_CTX_use_certificate(tls.native_handle(), identity->certificate.get());
+  SSL_CTX_use_PrivateKey(tls.native_handle(), identity->key.get());
+}
 
-GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request, std::chrono::milliseconds limit,
-                               std::string_view preamble, SSL_SESSION* resume, std::string_view source_address) {
+GeminiResponse exchange(std::uint16_t port, std::string_view raw_request, std::chrono::milliseconds limit,
+                        std::string_view preamble, SSL_SESSION* resume, std::string_view source_address,
+                        const ClientIdentity* identity) {
   asio::io_context io;
   asio::ssl::context tls(asio::ssl::context::tls_client);
   tls.set_verify_mode(asio::ssl::verify_none); // Gemini is trust on first use
+  use_identity(tls, identity);
   asio::ssl::stream<tcp::socket> stream(io, tls);
   SSL_set_tlsext_host_name(stream.native_handle(), "localhost");
   if (resume) SSL_set_session(stream.native_handle(), resume);
@@ -88,13 +94,56 @@ GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request,
   return response;
 }
 
+} // namespace
+
+ClientIdentity make_client_identity(const std::string& common_name, std::chrono::seconds valid_from,
+                                    std::chrono::seconds valid_until) {
+  ClientIdentity identity;
+  identity.key.reset(EVP_EC_gen("P-256"), EVP_PKEY_free);
+  identity.certificate.reset(X509_new(), X509_free);
+  X509* cert = identity.certificate.get();
+  X509_set_version(cert, X509_VERSION_3);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert), static_cast<long>(valid_from.count()));
+  X509_gmtime_adj(X509_getm_notAfter(cert), static_cast<long>(valid_until.count()));
+  X509_NAME* name = X509_get_subject_name(cert);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(common_name.c_str()), -1,
+                             -1, 0);
+  X509_set_issuer_name(cert, name);
+  X509_set_pubkey(cert, identity.key.get());
+  X509_sign(cert, identity.key.get(), EVP_sha256());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  X509_digest(cert, EVP_sha256(), digest, &length);
+  for (unsigned int i = 0; i < length; ++i) {
+    identity.fingerprint += fmt::format("{:02x}", digest[i]);
+    identity.fingerprint_with_colons += fmt::format("{}{:02X}", i ? ":" : "", digest[i]);
+  }
+  return identity;
+}
+
+GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request, std::chrono::milliseconds limit,
+                               std::string_view preamble, SSL_SESSION* resume, std::string_view source_address) {
+  return exchange(port, raw_request, limit, preamble, resume, source_address, nullptr);
+}
+
+GeminiResponse gemini_exchange_as(const ClientIdentity& identity, std::uint16_t port, std::string_view raw_request,
+                                  std::chrono::milliseconds limit, SSL_SESSION* resume) {
+  return exchange(port, raw_request, limit, {}, resume, {}, &identity);
+}
+
 struct GeminiConversation::State {
   asio::io_context io;
   asio::ssl::context tls{asio::ssl::context::tls_client};
   asio::ssl::stream<tcp::socket> stream{io, tls};
 };
 
-GeminiConversation::GeminiConversation(std::uint16_t port) : state_(std::make_unique<State>()) {
+GeminiConversation::GeminiConversation(std::uint16_t port, const ClientIdentity* identity)
+    : state_(std::make_unique<State>()) {
+  if (identity) {
+    SSL_use_certificate(state_->stream.native_handle(), identity->certificate.get());
+    SSL_use_PrivateKey(state_->stream.native_handle(), identity->key.get());
+  }
   std::error_code ec;
   state_->stream.next_layer().connect({asio::ip::make_address("127.0.0.1"), port}, ec);
   if (!ec) state_->stream.handshake(asio::ssl::stream_base::client, ec);

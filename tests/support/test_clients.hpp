@@ -13,6 +13,21 @@
 
 namespace gazette::testing {
 
+// A client certificate and its key, self-signed as Gemini clients make
+// them, and the SHA-256 the server knows it by.
+struct ClientIdentity {
+  std::shared_ptr<X509> certificate;
+  std::shared_ptr<EVP_PKEY> key;
+  std::string fingerprint; // 64 lowercase hex digits
+  std::string fingerprint_with_colons; // "AB:CD:...", as openssl x509 -fingerprint prints it
+};
+
+// Valid from `valid_from` to `valid_until`, relative to now (so an expired
+// one is easily made).
+ClientIdentity make_client_identity(const std::string& common_name,
+                                    std::chrono::seconds valid_from = -std::chrono::hours(1),
+                                    std::chrono::seconds valid_until = std::chrono::hours(24 * 365));
+
 struct GeminiResponse {
   bool completed = false;      // read to the end before the deadline
   bool handshake_done = false;
@@ -35,6 +50,10 @@ GeminiResponse gemini_exchange(std::uint16_t port, std::string_view raw_request,
                                std::chrono::milliseconds limit = std::chrono::seconds(10), std::string_view preamble = {},
                                SSL_SESSION* resume = nullptr, std::string_view source_address = {});
 
+// The same, showing `identity` when the server asks for a certificate.
+GeminiResponse gemini_exchange_as(const ClientIdentity& identity, std::uint16_t port, std::string_view raw_request,
+                                  std::chrono::milliseconds limit = std::chrono::seconds(10), SSL_SESSION* resume = nullptr);
+
 struct TlsHandshake {
   bool done = false;
   std::string version; // as OpenSSL names it, "TLSv1.2"
@@ -55,7 +74,7 @@ GeminiResponse gemini_get(std::uint16_t port, std::string_view path);
 // the handshake and the request (a shutdown arriving meanwhile, say).
 class GeminiConversation {
 public:
-  explicit GeminiConversation(std::uint16_t port);
+  explicit GeminiConversation(std::uint16_t port, const ClientIdentity* identity = nullptr);
   ~GeminiConversation();
   bool handshake_done() const { return handshake_done_; }
   void send(std::string_view bytes);

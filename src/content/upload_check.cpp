@@ -1,0 +1,64 @@
+#include "content/upload_check.hpp"
+
+#include "content/article_checks.hpp"
+
+#include <set>
+#include <string>
+
+namespace gazette {
+namespace {
+
+bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
+
+void error(ParsedArticle& parsed, int line, std::string message) {
+  parsed.diagnostics.push_back({parsed.article.source, line, Diagnostic::Severity::error, std::move(message)});
+}
+
+} // namespace
+
+ParsedArticle check_uploaded_article(std::string_view text, std::string_view section, std::string_view slug,
+                                     const StoryIndex& index, const CapsuleFileTest& is_capsule_file) {
+  const std::string path = "/" + std::string(section) + "/" + std::string(slug);
+  ParsedArticle parsed = parse_article(text, std::string(section) + "/" + std::string(slug) + ".md");
+  // A file with errors of its own is not loaded, so the loader checks no further.
+  if (!parsed.usable) return parsed;
+  const Article& article = parsed.article;
+
+  // A story not published yet (a draft, one dated later) is named rightly.
+  for (const auto& entry : article.related) {
+    if (is_url(entry.target)) continue;
+    const std::string target = entry.target.starts_with('/') ? entry.target : "/" + entry.target;
+    if (target != path && !index.find(target)) error(parsed, entry.line, related_names_no_article(entry.target));
+  }
+
+  // Only a published story's aliases are taken; they may not name a section,
+  // a published story, this one, or another story's alias.
+  if (!article.draft && article.date.unix_seconds <= index.now) {
+    std::set<std::string> own;
+    for (std::size_t k = 0; k < article.aliases.size(); ++k) {
+      const std::string& alias = article.aliases[k];
+      const int line = k < parsed.alias_lines.size() ? parsed.alias_lines[k] : 0;
+      if (!alias.starts_with('/')) {
+        error(parsed, line, alias_not_a_path(alias));
+        continue;
+      }
+      const StoryInfo* story = index.find(alias);
+      const auto held = index.aliases.find(alias);
+      const bool section_path = alias.size() > 2 && alias.back() == '/' &&
+                                index.find_section(std::string_view(alias).substr(1, alias.size() - 2));
+      if (alias == path || section_path || (story && story->state == StoryInfo::State::published) ||
+          (held != index.aliases.end() && held->second != path) || !own.insert(alias).second)
+        error(parsed, line, alias_collides(alias));
+    }
+  }
+
+  if (const auto& image = article.image; image && !is_url(image->src)) {
+    std::string_view relative = image->src;
+    while (relative.starts_with('/')) relative.remove_prefix(1);
+    if (is_hidden_capsule_path(relative) || !is_capsule_file(relative))
+      error(parsed, parsed.image_src_line, image_not_in_capsule(image->src));
+  }
+  return parsed;
+}
+
+} // namespace gazette

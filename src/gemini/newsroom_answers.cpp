@@ -75,6 +75,7 @@ Answer answer_titan(const Snapshot& snapshot, const ReceivedRequest& request, co
   if (config.editors.empty()) return made(gemini_header(53, "This server takes no titan:// uploads"));
   NewsroomTask task;
   task.request = std::string(request.text);
+  mask_titan_token(task.request);
   if (client.certificate) task.fingerprint = client.certificate->fingerprint;
 
   auto parsed = parse_titan_request(request.text, {config.hostnames, client.local_port});

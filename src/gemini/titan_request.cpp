@@ -40,6 +40,14 @@ bool is_titan_request(std::string_view line) {
                     [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
 }
 
+void mask_titan_token(std::span<char> line) {
+  const std::string_view text(line.data(), line.size());
+  if (!is_titan_request(text)) return;
+  constexpr std::string_view key = ";token=";
+  for (std::size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1))
+    for (std::size_t i = at + key.size(); i < text.size() && text[i] != ';' && text[i] != '?'; ++i) line[i] = '*';
+}
+
 std::variant<TitanRequest, GeminiRefusal> parse_titan_request(std::string_view line, const GeminiIdentity& identity) {
   auto url = parse_request_url(line, identity, "titan");
   if (auto* refusal = std::get_if<GeminiRefusal>(&url)) return std::move(*refusal);

@@ -6,6 +6,7 @@
 #include "gemini/gemini_request.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -24,6 +25,11 @@ struct TitanRequest {
 
 // Whether the line is a titan:// request, to be parsed by parse_titan_request.
 bool is_titan_request(std::string_view line);
+
+// Overwrites the value of a titan:// line's token parameter with "*", in
+// place, so that a logged line never holds it: Gazette has no use for
+// tokens, and one a client sends may be a password of another site's.
+void mask_titan_token(std::span<char> line);
 
 // `line` is the request without its CRLF.
 std::variant<TitanRequest, GeminiRefusal> parse_titan_request(std::string_view line, const GeminiIdentity& identity);

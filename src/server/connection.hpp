@@ -139,7 +139,8 @@ asio::awaitable<void> serve_connection(const ConnectionServices& services, asio:
   // The deadline armed for the answer's last write also bounds the close.
   if (!ec) co_await FrontEnd::finish(connection->stream, request.state == Framing::need_more);
   connection->disarm();
-  services.access_log.record(client, answer.status, FrontEnd::logged_request(request.text), sent, Clock::now() - started);
+  services.access_log.record(client, answer.status, FrontEnd::logged_request({buffer.data(), request.text.size()}), sent,
+                             Clock::now() - started);
 }
 
 } // namespace gazette

@@ -3,6 +3,7 @@
 #pragma once
 #include "gemini/gemini_answer.hpp"
 #include "gemini/gemini_request.hpp"
+#include "gemini/titan_request.hpp"
 #include "net/client_certificate.hpp"
 #include "net/guarded_stream.hpp"
 #include "net/tls_stream.hpp"
@@ -51,7 +52,11 @@ struct GeminiFrontEnd {
     std::error_code ec;
     co_await stream.shutdown(ec, request_timed_out ? TlsStream::ClientCloseNotify::skip : TlsStream::ClientCloseNotify::wait);
   }
-  static std::string_view logged_request(std::string_view line) { return line; }
+  // The line as received, but a Titan token (see mask_titan_token).
+  static std::string_view logged_request(std::span<char> line) {
+    mask_titan_token(line);
+    return {line.data(), line.size()};
+  }
 };
 
 } // namespace gazette

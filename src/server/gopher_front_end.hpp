@@ -8,6 +8,7 @@
 #include "server/connection.hpp"
 
 #include <fmt/format.h>
+#include <span>
 
 namespace gazette {
 
@@ -33,7 +34,9 @@ struct GopherFrontEnd {
   static Answer not_found(std::string_view line) { return gopher_not_found(line.substr(0, line.find('\t'))); }
   // Closing the socket, when the connection goes, sends what is left and the FIN.
   static asio::awaitable<void> finish(asio::ip::tcp::socket&, bool) { co_return; }
-  static std::string logged_request(std::string_view line) { return fmt::format("gopher:{}", line); }
+  static std::string logged_request(std::span<char> line) {
+    return fmt::format("gopher:{}", std::string_view(line.data(), line.size()));
+  }
 };
 
 } // namespace gazette

@@ -94,3 +94,23 @@ TEST_CASE("which request lines are Titan's") {
   CHECK_FALSE(is_titan_request("titan"));
   CHECK_FALSE(is_titan_request(""));
 }
+
+TEST_CASE("a Titan token is masked where a request line is logged") {
+  struct Row {
+    std::string line, logged;
+  };
+  const Row rows[] = {
+      {"titan://localhost/w/p;token=secret;size=3", "titan://localhost/w/p;token=******;size=3"},
+      {"titan://localhost/w/p;size=3;token=two%20words", "titan://localhost/w/p;size=3;token=*************"},
+      {"titan://localhost/w/p;token=a;token=bc;size=1", "titan://localhost/w/p;token=*;token=**;size=1"},
+      {"titan://localhost/w/p;token=;size=1", "titan://localhost/w/p;token=;size=1"},
+      {"titan://localhost/w/p;size=3", "titan://localhost/w/p;size=3"},
+      {"gemini://localhost/w/p;token=secret", "gemini://localhost/w/p;token=secret"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.line);
+    std::string line = row.line;
+    mask_titan_token(line);
+    CHECK(line == row.logged);
+  }
+}

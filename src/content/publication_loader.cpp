@@ -47,7 +47,7 @@ bool newer_first(const Article* a, const Article* b) {
 
 class Loader {
 public:
-  Loader(const fs::path& capsule, const ArticleCache* previous) : capsule_(capsule), previous_(previous) {}
+  Loader(const fs::path& capsule, const LoadCache* previous) : capsule_(capsule), previous_(previous) {}
 
   LoadedPublication load() {
     auto site_text = read_file(capsule_ / "site.toml");
@@ -55,10 +55,8 @@ public:
       error("site.toml", 0, "missing: a publication needs site.toml with at least title = \"...\"");
       return std::move(result_);
     }
-    auto parsed_site = parse_site_settings(*site_text, "site.toml");
-    append(parsed_site.diagnostics);
     publication_ = std::make_unique<Publication>();
-    publication_->site = std::move(parsed_site.site);
+    load_site(*site_text);
     FoundPages pages = find_capsule_pages(capsule_, publication_->site);
     append(pages.diagnostics);
     publication_->pages = std::move(pages.pages);
@@ -83,6 +81,44 @@ private:
   }
   void append(const Diagnostics& more) { result_.diagnostics.insert(result_.diagnostics.end(), more.begin(), more.end()); }
 
+  // A site.toml with errors leaves the last good settings in force, where a
+  // load before this one had them: a broken save must not turn the front
+  // page's title, language and section order back to defaults.
+  void load_site(std::string_view text) {
+    auto parsed = parse_site_settings(text, "site.toml");
+    append(parsed.diagnostics);
+    if (!has_errors(parsed.diagnostics)) {
+      result_.cache.site = parsed.site;
+    } else if (previous_ && previous_->site) {
+      warning("site.toml", 0, "keeping the last good settings of site.toml in force until the errors are fixed");
+      result_.cache.site = previous_->site;
+      publication_->site = *previous_->site;
+      return;
+    }
+    publication_->site = std::move(parsed.site);
+  }
+
+  // The section's settings: as its _section.toml has them, else, when it has
+  // errors, as they last were without; null when they never were.
+  std::optional<Section> load_section_settings(const fs::path& folder, const std::string& name) {
+    const std::string settings_path = name + "/_section.toml";
+    auto text = read_file(folder / "_section.toml");
+    auto parsed = parse_section_settings(text.value_or(""), settings_path);
+    append(parsed.diagnostics);
+    if (!has_errors(parsed.diagnostics)) {
+      parsed.section.name = name;
+      return std::move(parsed.section);
+    }
+    if (previous_)
+      if (auto last_good = previous_->sections.find(name); last_good != previous_->sections.end()) {
+        warning(settings_path, 0, "keeping the last good settings of this section in force until the errors are fixed");
+        return last_good->second;
+      }
+    broken_sections_.insert(name);
+    warning(settings_path, 0, "this section and its stories are not published until the errors are fixed");
+    return std::nullopt;
+  }
+
   void load_sections() {
     std::vector<SectionFiles> found = read_article_files();
     auto next = found.begin();
@@ -95,13 +131,10 @@ private:
         continue;
       }
       SectionFiles& files = *next++; // read_article_files took the same folders in the same order
-      const std::string settings_path = name + "/_section.toml";
-      auto text = read_file(entry.path() / "_section.toml");
-      auto parsed = parse_section_settings(text.value_or(""), settings_path);
-      append(parsed.diagnostics);
-      if (has_errors(parsed.diagnostics)) continue;
-      parsed.section.name = name;
-      publication_->sections.push_back(std::move(parsed.section));
+      std::optional<Section> section = load_section_settings(entry.path(), name);
+      if (!section) continue;
+      result_.cache.sections.insert_or_assign(name, *section);
+      publication_->sections.push_back(std::move(*section));
       load_articles(files);
     }
   }
@@ -158,7 +191,8 @@ private:
   FileRead read_article_file(const ArticleFile& file) const {
     FileRead read;
     if (previous_)
-      if (auto found = previous_->find(file.source); found != previous_->end()) read.last_good = &found->second;
+      if (auto found = previous_->articles.find(file.source); found != previous_->articles.end())
+        read.last_good = &found->second;
     // The version is taken before the text: a file changed in between is
     // read again at the next reload, never kept at a version it is not.
     struct stat info {};
@@ -206,7 +240,7 @@ private:
       for (auto& file : section.files)
         if (file.valid_slug) named.push_back(&file);
     }
-    result_.cache.reserve(named.size());
+    result_.cache.articles.reserve(named.size());
     parsed_.reserve(named.size());
     parallel_for(named.size(), [&](std::size_t i) { named[i]->read = read_article_file(*named[i]); });
     return sections;
@@ -237,7 +271,7 @@ private:
         warning(file.source, 0, "keeping the last good version of this article online until the errors are fixed");
         kept = *last_good;
       }
-      result_.cache.emplace(std::move(file.source), kept);
+      result_.cache.articles.emplace(std::move(file.source), kept);
       parsed_.push_back(std::move(kept));
     }
   }
@@ -264,7 +298,9 @@ private:
     for (const auto& name : publication_->site.section_order) {
       auto it = std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.name == name; });
       if (it == sections.end()) {
-        if (std::none_of(ordered.begin(), ordered.end(), [&](const Section& s) { return s.name == name; }))
+        // A section left out for its own errors has been reported as such.
+        if (std::none_of(ordered.begin(), ordered.end(), [&](const Section& s) { return s.name == name; }) &&
+            !broken_sections_.count(name))
           warning("site.toml", 0, fmt::format("sections names \"{}\", which is not a section folder with _section.toml", name));
         continue;
       }
@@ -400,17 +436,18 @@ private:
   }
 
   fs::path capsule_;
-  const ArticleCache* previous_;
+  const LoadCache* previous_;
   LoadedPublication result_;
   std::unique_ptr<Publication> publication_;
   std::vector<CachedArticle> parsed_;          // parallel to publication_->articles
   std::map<std::string, bool> capsule_files_; // photo path -> whether the capsule has that file
   std::map<fs::path, std::vector<fs::directory_entry>> listings_; // each folder is listed once per load
+  std::set<std::string> broken_sections_; // section folders left out for errors in their _section.toml
 };
 
 } // namespace
 
-LoadedPublication load_publication(const fs::path& capsule, const ArticleCache* previous) {
+LoadedPublication load_publication(const fs::path& capsule, const LoadCache* previous) {
   return Loader(capsule, previous).load();
 }
 

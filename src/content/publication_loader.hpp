@@ -9,7 +9,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace gazette {
@@ -32,15 +34,24 @@ struct CachedArticle {
 };
 using ArticleCache = std::unordered_map<std::string, CachedArticle, StringHash, std::equal_to<>>; // by source path
 
+// What one load hands the next: the last good version of every article
+// file, of site.toml and of each _section.toml, so that a broken save of any
+// of them keeps the last good one in force.
+struct LoadCache {
+  ArticleCache articles;
+  std::optional<Site> site;                              // from a site.toml without errors
+  std::map<std::string, Section, std::less<>> sections; // by folder name, without their articles
+};
+
 struct LoadedPublication {
   // Null when the capsule has no site.toml: it is then a plain file capsule.
   std::unique_ptr<Publication> publication;
   Diagnostics diagnostics;
   std::vector<std::pair<std::string, std::string>> redirects; // alias path -> article path
-  ArticleCache cache; // what to pass as `previous` next time
+  LoadCache cache; // what to pass as `previous` next time
   std::size_t article_files = 0; // .md files found in section folders, those that failed included
 };
 
-LoadedPublication load_publication(const std::filesystem::path& capsule, const ArticleCache* previous = nullptr);
+LoadedPublication load_publication(const std::filesystem::path& capsule, const LoadCache* previous = nullptr);
 
 } // namespace gazette

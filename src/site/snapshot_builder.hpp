@@ -13,7 +13,7 @@ namespace gazette {
 struct BuiltSnapshot {
   std::shared_ptr<const Snapshot> snapshot;
   Diagnostics diagnostics; // everything wrong with the capsule; the valid rest is served
-  ArticleCache cache;      // pass to the next build
+  LoadCache cache;         // pass to the next build
   RenderCache renders;     // likewise
 };
 

@@ -154,3 +154,70 @@ TEST_CASE("SIGHUP re-reads config.toml and the certificate; a bad config is refu
   CHECK(gemini_get(port, "/world/pier").status() == 20);
   CHECK(server.running());
 }
+
+namespace {
+
+bool log_has(const GazetteProcess& server, const std::string& text) {
+  return server.stderr_text().find(text) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("live: a broken _section.toml keeps its section and stories online with the last good settings") {
+  TempCapsule site;
+  newsroom(site).write("site.toml", "title = \"Newsroom\"\nsections = [\"world\"]\n")
+      .write("world/_section.toml", "title = \"World\"\ndescription = \"News from abroad.\"\n");
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  REQUIRE(body_has(port, "/world/", "# World\nNews from abroad."));
+
+  site.write("world/_section.toml", "title = World\n");
+  CHECK(eventually([&] { return log_has(server, "world/_section.toml:1: error: not valid TOML: text must be in quotes"); }));
+  CHECK(eventually([&] { return log_has(server, "world/_section.toml: warning: keeping the last good settings of this section"); }));
+  CHECK(gemini_get(port, "/world/").status() == 20);
+  CHECK(body_has(port, "/world/", "# World\nNews from abroad."));
+  CHECK(body_has(port, "/world/pier", "First version."));
+  CHECK(body_has(port, "/", "=> /world/ World"));
+  CHECK(tcp_exchange(server.gopher_port(), "/world/pier\r\n").bytes.starts_with("Pier opens"));
+  CHECK_FALSE(log_has(server, "sections names"));
+
+  // Logged once, however many reloads follow while it is broken.
+  site.write("world/other.md", article("Other", "2024-05-01"));
+  CHECK(eventually([&] { return gemini_get(port, "/world/other").status() == 20; }));
+  CHECK(occurrences(server.stderr_text(), "world/_section.toml:1: error") == 1);
+  CHECK(body_has(port, "/world/", "# World\nNews from abroad."));
+
+  site.write("world/_section.toml", "title = \"Abroad\"\n");
+  CHECK(eventually([&] { return body_has(port, "/world/", "# Abroad\n"); }));
+  CHECK(body_has(port, "/world/pier", "Abroad"));
+}
+
+TEST_CASE("live: a broken site.toml keeps the last good site settings in force") {
+  TempCapsule site;
+  newsroom(site)
+      .write("site.toml", "title = \"Newsroom\"\ntagline = \"All the news\"\nlang = \"en\"\nsections = [\"world\", \"arts\"]\n"
+                          "[[social]]\nname = \"Mastodon\"\nurl = \"https://social.example/@newsroom\"\n")
+      .write("arts/_section.toml", "title = \"Arts\"\n")
+      .write("arts/show.md", article("A show", "2024-05-15"));
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  const auto front_page_is_whole = [&] {
+    const auto front = gemini_get(port, "/");
+    const std::string& page = front.body;
+    return front.header == "20 text/gemini; lang=en" && page.starts_with("# Newsroom\nAll the news\n") &&
+           page.find("=> https://social.example/@newsroom Mastodon") != std::string::npos &&
+           page.find("=> /world/ World") < page.find("=> /arts/ Arts");
+  };
+  REQUIRE(front_page_is_whole());
+
+  site.write("site.toml", "title = \"Newsroom\n");
+  CHECK(eventually([&] { return log_has(server, "site.toml:1: error: the string on this line is missing its closing \""); }));
+  CHECK(eventually([&] { return log_has(server, "site.toml: warning: keeping the last good settings of site.toml"); }));
+  CHECK(front_page_is_whole());
+  CHECK(body_has(port, "/world/pier", "=> / Front page: Newsroom"));
+  CHECK(tcp_exchange(server.gopher_port(), "/\r\n").bytes.starts_with("iNewsroom\t"));
+
+  site.write("site.toml", "title = \"The Newsroom\"\nlang = \"en\"\n");
+  CHECK(eventually([&] { return gemini_get(port, "/").body.starts_with("# The Newsroom\n"); }));
+  CHECK(gemini_get(port, "/").body.find("=> /arts/ Arts") < gemini_get(port, "/").body.find("=> /world/ World"));
+}

@@ -229,3 +229,146 @@ TEST_CASE("stories of the same moment are ordered by path") {
   CHECK(paths == sorted);
   CHECK(paths.front() == "/a-b/a");
 }
+
+namespace {
+
+std::vector<std::string> messages(const Diagnostics& diagnostics) {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics) out.push_back(d.to_string());
+  return out;
+}
+
+bool has_message(const Diagnostics& diagnostics, const std::string& line) {
+  const auto all = messages(diagnostics);
+  return std::find(all.begin(), all.end(), line) != all.end();
+}
+
+} // namespace
+
+TEST_CASE("a broken _section.toml keeps the section's last good settings, and its stories online") {
+  struct Row {
+    std::string text;
+    int line;
+    std::string error;
+  };
+  const Row rows[] = {
+      {"title = World\n", 1, "text must be in quotes"},
+      {"title = \"World\n", 1, "missing its closing \""},
+      {"description = \"No title\"\n", 1, "missing title"},
+      {"title = 3\n", 1, "title must be a string"},
+      {"\ntitle = \"caf\xC3\"\n", 2, "invalid UTF-8"},
+      {"", 1, "missing title"}, // a save caught half way
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    TempCapsule capsule;
+    basic_site(capsule).write("world/_section.toml", "title = \"World\"\ndescription = \"Abroad.\"\n")
+        .write("world/a.md", article("A", "2024-01-01"));
+    const auto first = load_publication(capsule.root());
+    capsule.write("world/_section.toml", row.text);
+    const auto broken = load_publication(capsule.root(), &first.cache);
+    REQUIRE(broken.publication);
+    const Section* world = broken.publication->find_section("world");
+    REQUIRE(world);
+    CHECK(world->title == "World");
+    CHECK(world->description == "Abroad.");
+    CHECK(titles(world->articles) == std::vector<std::string>{"A"});
+    CHECK(broken.publication->by_path.count("/world/a") == 1);
+    CHECK(broken.publication->sections.front().name == "world"); // still first, as site.toml orders it
+    const Diagnostic* error = find(broken.diagnostics, "world/_section.toml", row.error);
+    REQUIRE(error);
+    CHECK(error->severity == Diagnostic::Severity::error);
+    CHECK(error->line == row.line);
+    CHECK(has_message(broken.diagnostics, "world/_section.toml: warning: keeping the last good settings of this section "
+                                          "in force until the errors are fixed"));
+    CHECK_FALSE(find(broken.diagnostics, "site.toml", "\"world\""));
+
+    // Broken again: the same last good settings, handed on.
+    const auto still = load_publication(capsule.root(), &broken.cache);
+    REQUIRE(still.publication->find_section("world"));
+    CHECK(still.publication->find_section("world")->title == "World");
+
+    // With no load before it (gazette check, a start), the section is left
+    // out and says so; site.toml's `sections` naming it is no extra warning.
+    const auto fresh = load_publication(capsule.root());
+    CHECK_FALSE(fresh.publication->find_section("world"));
+    CHECK(find(fresh.diagnostics, "world/_section.toml", row.error));
+    CHECK(has_message(fresh.diagnostics, "world/_section.toml: warning: this section and its stories are not published "
+                                         "until the errors are fixed"));
+    CHECK_FALSE(find(fresh.diagnostics, "site.toml", "\"world\""));
+    CHECK(find(fresh.diagnostics, "site.toml", "\"nowhere\"")); // a name that is no folder still is
+
+    // The fix is published.
+    capsule.write("world/_section.toml", "title = \"Abroad\"\n");
+    const auto fixed = load_publication(capsule.root(), &still.cache);
+    REQUIRE(fixed.publication->find_section("world"));
+    CHECK(fixed.publication->find_section("world")->title == "Abroad");
+    CHECK(fixed.publication->find_section("world")->description.empty());
+    CHECK_FALSE(has_errors(fixed.diagnostics));
+  }
+}
+
+TEST_CASE("a broken site.toml keeps the last good site settings") {
+  struct Row {
+    std::string text;
+    int line;
+    std::string error;
+  };
+  const Row rows[] = {
+      {"title = \"The Review\n", 1, "missing its closing \""},
+      {"title = The Review\n", 1, "text must be in quotes"},
+      {"tagline = \"No title\"\n", 1, "missing title"},
+      {"title = \"R\"\nlang = \"e n\"\n", 2, "lang must be a BCP 47 tag"},
+      {"title = \"R\"\nfront_page = -1\n", 2, "front_page must be a whole number"},
+      {"title = \"R\"\nsections = \"world\"\n", 2, "sections must be an array"},
+      {"title = \"R\"\n[[social]]\nname = \"M\"\n", 2, "needs a name and a url"},
+      {"\xEF\xBB\xBFtitle = \"caf\xC3\"\n", 1, "invalid UTF-8"},
+      {"", 1, "missing title"},
+  };
+  const std::string good = "title = \"The Review\"\ntagline = \"Plainly\"\nlang = \"en\"\nfront_page = 5\nrelated = 1\n"
+                           "sections = [\"world\", \"arts\"]\n[[social]]\nname = \"Mastodon\"\nurl = \"https://m.example/@r\"\n"
+                           "[tags]\nnato = \"NATO\"\n";
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    TempCapsule capsule;
+    basic_site(capsule).write("site.toml", good).write("world/a.md", article("A", "2024-01-01", "tags = [\"nato\"]\n"));
+    const auto first = load_publication(capsule.root());
+    REQUIRE_FALSE(has_errors(first.diagnostics));
+    capsule.write("site.toml", row.text);
+    const auto broken = load_publication(capsule.root(), &first.cache);
+    REQUIRE(broken.publication);
+    for (const auto* loaded : {&broken, &first}) {
+      const Site& site = loaded->publication->site;
+      CHECK(site.title == "The Review");
+      CHECK(site.tagline == "Plainly");
+      CHECK(site.lang == "en");
+      CHECK(site.front_page == 5);
+      CHECK(site.related == 1);
+      CHECK(site.section_order == std::vector<std::string>{"world", "arts"});
+      REQUIRE(site.social.size() == 1);
+      CHECK(site.social[0].url == "https://m.example/@r");
+      CHECK(loaded->publication->tag_title("nato") == "NATO");
+      CHECK(loaded->publication->sections.front().name == "world");
+    }
+    const Diagnostic* error = find(broken.diagnostics, "site.toml", row.error);
+    REQUIRE(error);
+    CHECK(error->line == row.line);
+    CHECK(has_message(broken.diagnostics,
+                      "site.toml: warning: keeping the last good settings of site.toml in force until the errors are fixed"));
+    const auto still = load_publication(capsule.root(), &broken.cache);
+    CHECK(still.publication->site.title == "The Review");
+
+    // Without a load before it, the errors are reported, and what is valid is used.
+    const auto fresh = load_publication(capsule.root());
+    REQUIRE(fresh.publication);
+    CHECK(find(fresh.diagnostics, "site.toml", row.error));
+    CHECK_FALSE(find(fresh.diagnostics, "site.toml", "keeping the last good"));
+    CHECK(fresh.publication->site.title != "The Review");
+
+    capsule.write("site.toml", "title = \"Fixed\"\n");
+    const auto fixed = load_publication(capsule.root(), &still.cache);
+    CHECK(fixed.publication->site.title == "Fixed");
+    CHECK(fixed.publication->site.tagline.empty());
+    CHECK(fixed.publication->sections.front().name == "arts"); // by name, as the fixed file orders none
+  }
+}

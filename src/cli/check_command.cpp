@@ -42,7 +42,8 @@ int check_command(const std::filesystem::path& config_file) {
   diagnostics.insert(diagnostics.end(), publication.diagnostics.begin(), publication.diagnostics.end());
   for (const auto& diagnostic : diagnostics) {
     fmt::print("{}\n", diagnostic.to_string());
-    (diagnostic.severity == Diagnostic::Severity::error ? errors : warnings)++;
+    if (diagnostic.severity == Diagnostic::Severity::error) ++errors;
+    else if (diagnostic.severity == Diagnostic::Severity::warning) ++warnings;
   }
   const std::size_t published = publication.publication ? publication.publication->published.size() : 0;
   fmt::print("{}, {}; {} checked, {} with errors, {} published\n", counted(errors, "error"), counted(warnings, "warning"),

@@ -6,7 +6,7 @@
 namespace gazette {
 
 std::string Diagnostic::to_string() const {
-  const char* kind = severity == Severity::error ? "error" : "warning";
+  const char* kind = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
   if (line > 0) return fmt::format("{}:{}: {}: {}", path, line, kind, message);
   return fmt::format("{}: {}: {}", path, kind, message);
 }

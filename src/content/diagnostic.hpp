@@ -1,4 +1,5 @@
-// A problem found in the capsule, reported as "path:line: error: message".
+// A problem found in the capsule, reported as "path:line: error: message";
+// or a note, which tells what will happen without anything being wrong.
 #pragma once
 #include <string>
 #include <vector>
@@ -6,7 +7,7 @@
 namespace gazette {
 
 struct Diagnostic {
-  enum class Severity { warning, error };
+  enum class Severity { note, warning, error };
   std::string path; // relative to the capsule, e.g. "world/pier.md"
   int line = 0;     // 1-based; 0 when the problem is the file as a whole
   Severity severity = Severity::error;

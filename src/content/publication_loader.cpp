@@ -47,7 +47,8 @@ bool newer_first(const Article* a, const Article* b) {
 
 class Loader {
 public:
-  Loader(const fs::path& capsule, const LoadCache* previous) : capsule_(capsule), previous_(previous) {}
+  Loader(const fs::path& capsule, const LoadCache* previous, std::chrono::sys_seconds now)
+      : capsule_(capsule), previous_(previous), now_(now.time_since_epoch().count()) {}
 
   LoadedPublication load() {
     auto site_text = read_file(capsule_ / "site.toml");
@@ -314,8 +315,13 @@ private:
   void index_articles() {
     publication_->by_path.reserve(publication_->articles.size());
     for (const auto& article : publication_->articles) {
-      if (article->draft) continue;
-      publication_->published.push_back(article.get());
+      if (is_scheduled(*article)) {
+        const std::chrono::sys_seconds date{std::chrono::seconds(article->date.unix_seconds)};
+        if (!result_.next_scheduled || date < *result_.next_scheduled) result_.next_scheduled = date;
+        result_.diagnostics.push_back(
+            {article->source, 0, Diagnostic::Severity::note, "scheduled; appears " + article->date.rfc3339()});
+      }
+      if (is_published(*article)) publication_->published.push_back(article.get());
     }
     std::sort(publication_->published.begin(), publication_->published.end(), newer_first);
     // The paths are indexed on a core of their own, beside the lists.
@@ -371,14 +377,14 @@ private:
   void collect_aliases() {
     // Most publications have no aliases: then there are no paths to collect.
     if (std::none_of(publication_->articles.begin(), publication_->articles.end(),
-                     [](const auto& article) { return !article->draft && !article->aliases.empty(); }))
+                     [&](const auto& article) { return is_published(*article) && !article->aliases.empty(); }))
       return;
     std::set<std::string> taken;
     for (const auto& section : publication_->sections) taken.insert("/" + section.name + "/");
     for (const Article* article : publication_->published) taken.insert(article->path());
     for (std::size_t i = 0; i < publication_->articles.size(); ++i) {
       const Article& article = *publication_->articles[i];
-      if (article.draft) continue;
+      if (!is_published(article)) continue;
       for (std::size_t k = 0; k < article.aliases.size(); ++k) {
         const std::string& alias = article.aliases[k];
         const int line = parsed_[i].parsed->alias_lines[k];
@@ -395,9 +401,10 @@ private:
 
   void resolve_related() {
     const std::size_t limit = static_cast<std::size_t>(publication_->site.related);
-    std::set<std::string> draft_paths;
+    // A story not published yet is named rightly; it is listed once it is.
+    std::set<std::string> unpublished_paths;
     for (const auto& article : publication_->articles)
-      if (article->draft) draft_paths.insert(article->path());
+      if (!is_published(*article)) unpublished_paths.insert(article->path());
 
     // Each article's list is worked out on its own, on every core; the
     // problems are reported in article order afterwards.
@@ -419,24 +426,30 @@ private:
         const std::string path = entry.target.starts_with('/') ? entry.target : "/" + entry.target;
         auto found = publication_->by_path.find(path);
         if (found == publication_->by_path.end()) {
-          if (!draft_paths.count(path))
+          if (!unpublished_paths.count(path))
             diagnostics.push_back(
                 {article.source, entry.line, Diagnostic::Severity::error, related_names_no_article(entry.target)});
         } else if (listed.insert(found->second).second) {
           stories.push_back({found->second, {}});
         }
       }
-      if (!article.draft) finder.add(article, limit, listed, stories);
+      if (is_published(article)) finder.add(article, limit, listed, stories);
     });
     publication_->related.reserve(resolved.size());
     for (std::size_t i = 0; i < resolved.size(); ++i) {
       append(resolved[i].diagnostics);
-      if (!publication_->articles[i]->draft) publication_->related[publication_->articles[i].get()] = std::move(resolved[i].stories);
+      if (is_published(*publication_->articles[i]))
+        publication_->related[publication_->articles[i].get()] = std::move(resolved[i].stories);
     }
   }
 
+  // A draft waits for its author; a story dated later than now, for its date.
+  bool is_published(const Article& article) const { return !article.draft && article.date.unix_seconds <= now_; }
+  bool is_scheduled(const Article& article) const { return !article.draft && article.date.unix_seconds > now_; }
+
   fs::path capsule_;
   const LoadCache* previous_;
+  std::int64_t now_; // seconds since the epoch
   LoadedPublication result_;
   std::unique_ptr<Publication> publication_;
   std::vector<CachedArticle> parsed_;          // parallel to publication_->articles
@@ -447,8 +460,12 @@ private:
 
 } // namespace
 
-LoadedPublication load_publication(const fs::path& capsule, const LoadCache* previous) {
-  return Loader(capsule, previous).load();
+std::chrono::sys_seconds seconds_now() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+LoadedPublication load_publication(const fs::path& capsule, const LoadCache* previous, std::chrono::sys_seconds now) {
+  return Loader(capsule, previous, now).load();
 }
 
 } // namespace gazette

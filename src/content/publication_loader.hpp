@@ -7,6 +7,7 @@
 #include "content/publication.hpp"
 #include "text/string_hash.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -50,8 +51,17 @@ struct LoadedPublication {
   std::vector<std::pair<std::string, std::string>> redirects; // alias path -> article path
   LoadCache cache; // what to pass as `previous` next time
   std::size_t article_files = 0; // .md files found in section folders, those that failed included
+  // The date of the next story to appear by itself, dated later than the
+  // load's `now`: when the publication must be loaded again.
+  std::optional<std::chrono::sys_seconds> next_scheduled;
 };
 
-LoadedPublication load_publication(const std::filesystem::path& capsule, const LoadCache* previous = nullptr);
+// The time a load takes as `now` outside tests, to the second.
+std::chrono::sys_seconds seconds_now();
+
+// A story dated later than `now` is scheduled: loaded and checked, not
+// published (nor listed, linked or found) until a load at or after its date.
+LoadedPublication load_publication(const std::filesystem::path& capsule, const LoadCache* previous = nullptr,
+                                   std::chrono::sys_seconds now = seconds_now());
 
 } // namespace gazette

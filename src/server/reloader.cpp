@@ -7,9 +7,10 @@
 namespace gazette {
 
 Reloader::Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first)
-    : config_file_(std::move(config_file)), store_(store), debounce_(io), last_build_(std::move(first)) {
+    : config_file_(std::move(config_file)), store_(store), debounce_(io), scheduled_(io), last_build_(std::move(first)) {
   for (const auto& diagnostic : last_build_.diagnostics) reported_.insert(diagnostic.to_string());
   last_build_.snapshot.reset(); // the store holds it
+  schedule(last_build_.next_scheduled);
   worker_ = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
@@ -28,6 +29,32 @@ void Reloader::content_changed() {
 }
 
 void Reloader::reload_everything() { request(Work::everything); }
+
+void Reloader::schedule(std::optional<std::chrono::sys_seconds> due) {
+  std::lock_guard lock(mutex_);
+  due_ = due;
+  if (due_) wait_until_due();
+  else scheduled_.cancel();
+}
+
+// Called with mutex_ held. The wait is cut into days at most: a story may be
+// dated centuries ahead, beyond what the clock's time points can hold, and
+// the clock may be set meanwhile.
+void Reloader::wait_until_due() {
+  const auto now = std::chrono::system_clock::now();
+  const auto due = *due_;
+  const auto day_ahead = std::chrono::floor<std::chrono::seconds>(now) + std::chrono::days(1);
+  scheduled_.expires_at(std::chrono::system_clock::time_point(std::min(due, day_ahead)));
+  scheduled_.async_wait([this](std::error_code ec) {
+    if (ec) return;
+    {
+      std::lock_guard lock(mutex_);
+      if (!due_) return;
+      if (std::chrono::system_clock::now() < *due_) return wait_until_due();
+    }
+    request(Work::content);
+  });
+}
 
 void Reloader::request(Work work) {
   {
@@ -85,7 +112,7 @@ void Reloader::rebuild(Work work) {
 
   BuiltSnapshot built;
   try {
-    built = build_snapshot(config, tls, &last_build_);
+    built = build_snapshot(config, tls, &last_build_, seconds_now());
   } catch (const std::exception& e) {
     // Whatever went wrong, readers keep the snapshot they have.
     log_message("{}: reload failed: {}; still serving the previous version", config->capsule.string(), e.what());
@@ -93,6 +120,7 @@ void Reloader::rebuild(Work work) {
   }
   report(built.diagnostics);
   store_.replace(std::move(built.snapshot));
+  schedule(built.next_scheduled);
   last_build_ = std::move(built);
   const auto took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   log_message("reloaded {} in {:.0f} ms", work == Work::everything ? "configuration, certificate and capsule" : "capsule",

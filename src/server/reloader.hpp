@@ -1,7 +1,8 @@
-// Publishing without a restart. Capsule changes (from the watcher) and SIGHUP
-// (which also re-reads config.toml and the certificate) lead to a new
-// snapshot, built on a thread of its own, off the request path, and swapped
-// in atomically; requests under way finish on the old one.
+// Publishing without a restart. Capsule changes (from the watcher), SIGHUP
+// (which also re-reads config.toml and the certificate) and the date of a
+// scheduled story lead to a new snapshot, built on a thread of its own, off
+// the request path, and swapped in atomically; requests under way finish on
+// the old one.
 #pragma once
 #include "config/config.hpp"
 #include "site/snapshot_builder.hpp"
@@ -9,6 +10,9 @@
 
 #include <asio/io_context.hpp>
 #include <asio/steady_timer.hpp>
+#include <asio/system_timer.hpp>
+#include <chrono>
+#include <optional>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -36,10 +40,14 @@ private:
   void run(std::stop_token stop);
   void rebuild(Work work);
   void report(const Diagnostics& diagnostics);
+  void schedule(std::optional<std::chrono::sys_seconds> due); // a rebuild when the next story is due
+  void wait_until_due();
 
   std::filesystem::path config_file_;
   SnapshotStore& store_;
   asio::steady_timer debounce_;
+  asio::system_timer scheduled_; // the clock stories are dated by
+  std::optional<std::chrono::sys_seconds> due_; // when the next scheduled story appears
   std::mutex mutex_;
   std::condition_variable_any wake_;
   Work pending_ = Work::none;

@@ -28,7 +28,7 @@ void add_search(Snapshot& snapshot, const Publication& publication, const Render
 } // namespace
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                             const BuiltSnapshot* previous) {
+                             const BuiltSnapshot* previous, std::chrono::sys_seconds now) {
   BuiltSnapshot built;
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->config = config;
@@ -38,11 +38,12 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   // Listing the capsule's static files and loading the publication only
   // read the disk, and the load leaves a core idle between its parallel steps.
   auto scan = std::async(std::launch::async, [&] { return scan_capsule_files(config->capsule); });
-  LoadedPublication loaded = load_publication(config->capsule, previous ? &previous->cache : nullptr);
+  LoadedPublication loaded = load_publication(config->capsule, previous ? &previous->cache : nullptr, now);
   CapsuleFiles files = scan.get();
   built.diagnostics = files.skipped;
   built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   built.cache = std::move(loaded.cache);
+  built.next_scheduled = loaded.next_scheduled;
 
   const std::string lang = loaded.publication ? loaded.publication->site.lang : "";
   add_static_gemini_resources(*snapshot, files, lang);

@@ -6,7 +6,9 @@
 #include "content/publication_loader.hpp"
 #include "snapshot/snapshot.hpp"
 
+#include <chrono>
 #include <memory>
+#include <optional>
 
 namespace gazette {
 
@@ -15,11 +17,14 @@ struct BuiltSnapshot {
   Diagnostics diagnostics; // everything wrong with the capsule; the valid rest is served
   LoadCache cache;         // pass to the next build
   RenderCache renders;     // likewise
+  // When a scheduled story is next due: the snapshot is stale from then on.
+  std::optional<std::chrono::sys_seconds> next_scheduled;
 };
 
 // `tls` may be null where nothing is served (gazette render). `previous`
-// lets a reload reuse what did not change.
+// lets a reload reuse what did not change. Stories dated later than `now`
+// wait for their date (see load_publication).
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                             const BuiltSnapshot* previous = nullptr);
+                             const BuiltSnapshot* previous = nullptr, std::chrono::sys_seconds now = seconds_now());
 
 } // namespace gazette

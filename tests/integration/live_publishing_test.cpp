@@ -2,7 +2,9 @@
 #include "gazette_process.hpp"
 #include "test_clients.hpp"
 
+#include <chrono>
 #include <csignal>
+#include <ctime>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <fstream>
@@ -157,8 +159,26 @@ TEST_CASE("SIGHUP re-reads config.toml and the certificate; a bad config is refu
 
 namespace {
 
+// "2024-05-16T12:00:00Z", `ahead` from now.
+std::string utc_in(std::chrono::seconds ahead) {
+  const std::time_t when = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + ahead);
+  std::tm utc{};
+  gmtime_r(&when, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
 bool log_has(const GazetteProcess& server, const std::string& text) {
   return server.stderr_text().find(text) != std::string::npos;
+}
+
+// The path of the front page's first story.
+std::string top_story(std::uint16_t port) {
+  const std::string page = gemini_get(port, "/").body;
+  static const std::regex dated_link(R"(=> (\S+) \d{4}-\d\d-\d\d )");
+  std::smatch match;
+  return std::regex_search(page, match, dated_link) ? match[1].str() : "";
 }
 
 } // namespace
@@ -220,4 +240,36 @@ TEST_CASE("live: a broken site.toml keeps the last good site settings in force")
   site.write("site.toml", "title = \"The Newsroom\"\nlang = \"en\"\n");
   CHECK(eventually([&] { return gemini_get(port, "/").body.starts_with("# The Newsroom\n"); }));
   CHECK(gemini_get(port, "/").body.find("=> /arts/ Arts") < gemini_get(port, "/").body.find("=> /world/ World"));
+}
+
+TEST_CASE("live: a story dated later appears on its own at its time, and is never the top story before") {
+  TempCapsule site;
+  newsroom(site).write("world/far.md", article("Far future", "2099-01-01", "", "Not yet."));
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  CHECK(log_has(server, "world/far.md: note: scheduled; appears 2099-01-01T00:00:00Z"));
+
+  const std::string due = utc_in(std::chrono::seconds(4));
+  site.write("world/soon.md", article("Soon here", due, "", "Scheduled words."));
+  CHECK(eventually([&] { return log_has(server, "world/soon.md: note: scheduled; appears " + due); }));
+  for (const std::string path : {"/world/soon", "/world/far"}) {
+    CAPTURE(path);
+    CHECK(gemini_get(port, path).status() == 51);
+    CHECK(tcp_exchange(server.gopher_port(), path + "\r\n").bytes.starts_with("3"));
+  }
+  CHECK(top_story(port) == "/world/pier");
+  for (const std::string path : {"/", "/world/", "/atom.xml", "/search?scheduled"}) {
+    CAPTURE(path);
+    CHECK(gemini_get(port, path).body.find("Soon here") == std::string::npos);
+  }
+
+  // No edit, no signal: the clock alone publishes it.
+  CHECK(eventually([&] { return gemini_get(port, "/world/soon").status() == 20; }, std::chrono::seconds(15)));
+  CHECK(top_story(port) == "/world/soon");
+  for (const std::string path : {"/world/", "/atom.xml", "/search?scheduled"}) {
+    CAPTURE(path);
+    CHECK(gemini_get(port, path).body.find("Soon here") != std::string::npos);
+  }
+  CHECK(tcp_exchange(server.gopher_port(), "/world/soon\r\n").bytes.starts_with("Soon here"));
+  CHECK(gemini_get(port, "/world/far").status() == 51);
 }

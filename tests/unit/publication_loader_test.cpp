@@ -3,6 +3,7 @@
 #include "temp_capsule.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -370,5 +371,57 @@ TEST_CASE("a broken site.toml keeps the last good site settings") {
     CHECK(fixed.publication->site.title == "Fixed");
     CHECK(fixed.publication->site.tagline.empty());
     CHECK(fixed.publication->sections.front().name == "arts"); // by name, as the fixed file orders none
+  }
+}
+
+TEST_CASE("a story dated later than the load's now is scheduled: checked, not published, until its date") {
+  using namespace std::chrono;
+  TempCapsule capsule;
+  basic_site(capsule)
+      .write("world/past.md", article("Past", "2024-05-01", "tags = [\"aid\"]\n"))
+      .write("world/noon.md", article("Noon", "2024-06-01T12:00:00Z", "tags = [\"aid\"]\naliases = [\"/old-noon\"]\n"))
+      .write("arts/far.md", article("Far", "2099-01-01"))
+      .write("arts/draft.md", article("Draft", "2024-07-01", "draft = true\n"))
+      .write("world/pointer.md", article("Pointer", "2024-05-02", "tags = [\"aid\"]\nrelated = [\"world/noon\"]\n"));
+  const sys_seconds noon = sys_days{2024y / June / 1} + 12h;
+  const sys_seconds far = sys_days{2099y / January / 1};
+  struct Row {
+    sys_seconds now;
+    std::vector<std::string> published; // newest first
+    std::optional<sys_seconds> next;
+    std::vector<std::string> notes;
+  };
+  const std::string noon_note = "world/noon.md: note: scheduled; appears 2024-06-01T12:00:00Z";
+  const std::string far_note = "arts/far.md: note: scheduled; appears 2099-01-01T00:00:00Z";
+  const Row rows[] = {
+      {noon - 1s, {"Pointer", "Past"}, noon, {far_note, noon_note}}, // in the order of the files
+      {noon, {"Noon", "Pointer", "Past"}, far, {far_note}},
+      {noon + 24h, {"Noon", "Pointer", "Past"}, far, {far_note}},
+      {far, {"Far", "Noon", "Pointer", "Past"}, std::nullopt, {}},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.now.time_since_epoch().count());
+    const auto loaded = load_publication(capsule.root(), nullptr, row.now);
+    REQUIRE(loaded.publication);
+    const Publication& p = *loaded.publication;
+    CHECK(titles(p.published) == row.published);
+    CHECK(loaded.next_scheduled == row.next);
+    std::vector<std::string> notes;
+    for (const auto& d : loaded.diagnostics)
+      if (d.severity == Diagnostic::Severity::note) notes.push_back(d.to_string());
+    std::string all;
+    for (const auto& message : messages(loaded.diagnostics)) all += message + "\n";
+    CAPTURE(all);
+    CHECK(notes == row.notes);
+    CHECK_FALSE(has_errors(loaded.diagnostics)); // naming a scheduled story in `related` is right
+    CHECK(p.articles.size() == 5);               // every story is loaded, and checked
+
+    const bool noon_out = row.now >= noon;
+    CHECK(p.by_path.count("/world/noon") == (noon_out ? 1u : 0u));
+    CHECK(p.by_tag.at("aid").size() == (noon_out ? 3u : 2u));
+    CHECK(titles(p.find_section("world")->articles).front() == (noon_out ? "Noon" : "Pointer"));
+    CHECK(loaded.redirects.size() == (noon_out ? 1u : 0u));
+    CHECK(related_titles(p, "/world/pointer").front() == (noon_out ? "Noon" : "Past"));
+    CHECK(p.by_path.count("/arts/draft") == 0);
   }
 }

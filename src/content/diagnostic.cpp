@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <set>
+#include <string_view>
 
 namespace gazette {
 
@@ -14,6 +16,13 @@ std::string Diagnostic::to_string() const {
 bool has_errors(const Diagnostics& diagnostics) {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; });
+}
+
+std::size_t files_with_errors(const Diagnostics& diagnostics) {
+  std::set<std::string_view> files;
+  for (const auto& diagnostic : diagnostics)
+    if (diagnostic.severity == Diagnostic::Severity::error) files.insert(diagnostic.path);
+  return files.size();
 }
 
 } // namespace gazette

@@ -1,6 +1,7 @@
 // A problem found in the capsule, reported as "path:line: error: message";
 // or a note, which tells what will happen without anything being wrong.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,8 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& diagnostics);
+
+// How many files (by path) have an error of their own.
+std::size_t files_with_errors(const Diagnostics& diagnostics);
 
 } // namespace gazette

@@ -121,10 +121,12 @@ void Reloader::rebuild(Work work) {
   report(built.diagnostics);
   store_.replace(std::move(built.snapshot));
   schedule(built.next_scheduled);
+  const StoryChanges changes = compare_stories(last_build_.stories, built.stories);
+  const std::size_t failed = files_with_errors(built.diagnostics);
   last_build_ = std::move(built);
   const auto took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  log_message("reloaded {} in {:.0f} ms", work == Work::everything ? "configuration, certificate and capsule" : "capsule",
-              took);
+  log_message("reloaded {} in {:.0f} ms: {}", work == Work::everything ? "configuration, certificate and capsule" : "capsule",
+              took, describe_changes(changes, failed));
 }
 
 void Reloader::report(const Diagnostics& diagnostics) {

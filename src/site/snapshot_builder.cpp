@@ -62,7 +62,8 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     if (!config->editors.empty())
       snapshot->stories = std::make_shared<const StoryIndex>(make_story_index(
           *loaded.publication, loaded.redirects,
-          std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()).time_since_epoch().count()));
+          now.time_since_epoch().count()));
+    built.stories = published_stories(*loaded.publication);
     search.get();
     gopher.get();
   } else {

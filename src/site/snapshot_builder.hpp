@@ -4,6 +4,7 @@
 #include "site/article_renders.hpp"
 #include "content/diagnostic.hpp"
 #include "content/publication_loader.hpp"
+#include "content/story_changes.hpp"
 #include "snapshot/snapshot.hpp"
 
 #include <chrono>
@@ -17,6 +18,7 @@ struct BuiltSnapshot {
   Diagnostics diagnostics; // everything wrong with the capsule; the valid rest is served
   LoadCache cache;         // pass to the next build
   RenderCache renders;     // likewise
+  PublishedStories stories; // what readers get, to tell what the next build changed
   // When a scheduled story is next due: the snapshot is stale from then on.
   std::optional<std::chrono::sys_seconds> next_scheduled;
 };

@@ -271,5 +271,32 @@ TEST_CASE("live: a story dated later appears on its own at its time, and is neve
     CHECK(gemini_get(port, path).body.find("Soon here") != std::string::npos);
   }
   CHECK(tcp_exchange(server.gopher_port(), "/world/soon\r\n").bytes.starts_with("Soon here"));
+  CHECK(log_has(server, "1 added, 0 updated, 0 removed; 0 files with errors"));
   CHECK(gemini_get(port, "/world/far").status() == 51);
+}
+
+TEST_CASE("live: each reload's log line says what changed") {
+  TempCapsule site;
+  newsroom(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  const auto logged = [&](const std::string& summary) {
+    return eventually([&] {
+      static const std::regex reloaded(R"(reloaded capsule in \d+ ms: ([^\n]*))");
+      const std::string log = server.stderr_text();
+      for (std::sregex_iterator it(log.begin(), log.end(), reloaded), end; it != end; ++it)
+        if ((*it)[1] == summary) return true;
+      return false;
+    });
+  };
+
+  site.write("world/storm.md", article("Storm ahead", "2024-05-17"));
+  CHECK(logged("1 added, 0 updated, 0 removed; 0 files with errors"));
+  site.write("world/pier.md", article("Pier opens", "2024-05-16", "", "Second version."));
+  CHECK(logged("0 added, 1 updated, 0 removed; 0 files with errors"));
+  site.write("world/pier.md", "+++\ntitle = \"Pier opens\n+++\n");
+  CHECK(logged("0 added, 0 updated, 0 removed; 1 file with errors"));
+  CHECK(body_has(port, "/world/pier", "Second version."));
+  fs::remove(site.root() / "world/storm.md");
+  CHECK(logged("0 added, 0 updated, 1 removed; 1 file with errors"));
 }

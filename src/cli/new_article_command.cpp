@@ -1,6 +1,7 @@
 #include "text/ascii_transliteration.hpp"
 #include "cli/commands.hpp"
 #include "config/config.hpp"
+#include "content/article_source.hpp"
 #include "content/site_settings.hpp"
 #include "text/normalize.hpp"
 
@@ -50,8 +51,7 @@ int new_article_command(const std::filesystem::path& config_file, const std::str
                errno == EEXIST ? "already exists" : std::strerror(errno));
     return exit_failure;
   }
-  fmt::print(out, "+++\ntitle = {}\ndate = {}\ndraft = true\n+++\nWrite the story here. Set draft = false to publish it.\n",
-             quoted_title.str(), date);
+  fmt::print(out, "+++\ntitle = {}\ndate = {}\ndraft = true\n+++\n{}\n", quoted_title.str(), date, new_article_body);
   std::fclose(out);
   fmt::print("{}\n", file.string());
   return exit_ok;

@@ -242,10 +242,19 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
   if (!front.contains("date"))
     out.diagnostics.push_back({source, 1, Diagnostic::Severity::error, "missing date: add date = 2024-05-17 (a TOML date) to the front matter"});
 
-  article.body = parse_body(std::string_view(text).substr(position));
+  const std::string_view body_text = std::string_view(text).substr(position);
+  article.body = parse_body(body_text);
   for (const auto& warning : article.body.warnings)
     out.diagnostics.push_back({source, body_first_line - 1 + warning.line, Diagnostic::Severity::warning, warning.message});
   for (auto& block : article.body.blocks) block.line += body_first_line - 1;
+  if (const std::size_t placeholder = body_text.find(new_article_placeholder);
+      placeholder != std::string_view::npos && !article.draft) {
+    const auto line = body_first_line + std::count(body_text.begin(), body_text.begin() + static_cast<std::ptrdiff_t>(placeholder), '\n');
+    out.diagnostics.push_back({source, static_cast<int>(line), Diagnostic::Severity::warning,
+                               fmt::format("\"{}\" is still here from the new story's template; write the story, "
+                                           "or set draft = true until it is written",
+                                           new_article_placeholder)});
+  }
   // Every list, feed and search result shows it: cut once, here.
   if (article.summary.empty()) article.body_teaser = default_teaser(article.body);
 

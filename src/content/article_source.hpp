@@ -16,6 +16,11 @@ struct ParsedArticle {
   Diagnostics diagnostics;
 };
 
+// The body `gazette new` writes, and the words of it that must not be
+// published: a story that still holds them and is not a draft is warned about.
+inline constexpr std::string_view new_article_body = "Write the story here. Set draft = false to publish it.";
+inline constexpr std::string_view new_article_placeholder = "Write the story here";
+
 // `source` is the path relative to the capsule, used in diagnostics. Accepts a
 // UTF-8 byte order mark and CRLF line endings.
 ParsedArticle parse_article(std::string_view text, const std::string& source);

@@ -240,7 +240,17 @@ TEST_CASE("gazette new writes a draft with today's date and never overwrites") {
   text << in.rdbuf();
   CHECK(text.str().starts_with("+++\ntitle = 'Ødegaard meets “the press”'\ndate = "));
   CHECK(text.str().find("draft = true\n") != std::string::npos);
-  CHECK(run_gazette(site.folder(), {"check", "--config", "config.toml"}).exit_status == 0);
+  CommandResult checked = run_gazette(site.folder(), {"check", "--config", "config.toml"});
+  CHECK(checked.exit_status == 0);
+  CHECK(checked.out.find("Write the story here") == std::string::npos);
+  // Published untouched, the template's words are a warning.
+  std::string published = text.str();
+  published.replace(published.find("draft = true"), 12, "draft = false");
+  std::ofstream(file) << published;
+  CommandResult flipped = run_gazette(site.folder(), {"check", "--config", "config.toml"});
+  CHECK(flipped.exit_status == 0);
+  CHECK(flipped.out.find("ukraine/odegaard-meets-the-press.md:6: warning: \"Write the story here\" is still here from "
+                         "the new story's template") != std::string::npos);
 
   CommandResult again = run_gazette(site.folder(), {"new", "ukraine", "Ødegaard meets “the press”", "--config", "config.toml"});
   CHECK(again.exit_status == 1);

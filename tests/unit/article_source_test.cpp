@@ -224,6 +224,32 @@ TEST_CASE("diagnostics print as path:line: severity: message") {
   CHECK(parsed.diagnostics[0].to_string() == "world/pier.md:2: error: title must be a string, in quotes");
 }
 
+TEST_CASE("the new story's template text is warned about in a story that is not a draft") {
+  struct Row {
+    std::string text;
+    int line; // of the warning; 0 for none
+  };
+  const std::string front = "+++\ntitle = \"T\"\ndate = 2024-01-01\n";
+  const std::string written_by_new = std::string(new_article_body) + "\n";
+  const Row rows[] = {
+      {front + "draft = false\n+++\n" + written_by_new, 6},
+      {front + "+++\n" + written_by_new, 5},                                   // no draft key: published
+      {front + "draft = true\n+++\n" + written_by_new, 0},                    // a draft may hold it
+      {front + "+++\nThe pier opened.\n\nWrite the story here, then go.\n", 7}, // kept in part, lower down
+      {front + "+++\nThe pier opened.\n", 0},
+      {front + "+++\n    Write the story here\n", 5}, // in code, still the template's
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    const auto parsed = parse_article(row.text, "s/a.md");
+    CHECK(parsed.usable);
+    const bool warned = has_diagnostic(parsed, Diagnostic::Severity::warning, row.line,
+                                       "\"Write the story here\" is still here from the new story's template");
+    CHECK(warned == (row.line != 0));
+    if (row.line == 0) CHECK(parsed.diagnostics.empty());
+  }
+}
+
 TEST_CASE("multi-line strings become one line") {
   CHECK(single_line("  A title\nacross\t lines ") == "A title across lines");
   CHECK(single_line("bell\x07") == "bell");

@@ -1,7 +1,6 @@
 #include "cli/commands.hpp"
 #include "config/config.hpp"
-#include "content/publication_loader.hpp"
-#include "content/capsule_files.hpp"
+#include "site/snapshot_builder.hpp"
 
 #include <fmt/format.h>
 #include <set>
@@ -37,17 +36,16 @@ int check_command(const std::filesystem::path& config_file) {
     return exit_failure;
   }
 
-  Diagnostics diagnostics = scan_capsule_files(loaded.config.capsule).skipped;
-  LoadedPublication publication = load_publication(loaded.config.capsule);
-  diagnostics.insert(diagnostics.end(), publication.diagnostics.begin(), publication.diagnostics.end());
-  for (const auto& diagnostic : diagnostics) {
+  // Built as the server builds it, so that every link can be looked up
+  // among the answers readers would get.
+  const BuiltSnapshot built = build_snapshot(std::make_shared<const Config>(loaded.config), nullptr);
+  for (const auto& diagnostic : built.diagnostics) {
     fmt::print("{}\n", diagnostic.to_string());
     if (diagnostic.severity == Diagnostic::Severity::error) ++errors;
     else if (diagnostic.severity == Diagnostic::Severity::warning) ++warnings;
   }
-  const std::size_t published = publication.publication ? publication.publication->published.size() : 0;
   fmt::print("{}, {}; {} checked, {} with errors, {} published\n", counted(errors, "error"), counted(warnings, "warning"),
-             counted(publication.article_files, "article"), articles_with_errors(diagnostics), published);
+             counted(built.article_files, "article"), articles_with_errors(built.diagnostics), built.stories.size());
   return errors > 0 ? exit_failure : exit_ok;
 }
 

@@ -246,7 +246,10 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
   article.body = parse_body(body_text);
   for (const auto& warning : article.body.warnings)
     out.diagnostics.push_back({source, body_first_line - 1 + warning.line, Diagnostic::Severity::warning, warning.message});
-  for (auto& block : article.body.blocks) block.line += body_first_line - 1;
+  for (auto& block : article.body.blocks) {
+    block.line += body_first_line - 1;
+    for (auto& link : block.links) link.line += body_first_line - 1;
+  }
   if (const std::size_t placeholder = body_text.find(new_article_placeholder);
       placeholder != std::string_view::npos && !article.draft) {
     const auto line = body_first_line + std::count(body_text.begin(), body_text.begin() + static_cast<std::ptrdiff_t>(placeholder), '\n');

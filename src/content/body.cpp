@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstring>
 #include <fmt/format.h>
+#include <functional>
 #include <md4c.h>
 
 namespace gazette {
@@ -196,10 +197,13 @@ public:
 
   int enter_span(MD_SPANTYPE type, void* detail) {
     if (type == MD_SPAN_A) {
-      link_stack_.push_back({attribute_text(static_cast<MD_SPAN_A_DETAIL*>(detail)->href), current_.text.size()});
+      const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
+      link_stack_.push_back({attribute_text(href), current_.text.size(), line_of_attribute(href)});
     } else if (type == MD_SPAN_IMG) {
       const auto* image = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
-      image_ = Image{attribute_text(image->src), attribute_text(image->title), current_.text.size()};
+      image_ = Image{attribute_text(image->src), attribute_text(image->title), current_.text.size(), line_of_attribute(image->src)};
+      // An image without alt text gives its paragraph no text to date it by.
+      if (current_.line == 0) current_.line = image_.line;
       ++image_depth_;
     }
     return 0;
@@ -210,11 +214,12 @@ public:
       auto link = link_stack_.back();
       link_stack_.pop_back();
       if (!in_cell_ && !link.url.empty())
-        current_.links.push_back({link.url, current_.text.substr(link.start), current_.text.size()});
+        current_.links.push_back({link.url, current_.text.substr(link.start), current_.text.size(), link.line});
     } else if (type == MD_SPAN_IMG && image_depth_ > 0 && --image_depth_ == 0) {
       ++images_in_paragraph_;
       last_image_ = image_;
-      if (!in_cell_) current_.links.push_back({image_.src, current_.text.substr(image_.start), current_.text.size()});
+      if (!in_cell_)
+        current_.links.push_back({image_.src, current_.text.substr(image_.start), current_.text.size(), image_.line});
     }
     return 0;
   }
@@ -275,10 +280,12 @@ private:
   struct OpenLink {
     std::string url;
     std::size_t start;
+    int line;
   };
   struct Image {
     std::string src, caption;
     std::size_t start = 0;
+    int line = 0;
   };
 
   // Whether the source line holding `text` starts with "=>" as written:
@@ -316,6 +323,15 @@ private:
     }
     newlines_before_ += newlines_between(counted_to_, text);
     counted_to_ = text;
+    return 1 + newlines_before_;
+  }
+
+  // Where a link's URL is written: md4c points into the source for a URL
+  // that needed no decoding, else the line of the text read last.
+  int line_of_attribute(const MD_ATTRIBUTE& attribute) {
+    const std::less<const MD_CHAR*> before;
+    if (attribute.text && !before(attribute.text, source_.data()) && before(attribute.text, source_.data() + source_.size()))
+      return line_of(attribute.text);
     return 1 + newlines_before_;
   }
 
@@ -377,7 +393,7 @@ private:
           label.remove_prefix(std::min(label.find_first_not_of(" \t"), label.size()));
           block.text = std::string(label);
         }
-        block.line = line;
+        block.line = line + static_cast<int>(i);
         if (!block.url.empty()) body_.blocks.push_back(std::move(block));
       }
       start(BlockKind::paragraph);

@@ -14,6 +14,7 @@ struct InlineLink {
   std::string url;
   std::string text;
   std::size_t end = 0;
+  int line = 0; // 1-based line where its URL is written (in an article, of the file)
 };
 
 enum class BlockKind {
@@ -36,7 +37,7 @@ struct Block {
   std::string alt;     // preformatted alt text
   std::string url;     // image src or link_line target
   std::string caption; // image caption (the CommonMark title)
-  int line = 0;        // 1-based line in the body where the block starts
+  int line = 0;        // 1-based line in the body where the block starts (in an article, of the file)
 };
 
 struct BodyWarning {

@@ -3,6 +3,7 @@
 #include "content/capsule_files.hpp"
 #include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
+#include "site/link_check.hpp"
 
 #include <future>
 
@@ -43,6 +44,7 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   built.diagnostics = files.skipped;
   built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   built.cache = std::move(loaded.cache);
+  built.article_files = loaded.article_files;
   built.next_scheduled = loaded.next_scheduled;
 
   const std::string lang = loaded.publication ? loaded.publication->site.lang : "";
@@ -69,6 +71,10 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   } else {
     add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders);
   }
+  // Last, against every answer the snapshot holds: a link that leads to
+  // none of them answers 51.
+  const Diagnostics links = check_links(loaded.publication.get(), files, snapshot->gemini);
+  built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
   built.snapshot = std::move(snapshot);
   return built;
 }

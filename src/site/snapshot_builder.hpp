@@ -19,6 +19,7 @@ struct BuiltSnapshot {
   LoadCache cache;         // pass to the next build
   RenderCache renders;     // likewise
   PublishedStories stories; // what readers get, to tell what the next build changed
+  std::size_t article_files = 0; // article files found, those that failed included
   // When a scheduled story is next due: the snapshot is stale from then on.
   std::optional<std::chrono::sys_seconds> next_scheduled;
 };

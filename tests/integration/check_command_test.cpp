@@ -2,7 +2,9 @@
 #include "gazette_process.hpp"
 
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 
 using namespace gazette::testing;
 
@@ -71,4 +73,36 @@ TEST_CASE("gazette check's summary counts every article file and says how many f
       .write("ukraine/bad-link.md", "+++\ntitle = \"Bad link\"\ndate = 2024-01-01\nrelated = [\"ukraine/none\"]\n+++\nBody.\n");
   CommandResult more = run_gazette(site.folder(), {"check", "--config", "config.toml"});
   CHECK(last_line(more.out) == "2 errors, 1 warning; 8 articles checked, 2 with errors, 5 published");
+}
+
+TEST_CASE("gazette check: links that lead nowhere, template text left in, and when scheduled stories appear") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  std::ofstream(site.folder() / "config.toml") << test_config();
+  // Each appended line's number is the file's line count after it.
+  const auto lines_of = [&](const std::string& file) {
+    std::ifstream text(site.root() / file);
+    return std::to_string(std::count(std::istreambuf_iterator<char>(text), {}, '\n'));
+  };
+  const std::string pier = "israel-gaza/us-military-pier-to-open-for-business-but-storms-ahead.md";
+  std::ofstream(site.root() / pier, std::ios::app) << "\n![grey square](images/gaza-pier.png \"A placeholder photo\")\n";
+  std::ofstream(site.root() / "about.gmi", std::ios::app) << "=> /ukraine/ Ukraine\n=> contact.gmi Contact us\n";
+  const std::string pier_line = lines_of(pier), contact_line = lines_of("about.gmi");
+  site.write("ukraine/untouched.md", "+++\ntitle = \"Untouched\"\ndate = 2024-01-01\ndraft = false\n+++\n"
+                                     "Write the story here. Set draft = false to publish it.\n")
+      .write("ukraine/later.md", "+++\ntitle = \"Later\"\ndate = 2099-01-01\n+++\nNot yet.\n");
+
+  CommandResult checked = run_gazette(site.folder(), {"check", "--config", "config.toml"});
+  CHECK(checked.exit_status == 0); // warnings and notes alone
+  CAPTURE(checked.out);
+  CHECK(has_line(checked.out, pier + ":" + pier_line +
+                                  ": warning: image \"images/gaza-pier.png\" leads nowhere: it resolves to "
+                                  "/israel-gaza/images/gaza-pier.png, where nothing is served; a relative link starts "
+                                  "from its page's folder: write /images/gaza-pier.png"));
+  CHECK(has_line(checked.out, "about.gmi:" + contact_line + ": warning: link \"contact.gmi\" leads nowhere: it resolves to /contact.gmi, "
+                              "where nothing is served; fix the link, or add what it names"));
+  CHECK(has_line(checked.out, "ukraine/untouched.md:6: warning: \"Write the story here\" is still here from the new "
+                              "story's template; write the story, or set draft = true until it is written"));
+  CHECK(has_line(checked.out, "ukraine/later.md: note: scheduled; appears 2099-01-01T00:00:00Z"));
+  CHECK(last_line(checked.out) == "0 errors, 3 warnings; 7 articles checked, 0 with errors, 5 published");
 }

@@ -275,7 +275,7 @@ TEST_CASE("live: a story dated later appears on its own at its time, and is neve
   CHECK(gemini_get(port, "/world/far").status() == 51);
 }
 
-TEST_CASE("live: each reload's log line says what changed") {
+TEST_CASE("live: each reload's log line says what changed, and flags links that lead nowhere") {
   TempCapsule site;
   newsroom(site);
   GazetteProcess server(site);
@@ -290,8 +290,10 @@ TEST_CASE("live: each reload's log line says what changed") {
     });
   };
 
-  site.write("world/storm.md", article("Storm ahead", "2024-05-17"));
+  site.write("world/storm.md", article("Storm ahead", "2024-05-17", "", "See ![the map](images/map.png)."));
   CHECK(logged("1 added, 0 updated, 0 removed; 0 files with errors"));
+  CHECK(log_has(server, "world/storm.md:5: warning: link \"images/map.png\" leads nowhere: it resolves to "
+                        "/world/images/map.png, where nothing is served"));
   site.write("world/pier.md", article("Pier opens", "2024-05-16", "", "Second version."));
   CHECK(logged("0 added, 1 updated, 0 removed; 0 files with errors"));
   site.write("world/pier.md", "+++\ntitle = \"Pier opens\n+++\n");

@@ -159,3 +159,32 @@ TEST_CASE("a link line without a label, or labelled with its own URL, is a bare 
     CHECK(out == row.gemtext);
   }
 }
+
+TEST_CASE("every link and image knows the line its URL is written on") {
+  struct Row {
+    std::string markdown;
+    std::vector<std::pair<std::string, int>> links; // each link's URL and line, in body order
+  };
+  const Row rows[] = {
+      {"See [a](/a) now.", {{"/a", 1}}},
+      {"Intro.\n\nA paragraph\nof two lines with [b](b.png) on the second.", {{"b.png", 4}}},
+      {"A [link\nsplit](/split) over lines.", {{"/split", 2}}},
+      {"Escaped [c](/c%20d) and [e](/e&amp;f) URLs.", {{"/c%20d", 1}, {"/e&f", 1}}},
+      {"![alt](images/x.png \"Caption\")", {{"images/x.png", 1}}},
+      {"One.\n\n![](images/no-alt.png)", {{"images/no-alt.png", 3}}},
+      {"Inline ![pic](/p.png) image.", {{"/p.png", 1}}},
+      {"Text.\n\n=> /first One\n=> second Two\n=> gemini://x/ Three", {{"/first", 3}, {"second", 4}, {"gemini://x/", 5}}},
+      {"[Whole paragraph](/whole)", {{"/whole", 1}}},
+      {"- item\n- item with [f](/f)\n\n> quoted [g](/g)", {{"/f", 2}, {"/g", 4}}},
+      {"A\nuse of [ref][r].\n\n[r]: /referenced", {{"/referenced", 4}}}, // where the URL is defined
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.markdown);
+    std::vector<std::pair<std::string, int>> found;
+    for (const auto& block : parse_body(row.markdown).blocks) {
+      for (const auto& link : block.links) found.emplace_back(link.url, link.line);
+      if (block.kind == BlockKind::image || block.kind == BlockKind::link_line) found.emplace_back(block.url, block.line);
+    }
+    CHECK(found == row.links);
+  }
+}

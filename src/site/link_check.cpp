@@ -1,0 +1,135 @@
+#include "site/link_check.hpp"
+
+#include "base/parallel_for.hpp"
+#include "content/mime_types.hpp"
+#include "text/url_path.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <iterator>
+#include <mutex>
+#include <set>
+
+namespace gazette {
+namespace {
+
+// The path a link leads to on this capsule, as the server looks it up.
+std::string target_path(std::string_view page_path, std::string_view link) {
+  const std::string resolved = resolve_link_path(page_path, link);
+  std::string decoded;
+  return percent_decode(resolved, decoded) ? decoded : resolved;
+}
+
+bool answers(const Resources& gemini, const std::string& path) {
+  const Resource* resource = Snapshot::find(gemini, path);
+  if (!resource || resource->bytes.size() == 0) return false;
+  const char status = resource->bytes.piece(0)[0];
+  return status == '1' || status == '2' || status == '3';
+}
+
+// A link to another server ("//host/x"), or to the page itself ("#part",
+// "?query"), is no path of this capsule to look up.
+bool is_checked(std::string_view link) {
+  return !link.empty() && !has_url_scheme(link) && !link.starts_with("//") && !link.starts_with('#') &&
+         !link.starts_with('?');
+}
+
+class LinkChecker {
+public:
+  LinkChecker(const Publication* publication, const Resources& gemini) : publication_(publication), gemini_(gemini) {}
+
+  void check(std::string_view source, int line, std::string_view page_path, std::string_view kind,
+             std::string_view link, Diagnostics& out) const {
+    if (!is_checked(link)) return;
+    const std::string path = target_path(page_path, link);
+    if (answers(gemini_, path)) return;
+    const std::string where = path == link ? "nothing is served at that path"
+                                            : fmt::format("it resolves to {}, where nothing is served", path);
+    out.push_back({std::string(source), line, Diagnostic::Severity::warning,
+                   fmt::format("{} \"{}\" leads nowhere: {}; {}", kind, link, where, advice(link, path))});
+  }
+
+private:
+  std::string advice(std::string_view link, const std::string& path) const {
+    if (!link.starts_with('/')) {
+      const std::string from_top = target_path("/", link);
+      if (answers(gemini_, from_top))
+        return fmt::format("a relative link starts from its page's folder: write {}", from_top);
+    }
+    if (is_unpublished_story(path)) return "it is a story not published yet (a draft, or dated later)";
+    return "fix the link, or add what it names";
+  }
+
+  // Listed only when a link leads nowhere, which most loads never see.
+  bool is_unpublished_story(const std::string& path) const {
+    std::call_once(unpublished_listed_, [&] {
+      if (publication_)
+        for (const auto& article : publication_->articles)
+          if (!publication_->by_path.count(article->path())) unpublished_.insert(article->path());
+    });
+    return unpublished_.count(path) > 0;
+  }
+
+  const Publication* publication_;
+  const Resources& gemini_;
+  mutable std::once_flag unpublished_listed_;
+  mutable std::set<std::string> unpublished_;
+};
+
+bool is_gemtext(const StaticFile& file) {
+  return mime_type_for_extension(file.file.extension().string()) == "text/gemini";
+}
+
+} // namespace
+
+std::vector<GemtextLink> gemtext_links(std::string_view text) {
+  std::vector<GemtextLink> links;
+  bool preformatted = false;
+  int number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (line.starts_with("```")) {
+      preformatted = !preformatted;
+      continue;
+    }
+    if (preformatted || !line.starts_with("=>")) continue;
+    line.remove_prefix(2);
+    line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
+    const std::string_view url = line.substr(0, line.find_first_of(" \t"));
+    if (!url.empty()) links.push_back({std::string(url), number});
+  }
+  return links;
+}
+
+Diagnostics check_links(const Publication* publication, const CapsuleFiles& files, const Resources& gemini) {
+  const LinkChecker checker(publication, gemini);
+  Diagnostics found;
+  if (publication) {
+    // Each article alone, on every core; reported in article order.
+    std::vector<Diagnostics> by_article(publication->articles.size());
+    parallel_for(by_article.size(), [&](std::size_t i) {
+      const Article& article = *publication->articles[i];
+      const std::string page = article.path();
+      for (const auto& block : article.body.blocks) {
+        for (const auto& link : block.links) checker.check(article.source, link.line, page, "link", link.url, by_article[i]);
+        if (block.kind == BlockKind::image) checker.check(article.source, block.line, page, "image", block.url, by_article[i]);
+        if (block.kind == BlockKind::link_line) checker.check(article.source, block.line, page, "link", block.url, by_article[i]);
+      }
+    });
+    for (auto& diagnostics : by_article) found.insert(found.end(), diagnostics.begin(), diagnostics.end());
+  }
+  for (const auto& file : files.files) {
+    if (!is_gemtext(file)) continue;
+    std::ifstream in(file.file, std::ios::binary);
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    for (const auto& link : gemtext_links(text))
+      checker.check(file.url_path.substr(1), link.line, file.url_path, "link", link.url, found);
+  }
+  return found;
+}
+
+} // namespace gazette

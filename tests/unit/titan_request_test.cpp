@@ -101,7 +101,7 @@ TEST_CASE("a Titan token is masked where a request line is logged") {
   };
   const Row rows[] = {
       {"titan://localhost/w/p;token=secret;size=3", "titan://localhost/w/p;token=******;size=3"},
-      {"titan://localhost/w/p;size=3;token=two%20words", "titan://localhost/w/p;size=3;token=*************"},
+      {"titan://localhost/w/p;size=3;token=two%20words", "titan://localhost/w/p;size=3;token=***********"},
       {"titan://localhost/w/p;token=a;token=bc;size=1", "titan://localhost/w/p;token=*;token=**;size=1"},
       {"titan://localhost/w/p;token=;size=1", "titan://localhost/w/p;token=;size=1"},
       {"titan://localhost/w/p;size=3", "titan://localhost/w/p;size=3"},

@@ -10,6 +10,8 @@ namespace gazette {
 std::string related_names_no_article(std::string_view target);
 std::string alias_not_a_path(std::string_view alias);
 std::string alias_collides(std::string_view alias);
+std::string alias_takes_listing(std::string_view alias);
+std::string reserved_story_slug(std::string_view section, std::string_view slug);
 std::string image_not_in_capsule(std::string_view src_as_written);
 
 // Whether a capsule path ("images/pier.png") lies in a hidden file or folder

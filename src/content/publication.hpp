@@ -35,6 +35,8 @@ struct Site {
   std::string tagline;
   std::string lang;
   int front_page = 10;
+  int list_page = 20;    // stories on each page of a section or topic
+  int feed_entries = 50; // latest stories in each Atom feed
   int related = 3;
   std::vector<std::string> section_order;
   std::vector<SocialLink> social;

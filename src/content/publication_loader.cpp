@@ -5,6 +5,7 @@
 #include "content/capsule_files.hpp"
 #include "content/capsule_pages.hpp"
 #include "content/editor_leftovers.hpp"
+#include "content/listings.hpp"
 #include "base/parallel_for.hpp"
 #include "content/related_stories.hpp"
 #include "content/site_settings.hpp"
@@ -132,6 +133,12 @@ private:
         continue;
       }
       SectionFiles& files = *next++; // read_article_files took the same folders in the same order
+      if (is_reserved_section_name(name)) {
+        error(name + "/_section.toml", 1,
+              fmt::format("a section may not be called \"{}\": /{}/ is the publication's own page; "
+                          "rename the folder (this section is skipped)", name, name));
+        continue;
+      }
       std::optional<Section> section = load_section_settings(entry.path(), name);
       if (!section) continue;
       result_.cache.sections.insert_or_assign(name, *section);
@@ -252,6 +259,10 @@ private:
       if (!file.valid_slug) {
         error(file.source, 0, "an article file name must use only lowercase ASCII letters, digits and '-' before .md; "
                               "rename the file (this article is skipped)");
+        continue;
+      }
+      if (is_reserved_story_slug(file.slug)) {
+        error(file.source, 1, reserved_story_slug(file.section, file.slug));
         continue;
       }
       FileRead& read = file.read;
@@ -390,6 +401,8 @@ private:
         const int line = parsed_[i].parsed->alias_lines[k];
         if (!alias.starts_with('/')) {
           error(article.source, line, alias_not_a_path(alias));
+        } else if (is_listing_path(alias)) {
+          error(article.source, line, alias_takes_listing(alias));
         } else if (!taken.insert(alias).second) {
           error(article.source, line, alias_collides(alias));
         } else {

@@ -45,10 +45,10 @@ struct SettingsReader {
     else add(&node, Diagnostic::Severity::error, fmt::format("{} must be a string, in quotes", key));
   }
 
-  void count(const toml::node& node, std::string_view key, int& out, int max) {
+  void count(const toml::node& node, std::string_view key, int& out, int max, int min = 0) {
     auto value = node.value_exact<int64_t>();
-    if (value && *value >= 0 && *value <= max) out = static_cast<int>(*value);
-    else add(&node, Diagnostic::Severity::error, fmt::format("{} must be a whole number from 0 to {}", key, max));
+    if (value && *value >= min && *value <= max) out = static_cast<int>(*value);
+    else add(&node, Diagnostic::Severity::error, fmt::format("{} must be a whole number from {} to {}", key, min, max));
   }
 
   void require_title(const toml::table& table, const std::string& title) {
@@ -84,6 +84,8 @@ ParsedSite parse_site_settings(std::string_view text, const std::string& source)
       }
     } else if (key == "front_page") reader.count(node, key, site.front_page, 1000);
     else if (key == "related") reader.count(node, key, site.related, 100);
+    else if (key == "list_page") reader.count(node, key, site.list_page, 200, 1);
+    else if (key == "feed_entries") reader.count(node, key, site.feed_entries, 500, 1);
     else if (key == "sections") {
       const auto* array = node.as_array();
       if (!array) reader.add(&node, Diagnostic::Severity::error, "sections must be an array of section folder names");

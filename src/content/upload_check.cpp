@@ -1,6 +1,7 @@
 #include "content/upload_check.hpp"
 
 #include "content/article_checks.hpp"
+#include "content/listings.hpp"
 
 #include <set>
 #include <string>
@@ -20,6 +21,11 @@ ParsedArticle check_uploaded_article(std::string_view text, std::string_view sec
                                      const StoryIndex& index, const CapsuleFileTest& is_capsule_file) {
   const std::string path = "/" + std::string(section) + "/" + std::string(slug);
   ParsedArticle parsed = parse_article(text, std::string(section) + "/" + std::string(slug) + ".md");
+  if (is_reserved_story_slug(slug)) {
+    error(parsed, 1, reserved_story_slug(section, slug));
+    parsed.usable = false;
+    return parsed;
+  }
   // A file with errors of its own is not loaded, so the loader checks no further.
   if (!parsed.usable) return parsed;
   const Article& article = parsed.article;
@@ -46,6 +52,10 @@ ParsedArticle check_uploaded_article(std::string_view text, std::string_view sec
       const auto held = index.aliases.find(alias);
       const bool section_path = alias.size() > 2 && alias.back() == '/' &&
                                 index.find_section(std::string_view(alias).substr(1, alias.size() - 2));
+      if (is_listing_path(alias)) {
+        error(parsed, line, alias_takes_listing(alias));
+        continue;
+      }
       if (alias == path || section_path || (story && story->state == StoryInfo::State::published) ||
           (held != index.aliases.end() && held->second != path) || !own.insert(alias).second)
         error(parsed, line, alias_collides(alias));

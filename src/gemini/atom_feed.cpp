@@ -11,9 +11,10 @@ std::string render_atom_feed(const Publication& publication, const std::string& 
                              const std::string& page_path, const std::vector<const Article*>& stories,
                              const std::string& base_url) {
   const Site& site = publication.site;
+  const auto entries = static_cast<std::size_t>(site.feed_entries);
   std::string updated = "1970-01-01T00:00:00Z";
   std::int64_t newest = 0;
-  for (std::size_t i = 0; i < stories.size() && i < feed_entries; ++i)
+  for (std::size_t i = 0; i < stories.size() && i < entries; ++i)
     if (last_change(*stories[i]).unix_seconds >= newest) {
       newest = last_change(*stories[i]).unix_seconds;
       updated = last_change(*stories[i]).rfc3339();
@@ -32,7 +33,7 @@ std::string render_atom_feed(const Publication& publication, const std::string& 
   out += fmt::format("  <author><name>{}</name></author>\n", xml_escape(site.title));
   out += "  <generator>Gazette</generator>\n";
 
-  for (std::size_t i = 0; i < stories.size() && i < feed_entries; ++i) {
+  for (std::size_t i = 0; i < stories.size() && i < entries; ++i) {
     const Article& article = *stories[i];
     const std::string url = xml_escape(base_url + percent_encode_path(article.path()));
     out += "  <entry>\n";

@@ -9,10 +9,7 @@
 
 namespace gazette {
 
-// Stories per feed, newest first.
-inline constexpr std::size_t feed_entries = 50;
-
-// `base_url` is "gemini://host[:port]", without a trailing slash.
+// The latest stories, as many as site.toml's feed_entries. `base_url` is "gemini://host[:port]", without a trailing slash.
 // `path` is the feed's own path ("/atom.xml", "/<section>/atom.xml").
 std::string render_atom_feed(const Publication& publication, const std::string& title, const std::string& path,
                              const std::string& page_path, const std::vector<const Article*>& stories,

@@ -21,12 +21,16 @@ void link_line(std::string& out, std::string_view url, std::string_view label) {
   out.append("=> ").append(url).append(" ").append(label).append("\n");
 }
 
-void story_list(SharedBytesBuilder& page, const Publication& publication, const std::vector<const Article*>& stories,
-                std::size_t limit, bool show_section, const GemtextEntries& entries) {
+std::shared_ptr<const GemtextStoryEntry> entry_of(const Article& article, const GemtextEntries& entries) {
+  return entries ? entries(article) : std::make_shared<const GemtextStoryEntry>(render_story_entry_gemtext(article));
+}
+
+void story_list(SharedBytesBuilder& page, const Publication& publication, StorySpan stories, std::size_t limit,
+                bool show_section, const GemtextEntries& entries) {
   if (stories.empty()) text_line(page.text(), "No stories yet.");
   for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
     const Article& article = *stories[i];
-    const auto entry = entries ? entries(article) : std::make_shared<const GemtextStoryEntry>(render_story_entry_gemtext(article));
+    const auto entry = entry_of(article, entries);
     if (!show_section) {
       page.share(entry->lines, entry);
       continue;
@@ -118,12 +122,17 @@ SharedBytes render_front_page_gemtext(const Publication& publication, const Gemt
     link_line(out, percent_encode_path("/" + section.name + "/"), section.title);
   if (!publication.sections.empty()) out += '\n';
   if (!publication.by_tag.empty()) link_line(out, "/tags/", "All topics");
+  link_line(out, "/archive/", "Archive, by date");
   link_line(out, "/search", "Search the news");
   for (const auto& capsule_page : publication.pages) link_line(out, percent_encode_path(capsule_page.path), capsule_page.title);
   out += "\n## Top stories\n\n";
-  story_list(page, publication, publication.published, static_cast<std::size_t>(site.front_page), true, entries);
+  const std::size_t count = front_page_count(publication, [&](const Article& article) {
+    return entry_of(article, entries)->lines.size() + publication.section_title(article.section).size() + 10;
+  });
+  story_list(page, publication, publication.published, count, true, entries);
+  if (publication.published.size() > count) link_line(page.text(), "/archive/", "Older stories, by date");
 
-  link_line(out, "/atom.xml", "Atom feed of every story");
+  link_line(page.text(), "/atom.xml", "Atom feed of the latest stories");
   if (!site.social.empty()) {
     out += "\n## Follow us\n\n";
     for (const auto& social : site.social) link_line(out, social.url, social.name);
@@ -131,27 +140,25 @@ SharedBytes render_front_page_gemtext(const Publication& publication, const Gemt
   return std::move(page).finish();
 }
 
-SharedBytes render_section_gemtext(const Publication& publication, const Section& section,
-                                   const GemtextEntries& entries) {
+SharedBytes render_listing_gemtext(const Publication& publication, const ListingPlan& plan, const GemtextEntries& entries) {
   SharedBytesBuilder page;
   std::string& out = page.text();
-  out += "# " + section.title + "\n";
-  if (!section.description.empty()) text_line(out, section.description);
+  out += "# " + plan.heading + "\n";
+  if (!plan.description.empty()) text_line(out, plan.description);
   out += '\n';
-  story_list(page, publication, section.articles, section.articles.size(), false, entries);
-  link_line(out, percent_encode_path("/" + section.name + "/atom.xml"), "Atom feed of this section");
-  back_to_front(out, publication);
-  return std::move(page).finish();
-}
-
-SharedBytes render_tag_gemtext(const Publication& publication, const std::string& tag,
-                               const std::vector<const Article*>& stories, const GemtextEntries& entries) {
-  SharedBytesBuilder page;
-  std::string& out = page.text();
-  out += fmt::format("# Topic: {}\n\n", publication.tag_title(tag));
-  story_list(page, publication, stories, stories.size(), true, entries);
-  link_line(out, "/tags/", "All topics");
-  back_to_front(out, publication);
+  for (const auto& link : plan.links) link_line(out, percent_encode_path(link.path), link.label);
+  if (!plan.links.empty()) out += '\n';
+  if (plan.compact) {
+    // One dated link line a story: the archive stays a subscription page too.
+    for (const Article* article : plan.stories) {
+      const auto entry = entry_of(*article, entries);
+      page.share(entry->link(), entry);
+    }
+    if (!plan.stories.empty()) page.text() += '\n';
+  } else if (plan.links.empty()) {
+    story_list(page, publication, plan.stories, plan.stories.size(), plan.show_section, entries);
+  }
+  for (const auto& link : plan.after) link_line(page.text(), percent_encode_path(link.path), link.label);
   return std::move(page).finish();
 }
 

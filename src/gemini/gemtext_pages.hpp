@@ -1,6 +1,7 @@
 // The publication's pages as gemtext: article, front page, sections, tags.
 // Rendered once per snapshot; the request path only looks the bytes up.
 #pragma once
+#include "content/listings.hpp"
 #include "content/publication.hpp"
 #include "snapshot/shared_bytes.hpp"
 
@@ -29,10 +30,9 @@ using GemtextEntries = std::function<std::shared_ptr<const GemtextStoryEntry>(co
 std::string render_article_gemtext(const Publication& publication, const Article& article, std::string out = {});
 // The list pages, in pieces (see SharedBytes).
 SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {});
-SharedBytes render_section_gemtext(const Publication& publication, const Section& section,
+// A section, topic or archive page (see listing_plans).
+SharedBytes render_listing_gemtext(const Publication& publication, const ListingPlan& plan,
                                    const GemtextEntries& entries = {});
-SharedBytes render_tag_gemtext(const Publication& publication, const std::string& tag,
-                               const std::vector<const Article*>& stories, const GemtextEntries& entries = {});
 std::string render_tag_index_gemtext(const Publication& publication);
 
 // "/tags/<tag>/" as a URL path, escaped.

@@ -39,9 +39,14 @@ namespace {
 
 // Moves the lines `menu` holds so far into `page`, then shares the stories'
 // entries; `menu` goes on with the lines after the list.
-void story_list(SharedBytesBuilder& page, GopherMenu& menu, const Publication& publication,
-                const std::vector<const Article*>& stories, std::size_t limit, bool show_section,
-                const GopherStyle& style, const GopherEntries& entries) {
+std::shared_ptr<const GopherStoryEntry> entry_of(const Publication& publication, const Article& article,
+                                                 const GopherStyle& style, const GopherEntries& entries) {
+  return entries ? entries(article)
+                 : std::make_shared<const GopherStoryEntry>(render_story_entry_menu(publication, article, style));
+}
+
+void story_list(SharedBytesBuilder& page, GopherMenu& menu, const Publication& publication, StorySpan stories,
+                std::size_t limit, bool show_section, const GopherStyle& style, const GopherEntries& entries) {
   if (stories.empty()) {
     menu.info("No stories yet.");
     menu.blank(); // as each story's entry ends
@@ -49,8 +54,7 @@ void story_list(SharedBytesBuilder& page, GopherMenu& menu, const Publication& p
   page.text() += menu.take_lines();
   for (std::size_t i = 0; i < stories.size() && i < limit; ++i) {
     const Article& article = *stories[i];
-    const auto entry =
-        entries ? entries(article) : std::make_shared<const GopherStoryEntry>(render_story_entry_menu(publication, article, style));
+    const auto entry = entry_of(publication, article, style, entries);
     if (!show_section) {
       page.share(entry->lines, entry);
       continue;
@@ -90,6 +94,7 @@ GopherStoryEntry render_story_entry_menu(const Publication& publication, const A
   menu.info(day);
   entry.dateline_end = menu.lines_size();
   menu.item('0', article.title, article.path());
+  entry.title_end = menu.lines_size();
   if (const auto& teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
   menu.item('1', article.image ? "  Photo, related stories and more" : "  Related stories and more", article.path() + "/");
   menu.blank();
@@ -111,13 +116,22 @@ SharedBytes render_front_page_menu(const Publication& publication, const GopherS
   for (const auto& section : publication.sections) menu.item('1', section.title, "/" + section.name + "/");
   if (!publication.sections.empty()) menu.blank();
   if (!publication.by_tag.empty()) menu.item('1', "All topics", "/tags/");
+  menu.item('1', "Archive, by date", "/archive/");
   menu.item('7', "Search the news", "/search");
   // Gemtext pages are served as plain text.
   for (const auto& capsule_page : publication.pages) menu.item('0', capsule_page.title, capsule_page.path);
   menu.blank();
   menu.info("Top stories");
   menu.blank();
-  story_list(page, menu, publication, publication.published, static_cast<std::size_t>(site.front_page), true, style, entries);
+  const std::size_t count = front_page_count(publication, [&](const Article& article) {
+    const auto entry = entry_of(publication, article, style, entries);
+    return entry->dateline_with_section.size() + entry->rest().size();
+  });
+  story_list(page, menu, publication, publication.published, count, true, style, entries);
+  if (publication.published.size() > count) {
+    menu.item('1', "Older stories, by date", "/archive/");
+    menu.blank();
+  }
   if (!site.social.empty()) {
     menu.info("Follow us"); // after the blank line that ends each story
     for (const auto& social : site.social) link_item(menu, social.name, gopher_link(style.origin, &publication, "/", social.url));
@@ -126,29 +140,35 @@ SharedBytes render_front_page_menu(const Publication& publication, const GopherS
   return std::move(page).finish();
 }
 
-SharedBytes render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
+SharedBytes render_listing_menu(const Publication& publication, const ListingPlan& plan, const GopherStyle& style,
                                 const GopherEntries& entries) {
   SharedBytesBuilder page;
   GopherMenu menu(style.origin, style.ascii);
-  menu.info(section.title);
-  if (!section.description.empty()) menu.info(section.description);
+  menu.info(plan.heading);
+  if (!plan.description.empty()) menu.info(plan.description);
   menu.blank();
-  story_list(page, menu, publication, section.articles, section.articles.size(), false, style, entries);
-  back_to_front(menu, publication);
-  page.text() += menu.finish();
-  return std::move(page).finish();
-}
-
-SharedBytes render_tag_menu(const Publication& publication, const std::string& tag,
-                            const std::vector<const Article*>& stories, const GopherStyle& style,
-                            const GopherEntries& entries) {
-  SharedBytesBuilder page;
-  GopherMenu menu(style.origin, style.ascii);
-  menu.info("Topic: " + publication.tag_title(tag));
-  menu.blank();
-  story_list(page, menu, publication, stories, stories.size(), true, style, entries);
-  menu.item('1', "All topics", "/tags/");
-  back_to_front(menu, publication);
+  for (const auto& link : plan.links) menu.item('1', link.label, link.path);
+  if (!plan.links.empty()) menu.blank();
+  if (plan.compact) {
+    // The day once, over the titles of its stories.
+    page.text() += menu.take_lines();
+    std::string shown_day;
+    for (const Article* article : plan.stories) {
+      if (std::string day = article->date.day(); day != shown_day) {
+        if (!shown_day.empty()) menu.blank();
+        menu.info(day);
+        page.text() += menu.take_lines();
+        shown_day = std::move(day);
+      }
+      const auto entry = entry_of(publication, *article, style, entries);
+      page.share(entry->title(), entry);
+    }
+    if (!plan.stories.empty()) menu.blank();
+  } else if (plan.links.empty()) {
+    story_list(page, menu, publication, plan.stories, plan.stories.size(), plan.show_section, style, entries);
+  }
+  for (const auto& link : plan.after)
+    if (!link.gemini_only) menu.item('1', link.label, link.path);
   page.text() += menu.finish();
   return std::move(page).finish();
 }

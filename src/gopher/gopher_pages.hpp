@@ -10,6 +10,7 @@
 #pragma once
 #include "config/config.hpp"
 #include "gopher/gopher_menu.hpp"
+#include "content/listings.hpp"
 #include "content/publication.hpp"
 #include "snapshot/shared_bytes.hpp"
 
@@ -32,9 +33,11 @@ GopherStyle gopher_style(const GopherSettings& settings);
 struct GopherStoryEntry {
   std::string lines;                 // the day, then the title, teaser and the link to its menu
   std::size_t dateline_end = 0;      // where the day's line ends
+  std::size_t title_end = 0;         // where the title's item, after it, ends
   std::string dateline_with_section; // the day and the section's title, for lists of every section
 
   std::string_view rest() const { return std::string_view(lines).substr(dateline_end); }
+  std::string_view title() const { return std::string_view(lines).substr(dateline_end, title_end - dateline_end); }
 };
 GopherStoryEntry render_story_entry_menu(const Publication& publication, const Article& article,
                                          const GopherStyle& style);
@@ -46,11 +49,9 @@ using GopherEntries = std::function<std::shared_ptr<const GopherStoryEntry>(cons
 // The list menus, in pieces (see SharedBytes).
 SharedBytes render_front_page_menu(const Publication& publication, const GopherStyle& style,
                                    const GopherEntries& entries = {});
-SharedBytes render_section_menu(const Publication& publication, const Section& section, const GopherStyle& style,
+// A section, topic or archive page (see listing_plans).
+SharedBytes render_listing_menu(const Publication& publication, const ListingPlan& plan, const GopherStyle& style,
                                 const GopherEntries& entries = {});
-SharedBytes render_tag_menu(const Publication& publication, const std::string& tag,
-                            const std::vector<const Article*>& stories, const GopherStyle& style,
-                            const GopherEntries& entries = {});
 std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style);
 std::string render_article_menu(const Publication& publication, const Article& article, const GopherStyle& style);
 // LF-terminated lines; the caller turns them into CRLF for the wire.

@@ -49,10 +49,11 @@ std::string gemini_base_url(const Config& config) {
 
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,
-                                      const std::string& base_url, const RendersByArticle& renders) {
+                                      const std::string& base_url, const RendersByArticle& renders,
+                                      const std::vector<ListingPlan>& listings) {
   // Two paths (the page and its redirect) per list page, one per story, one per feed.
   snapshot.gemini.reserve(snapshot.gemini.size() + publication.published.size() + redirects.size() +
-                          3 * (publication.sections.size() + publication.by_tag.size()) + 8);
+                          2 * listings.size() + publication.sections.size() + 8);
   const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
   auto page = [&](const std::string& path, const SharedBytes& body) {
     snapshot.gemini[path] = Resource{body.after(ok), {}, 0};
@@ -65,13 +66,10 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
     return std::shared_ptr<const GemtextStoryEntry>(rendered, &rendered->gemini_entry);
   };
   page("/", render_front_page_gemtext(publication, entries));
-  for (const auto& section : publication.sections)
-    page("/" + section.name + "/", render_section_gemtext(publication, section, entries));
+  for (const auto& listing : listings) page(listing.path, render_listing_gemtext(publication, listing, entries));
   for (const Article* article : publication.published)
     snapshot.gemini[article->path()] = Resource{renders.at(article)->gemini_response, {}, 0};
   if (!publication.by_tag.empty()) page("/tags/", render_tag_index_gemtext(publication));
-  for (const auto& [tag, stories] : publication.by_tag)
-    if (has_tag_page(tag)) page("/tags/" + tag + "/", render_tag_gemtext(publication, tag, stories, entries));
   for (const auto& [alias, target] : redirects)
     snapshot.gemini[alias] = Resource{gemini_header(31, percent_encode_path(target)), {}, 0};
   // A page linked from the front page is found without its extension too

@@ -3,6 +3,7 @@
 #include "site/article_renders.hpp"
 #include "content/capsule_files.hpp"
 #include "config/config.hpp"
+#include "content/listings.hpp"
 #include "content/publication.hpp"
 #include "snapshot/snapshot.hpp"
 
@@ -14,12 +15,13 @@ namespace gazette {
 // Static files, folder redirects ("/dir" -> "/dir/") and folder index.gmi pages.
 void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, std::string_view lang);
 
-// Front page, sections, articles, topics and alias redirects; these take
-// precedence over static files at the same path.
+// Front page, articles, the `listings` (sections, topics, archives) and
+// alias redirects; these take precedence over static files at the same path.
 // `base_url` ("gemini://host[:port]") makes the feeds' absolute links.
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,
-                                      const std::string& base_url, const RendersByArticle& renders);
+                                      const std::string& base_url, const RendersByArticle& renders,
+                                      const std::vector<ListingPlan>& listings);
 
 // "gemini://<first hostname>", with ":<port>" when the first listener is not on 1965.
 std::string gemini_base_url(const Config& config);

@@ -84,7 +84,8 @@ void add_outside_links(std::set<std::string>& targets, const Publication& public
 
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
                           const std::vector<std::pair<std::string, std::string>>& redirects,
-                          const GopherSettings& settings, const RendersByArticle& renders) {
+                          const GopherSettings& settings, const RendersByArticle& renders,
+                          const std::vector<ListingPlan>& listings) {
   const GopherStyle style = gopher_style(settings);
   auto& gopher = snapshot.gopher;
   auto text = [&](const std::string& lf_text) { return Resource{gopher_text_document(lf_text, settings.dot_terminator), {}, 0}; };
@@ -107,24 +108,19 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
 
   if (publication) {
     // A text and a menu per story, a menu per list page.
-    gopher.reserve(gopher.size() + 2 * publication->published.size() + publication->sections.size() +
-                   publication->by_tag.size() + 8);
+    gopher.reserve(gopher.size() + 2 * publication->published.size() + listings.size() + 8);
     const GopherEntries entries = [&](const Article& article) {
       const auto& rendered = renders.at(&article);
       return std::shared_ptr<const GopherStoryEntry>(rendered, &rendered->gopher_entry);
     };
     gopher["/"] = menu(render_front_page_menu(*publication, style, entries));
-    for (const auto& section : publication->sections)
-      gopher["/" + section.name + "/"] = menu(render_section_menu(*publication, section, style, entries));
+    for (const auto& listing : listings) gopher[listing.path] = menu(render_listing_menu(*publication, listing, style, entries));
     for (const Article* article : publication->published) {
       const ArticleRenders& rendered = *renders.at(article);
       gopher[article->path()] = Resource{rendered.gopher_text, {}, 0};
       gopher[article->path() + "/"] = Resource{rendered.gopher_menu, {}, 0};
     }
     if (!publication->by_tag.empty()) gopher["/tags/"] = menu(render_tag_index_menu(*publication, style));
-    for (const auto& [tag, stories] : publication->by_tag)
-      if (has_tag_page(tag))
-        gopher["/tags/" + tag + "/"] = menu(render_tag_menu(*publication, tag, stories, style, entries));
     // Gopher has no redirects: an old path answers as the story's own
     // selectors do, the text at the path and the menu under it.
     for (const auto& [alias, target] : redirects) {

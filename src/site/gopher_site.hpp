@@ -4,6 +4,7 @@
 #include "content/capsule_files.hpp"
 #include "config/config.hpp"
 #include "gopher/gopher_pages.hpp"
+#include "content/listings.hpp"
 #include "content/publication.hpp"
 #include "snapshot/snapshot.hpp"
 
@@ -14,6 +15,7 @@ namespace gazette {
 // links are gemini:// URLs, and Gopher readers have the menus.
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
                           const std::vector<std::pair<std::string, std::string>>& redirects,
-                          const GopherSettings& settings, const RendersByArticle& renders);
+                          const GopherSettings& settings, const RendersByArticle& renders,
+                          const std::vector<ListingPlan>& listings);
 
 } // namespace gazette

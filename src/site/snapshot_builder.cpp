@@ -1,10 +1,12 @@
 #include "site/snapshot_builder.hpp"
 
 #include "content/capsule_files.hpp"
+#include "content/listings.hpp"
 #include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
 #include "site/link_check.hpp"
 
+#include <algorithm>
 #include <future>
 
 namespace gazette {
@@ -24,6 +26,16 @@ void add_search(Snapshot& snapshot, const Publication& publication, const Render
         {SharedBytes::view(rendered->gemini_entry.lines, rendered), SharedBytes::view(rendered->gopher_entry.lines, rendered)});
   }
   snapshot.search = std::make_shared<const SearchIndex>(words);
+}
+
+// The listing pages, sized by the larger of each story's two entries.
+std::vector<ListingPlan> plan_listings(const Publication& publication, const RendersByArticle& renders) {
+  return listing_plans(publication, [&](const Article& article, bool compact) {
+    const ArticleRenders& rendered = *renders.at(&article);
+    if (compact) return std::max(rendered.gemini_entry.link().size(), rendered.gopher_entry.title().size() + 32);
+    return std::max(rendered.gemini_entry.lines.size() + 64, rendered.gopher_entry.dateline_with_section.size() +
+                                                                 rendered.gopher_entry.rest().size());
+  });
 }
 
 } // namespace
@@ -52,13 +64,15 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   RendersByArticle renders;
   if (loaded.publication) {
     renders = render_articles(*loaded.publication, *config, previous ? &previous->renders : nullptr, built.renders);
+    const std::vector<ListingPlan> listings = plan_listings(*loaded.publication, renders);
     // The two sites and the search index share only the renders, read-only,
     // and each fills its own part of the snapshot: they are built side by side.
     auto gopher = std::async(std::launch::async, [&] {
-      add_gopher_resources(*snapshot, files, loaded.publication.get(), loaded.redirects, config->gopher, renders);
+      add_gopher_resources(*snapshot, files, loaded.publication.get(), loaded.redirects, config->gopher, renders, listings);
     });
     auto search = std::async(std::launch::async, [&] { add_search(*snapshot, *loaded.publication, renders); });
-    add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config), renders);
+    add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config), renders,
+                                     listings);
     snapshot->site_title = loaded.publication->site.title;
     snapshot->lang = loaded.publication->site.lang;
     if (!config->editors.empty())
@@ -69,7 +83,7 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     search.get();
     gopher.get();
   } else {
-    add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders);
+    add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders, {});
   }
   // Last, against every answer the snapshot holds: a link that leads to
   // none of them answers 51.

@@ -262,7 +262,7 @@ TEST_CASE("gazette new writes a draft with today's date and never overwrites") {
 
 TEST_CASE("long list pages, held as shared story entries, reach readers whole over both protocols") {
   TempCapsule site;
-  site.write("site.toml", "title = \"Newsroom\"\n").write("world/_section.toml", "title = \"World\"\n");
+  site.write("site.toml", "title = \"Newsroom\"\nlist_page = 200\n").write("world/_section.toml", "title = \"World\"\n");
   const int stories = 300;
   for (int i = 0; i < stories; ++i) {
     // One summary longer than a whole gathered write, so that piece is written on its own.
@@ -273,22 +273,38 @@ TEST_CASE("long list pages, held as shared story entries, reach readers whole ov
   }
   GazetteProcess server(site);
   const std::regex dated(R"((^|\n)=> \S+ \d{4}-\d\d-\d\d )");
-  for (const std::string path : {"/world/", "/tags/aid/", "/"}) {
-    CAPTURE(path);
-    const GeminiResponse page = gemini_get(server.gemini_port(), path);
-    CHECK(page.header == "20 text/gemini");
-    CHECK(page.close_notify);
-    CHECK(count_matching(page.body, dated) == (path == "/" ? 10 : stories));
-    CommandResult rendered = run_gazette(site.folder(), {"render", path, "--config", "config.toml"});
-    CHECK(rendered.out == page.body);
+  // A list is as long as its setting lets it be, and no page is over 64 KiB:
+  // the pages of a list, followed by their "Older stories" links, hold every story once.
+  std::string world;
+  for (const std::string first : {"/world/", "/tags/aid/", "/"}) {
+    CAPTURE(first);
+    int listed = 0;
+    int pages = 0;
+    for (std::string path = first; !path.empty(); ++pages) {
+      CAPTURE(path);
+      const GeminiResponse page = gemini_get(server.gemini_port(), path);
+      CHECK(page.header == "20 text/gemini");
+      CHECK(page.close_notify);
+      CHECK(page.body.size() < 64 * 1024);
+      listed += static_cast<int>(count_matching(page.body, dated));
+      CommandResult rendered = run_gazette(site.folder(), {"render", path, "--config", "config.toml"});
+      CHECK(rendered.out == page.body);
 
-    const TcpResponse menu = tcp_exchange(server.gopher_port(), path + "\r\n");
-    CHECK(menu.completed);
-    CHECK(menu.bytes.ends_with("\r\n.\r\n"));
-    CommandResult rendered_menu = run_gazette(site.folder(), {"render", "--gopher", path, "--config", "config.toml"});
-    CHECK(rendered_menu.out == menu.bytes);
+      const TcpResponse menu = tcp_exchange(server.gopher_port(), path + "\r\n");
+      CHECK(menu.completed);
+      CHECK(menu.bytes.ends_with("\r\n.\r\n"));
+      CHECK(menu.bytes.size() < 64 * 1024);
+      CommandResult rendered_menu = run_gazette(site.folder(), {"render", "--gopher", path, "--config", "config.toml"});
+      CHECK(rendered_menu.out == menu.bytes);
+      if (first == "/world/") world += page.body;
+
+      std::smatch older;
+      path = first != "/" && std::regex_search(page.body, older, std::regex(R"(\n=> (\S+) Older stories\n)")) ? older[1].str() : "";
+      REQUIRE(pages < 10);
+    }
+    CHECK(listed == (first == "/" ? 10 : stories));
+    if (first != "/") CHECK(pages >= 2); // 200 a page at most, fewer around the long summary
   }
-  const std::string world = gemini_get(server.gemini_port(), "/world/").body;
   CHECK(world.find(std::string(40 * 1024, 'w')) != std::string::npos);
   CHECK(world.find("Story 299") < world.find("Story 0\n"));
   CHECK(world.ends_with("=> / Front page: Newsroom\n"));

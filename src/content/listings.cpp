@@ -1,0 +1,219 @@
+#include "content/listings.hpp"
+
+#include <array>
+#include <chrono>
+#include <fmt/format.h>
+
+namespace gazette {
+
+namespace {
+
+std::chrono::year_month_day civil_day(const Article& article) {
+  return std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{article.date.unix_seconds}})};
+}
+
+int year_of(const std::chrono::year_month_day& day) { return static_cast<int>(day.year()); }
+int month_of(const std::chrono::year_month_day& day) { return static_cast<int>(static_cast<unsigned>(day.month())); }
+int day_of(const std::chrono::year_month_day& day) { return static_cast<int>(static_cast<unsigned>(day.day())); }
+
+// Splits `stories` into runs on which `key` agrees.
+template <typename Key>
+std::vector<std::pair<int, StorySpan>> runs(StorySpan stories, Key key) {
+  std::vector<std::pair<int, StorySpan>> out;
+  std::size_t begin = 0;
+  for (std::size_t i = 1; i <= stories.size(); ++i)
+    if (i == stories.size() || key(*stories[i]) != key(*stories[begin])) {
+      out.emplace_back(key(*stories[begin]), stories.subspan(begin, i - begin));
+      begin = i;
+    }
+  return out;
+}
+
+std::string count_label(std::string_view name, std::size_t count) {
+  return fmt::format("{} ({} {})", name, count, count == 1 ? "story" : "stories");
+}
+
+constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",   "May",      "June",
+                                                       "July",    "August",   "September", "October", "November", "December"};
+
+// Builds the pages of one listing: its section, topic or archive part.
+class Planner {
+public:
+  Planner(const EntryBytes& entry_bytes, std::vector<ListingPlan>& out) : entry_bytes_(entry_bytes), out_(out) {}
+
+  // `stories` over as many pages as they need, each leading to the next
+  // and the one before, then to `after`.
+  void paged_stories(const std::string& first_page, const std::string& heading, const std::string& description,
+                     StorySpan stories, std::size_t per_page, bool compact, bool show_section,
+                     const std::vector<ListingLink>& after) {
+    const auto pages = paginate(stories.size(), per_page, listing_entry_budget,
+                                [&](std::size_t i) { return entry_bytes_(*stories[i], compact); });
+    for (std::size_t k = 0; k < pages.size(); ++k) {
+      ListingPlan plan;
+      plan.path = listing_page_path(first_page, k + 1);
+      plan.heading = k == 0 ? heading : fmt::format("{}, page {}", heading, k + 1);
+      plan.description = description;
+      plan.stories = stories.subspan(pages[k].begin, pages[k].end - pages[k].begin);
+      plan.compact = compact;
+      plan.show_section = show_section;
+      if (k + 1 < pages.size()) plan.after.push_back({listing_page_path(first_page, k + 2), "Older stories"});
+      if (k > 0) plan.after.push_back({listing_page_path(first_page, k), "Newer stories"});
+      plan.after.insert(plan.after.end(), after.begin(), after.end());
+      out_.push_back(std::move(plan));
+    }
+  }
+
+  // The date archive of `stories` at `listing` ("/" or "/world/"), its
+  // pages titled after `name`.
+  void archive(const std::string& listing, const std::string& name, StorySpan stories,
+               const std::vector<ListingLink>& up) {
+    const std::string root = archive_path(listing);
+    const std::string title = name.empty() ? "Archive" : "Archive: " + name;
+    ListingPlan index{root, title, "", {}, {}, false, false, up};
+    const auto years = date_archive(stories);
+    for (const auto& year : years) {
+      index.links.push_back({archive_path(listing, year.year), count_label(std::to_string(year.year), year.stories.size())});
+      ListingPlan year_page{archive_path(listing, year.year), prefixed(name, std::to_string(year.year)), "", {}, {}, false, false, {}};
+      year_page.after.push_back({root, title});
+      year_page.after.insert(year_page.after.end(), up.begin(), up.end());
+      for (const auto& month : year.months) {
+        const std::string month_title = prefixed(name, month_name(year.year, month.month));
+        const std::string month_path = archive_path(listing, year.year, month.month);
+        year_page.links.push_back({month_path, count_label(month_name(year.year, month.month), month.stories.size())});
+        std::vector<ListingLink> month_up{{archive_path(listing, year.year), prefixed(name, std::to_string(year.year))},
+                                          {root, title}};
+        month_up.insert(month_up.end(), up.begin(), up.end());
+        if (fits_one_page(month.stories)) {
+          paged_stories(month_path, month_title, "", month.stories, archive_page_stories, true, listing == "/", month_up);
+          continue;
+        }
+        // Too many for one page: the month lists its days.
+        ListingPlan month_page{month_path, month_title, "", {}, {}, false, false, month_up};
+        std::vector<ListingLink> day_up{{month_path, month_title}};
+        day_up.insert(day_up.end(), month_up.begin(), month_up.end());
+        for (const auto& day : archive_days(month.stories)) {
+          const std::string day_path = archive_path(listing, year.year, month.month, day.day);
+          const std::string day_title = prefixed(name, fmt::format("{} {}", day.day, month_name(year.year, month.month)));
+          month_page.links.push_back({day_path, count_label(fmt::format("{} {}", day.day, month_name(year.year, month.month)),
+                                                            day.stories.size())});
+          paged_stories(day_path, day_title, "", day.stories, archive_page_stories, true, listing == "/", day_up);
+        }
+        out_.push_back(std::move(month_page));
+      }
+      out_.push_back(std::move(year_page));
+    }
+    out_.push_back(std::move(index));
+  }
+
+private:
+  static std::string prefixed(const std::string& name, const std::string& text) {
+    return name.empty() ? text : name + ": " + text;
+  }
+
+  bool fits_one_page(StorySpan stories) const {
+    return paginate(stories.size(), archive_page_stories, listing_entry_budget,
+                    [&](std::size_t i) { return entry_bytes_(*stories[i], true); })
+               .size() == 1;
+  }
+
+  const EntryBytes& entry_bytes_;
+  std::vector<ListingPlan>& out_;
+};
+
+} // namespace
+
+std::vector<PageRange> paginate(std::size_t count, std::size_t per_page, std::size_t budget,
+                                const std::function<std::size_t(std::size_t)>& entry_bytes) {
+  std::vector<PageRange> pages{{0, 0}};
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t size = entry_bytes(i);
+    PageRange& page = pages.back();
+    if (page.end > page.begin && (page.end - page.begin >= per_page || bytes + size > budget)) {
+      pages.push_back({i, i});
+      bytes = 0;
+    }
+    pages.back().end = i + 1;
+    bytes += size;
+  }
+  return pages;
+}
+
+std::string listing_page_path(std::string_view first_page, std::size_t number) {
+  return number <= 1 ? std::string(first_page) : fmt::format("{}page/{}/", first_page, number);
+}
+
+std::vector<ArchiveYear> date_archive(StorySpan newest_first) {
+  std::vector<ArchiveYear> years;
+  for (const auto& [year, stories] : runs(newest_first, [](const Article& a) { return year_of(civil_day(a)); })) {
+    ArchiveYear entry{year, stories, {}};
+    for (const auto& [month, in_month] : runs(stories, [](const Article& a) { return month_of(civil_day(a)); }))
+      entry.months.push_back({month, in_month});
+    years.push_back(std::move(entry));
+  }
+  return years;
+}
+
+std::vector<ArchiveDay> archive_days(StorySpan newest_first) {
+  std::vector<ArchiveDay> days;
+  for (const auto& [day, stories] : runs(newest_first, [](const Article& a) { return day_of(civil_day(a)); }))
+    days.push_back({day, stories});
+  return days;
+}
+
+std::string archive_path(std::string_view listing, int year, int month, int day) {
+  std::string path = fmt::format("{}archive/", listing);
+  if (year) path += fmt::format("{:04}/", year);
+  if (year && month) path += fmt::format("{:02}/", month);
+  if (year && month && day) path += fmt::format("{:02}/", day);
+  return path;
+}
+
+std::string month_name(int year, int month) {
+  return fmt::format("{} {}", month >= 1 && month <= 12 ? month_names[static_cast<std::size_t>(month - 1)] : "?", year);
+}
+
+std::vector<ListingPlan> listing_plans(const Publication& publication, const EntryBytes& entry_bytes) {
+  std::vector<ListingPlan> plans;
+  Planner planner(entry_bytes, plans);
+  const std::size_t per_page = static_cast<std::size_t>(publication.site.list_page);
+  const ListingLink front{"/", "Front page: " + publication.site.title};
+
+  planner.archive("/", "", publication.published, {front});
+  for (const auto& section : publication.sections) {
+    const std::string first = "/" + section.name + "/";
+    planner.paged_stories(first, section.title, section.description, section.articles, per_page, false, false,
+                          {{archive_path(first), "Archive of this section by date"},
+                           {first + "atom.xml", "Atom feed of this section", true},
+                           front});
+    planner.archive(first, section.title, section.articles, {{first, "Section: " + section.title}, front});
+  }
+  for (const auto& [tag, stories] : publication.by_tag)
+    if (has_tag_page(tag))
+      planner.paged_stories("/tags/" + tag + "/", "Topic: " + publication.tag_title(tag), "", stories, per_page, false,
+                            true, {{"/tags/", "All topics"}, front});
+  return plans;
+}
+
+std::size_t front_page_count(const Publication& publication, const std::function<std::size_t(const Article&)>& entry_bytes) {
+  const auto& published = publication.published;
+  const auto pages = paginate(published.size(), static_cast<std::size_t>(publication.site.front_page), listing_entry_budget,
+                              [&](std::size_t i) { return entry_bytes(*published[i]); });
+  return publication.site.front_page == 0 ? 0 : pages.front().end;
+}
+
+bool is_reserved_section_name(std::string_view name) { return name == "archive" || name == "tags" || name == "search"; }
+
+bool is_reserved_story_slug(std::string_view slug) { return slug == "archive" || slug == "page"; }
+
+bool is_listing_path(std::string_view path) {
+  if (path.starts_with("/archive/") || path.starts_with("/tags/")) return true;
+  // "/<section>/archive/..." or "/<section>/page/...", whether or not the section exists yet.
+  const auto second_slash = path.find('/', 1);
+  if (!path.starts_with('/') || second_slash == std::string_view::npos) return false;
+  const std::string_view rest = path.substr(second_slash + 1);
+  return rest.starts_with("archive/") || rest.starts_with("page/");
+}
+
+} // namespace gazette

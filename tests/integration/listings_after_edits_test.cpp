@@ -1,0 +1,147 @@
+// Listings, feeds and search of a running server, after edits, renames and
+// deletes, against a fresh start on a copy of the same files: the two must
+// answer every listing page, feed and search alike, on both protocols.
+#include "gazette_process.hpp"
+#include "test_clients.hpp"
+
+#include <doctest/doctest.h>
+#include <deque>
+#include <map>
+#include <fmt/format.h>
+#include <set>
+
+using namespace gazette::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string sections[] = {"world", "business", "culture"};
+const std::string words[] = {"harbour", "treaty", "orchestra", "tariff", "election", "festival", "drought"};
+
+// A capsule of a few hundred stories: most spread over two years, a crowd in
+// one month (so that its archive lists days), some in the same second.
+void write_capsule(TempCapsule& capsule) {
+  capsule.write("site.toml", "title = \"The Ledger\"\nlang = \"en\"\nfront_page = 8\nlist_page = 6\nfeed_entries = 15\n");
+  for (const auto& section : sections)
+    capsule.write(section + "/_section.toml", fmt::format("title = \"The {} desk\"\n", section));
+  for (int i = 0; i < 320; ++i) {
+    const std::string section = sections[static_cast<std::size_t>(i) % 3];
+    const std::string date = i < 230 ? fmt::format("2024-05-{:02}T{:02}:00:00Z", 1 + i % 28, i % 24 < 12 ? 9 : 10)
+                                     : fmt::format("{}-{:02}-{:02}T08:30:00Z", 2022 + i % 2, 1 + i % 12, 1 + i % 28);
+    capsule.write(fmt::format("{}/story-{}.md", section, i),
+                  article(fmt::format("Story {} on the {}", i, words[static_cast<std::size_t>(i) % 7]), date,
+                          fmt::format("tags = [\"{}\", \"desk-{}\"]\n", words[static_cast<std::size_t>(i) % 7], i % 4),
+                          fmt::format("The {} report, number {}.", words[static_cast<std::size_t>(i * 3) % 7], i)));
+  }
+}
+
+bool is_listing(const std::string& path) {
+  return path.ends_with('/') && path.find("://") == std::string::npos && path.starts_with('/');
+}
+
+struct Answers {
+  std::map<std::string, std::string> gemini, gopher;
+};
+
+// Every listing page reachable from the front page, the feeds and some
+// searches, as `server` answers them.
+Answers crawl(const GazetteProcess& server) {
+  Answers answers;
+  std::deque<std::string> queue{"/", "/tags/", "/archive/"};
+  std::set<std::string> seen(queue.begin(), queue.end());
+  while (!queue.empty()) {
+    const std::string path = queue.front();
+    queue.pop_front();
+    const GeminiResponse page = gemini_get(server.gemini_port(), path);
+    REQUIRE_MESSAGE(page.completed, path);
+    answers.gemini[path] = page.header + "\n" + page.body;
+    answers.gopher[path] = tcp_exchange(server.gopher_port(), path + "\r\n").bytes;
+    std::size_t at = 0;
+    while ((at = page.body.find("=> ", at)) != std::string::npos) {
+      at += 3;
+      const std::string link = page.body.substr(at, page.body.find_first_of(" \n", at) - at);
+      if (is_listing(link) && seen.insert(link).second) queue.push_back(link);
+    }
+  }
+  answers.gemini["/atom.xml"] = gemini_get(server.gemini_port(), "/atom.xml").body;
+  for (const auto& section : sections)
+    answers.gemini["/" + section + "/atom.xml"] = gemini_get(server.gemini_port(), "/" + section + "/atom.xml").body;
+  for (const std::string query : {"harbour", "treaty", "renamed", "rewritten", "story%20orchestra", "number"}) {
+    answers.gemini["/search?" + query] = gemini_get(server.gemini_port(), "/search?" + query).body;
+    std::string words_of_query = query;
+    if (const auto space = words_of_query.find("%20"); space != std::string::npos) words_of_query.replace(space, 3, " ");
+    answers.gopher["/search?" + query] = tcp_exchange(server.gopher_port(), "/search\t" + words_of_query + "\r\n").bytes;
+  }
+  return answers;
+}
+
+std::string high_limits() { return "[limits]\nrequests_per_second = 100000\nburst = 100000\nconnections_per_client = 1000\n"; }
+
+// Starts a server on a copy of `site`'s capsule and compares what it answers
+// with what `running` answers now.
+void check_against_fresh_load(const TempCapsule& site, const GazetteProcess& running) {
+  TempCapsule copy;
+  fs::remove_all(copy.root());
+  fs::copy(site.root(), copy.root(), fs::copy_options::recursive);
+  GazetteProcess fresh(copy, test_config(high_limits()));
+  const Answers expected = crawl(fresh);
+  const Answers got = crawl(running);
+  CHECK(expected.gemini.size() > 100); // the crawl reached the archive
+  for (const bool gemini : {true, false}) {
+    CAPTURE(gemini);
+    const auto& want = gemini ? expected.gemini : expected.gopher;
+    const auto& have = gemini ? got.gemini : got.gopher;
+    CHECK(want.size() == have.size());
+    for (const auto& [path, bytes] : want) {
+      CAPTURE(path);
+      const auto found = have.find(path);
+      REQUIRE(found != have.end());
+      CHECK(found->second == bytes);
+      CHECK(bytes.size() < 64 * 1024);
+    }
+  }
+}
+
+} // namespace
+
+TEST_CASE("after edits, renames and deletes, every listing, feed and search is as a fresh load makes it") {
+  TempCapsule site;
+  write_capsule(site);
+  GazetteProcess server(site, test_config(high_limits()));
+  check_against_fresh_load(site, server);
+
+  // Edits: a story moves to another month and topic, one is rewritten in
+  // place, a section is renamed, a new story arrives in the crowded month.
+  site.write("world/story-0.md", article("Story 0 rewritten", "2023-02-03T04:05:06Z", "tags = [\"drought\"]\n", "Rewritten."));
+  site.write("business/story-4.md", article("Story 4 on the election", "2024-05-05T09:00:00Z",
+                                            "tags = [\"election\", \"desk-0\"]\n", "A rewritten report."));
+  site.write("culture/_section.toml", "title = \"Arts and letters\"\n");
+  site.write("culture/late-arrival.md", article("Late arrival on the harbour", "2024-05-16T09:00:00Z", "tags = [\"harbour\"]\n"));
+  REQUIRE(eventually([&] {
+    return gemini_get(server.gemini_port(), "/culture/late-arrival").status() == 20 &&
+           gemini_get(server.gemini_port(), "/culture/").body.find("Arts and letters") != std::string::npos;
+  }));
+  check_against_fresh_load(site, server);
+
+  // Renames and deletes, and a new page size for every list.
+  fs::rename(site.root() / "world/story-3.md", site.root() / "world/renamed-story.md");
+  fs::rename(site.root() / "business/story-1.md", site.root() / "culture/story-1.md");
+  fs::remove(site.root() / "world/story-6.md");
+  fs::remove(site.root() / "business/story-7.md");
+  site.write("site.toml", "title = \"The Ledger\"\nlang = \"en\"\nfront_page = 5\nlist_page = 4\nfeed_entries = 9\n");
+  REQUIRE(eventually([&] {
+    return gemini_get(server.gemini_port(), "/world/renamed-story").status() == 20 &&
+           gemini_get(server.gemini_port(), "/world/story-6").status() != 20 &&
+           gemini_get(server.gemini_port(), "/world/page/2/").body.find("=> ") != std::string::npos &&
+           gemini_get(server.gemini_port(), "/atom.xml").body.find("<entry>") != std::string::npos &&
+           gemini_get(server.gemini_port(), "/culture/story-1").status() == 20;
+  }));
+  // The new settings are in force once the last write has been read.
+  REQUIRE(eventually([&] {
+    const std::string feed = gemini_get(server.gemini_port(), "/atom.xml").body;
+    std::size_t entries = 0;
+    for (std::size_t at = 0; (at = feed.find("<entry>", at)) != std::string::npos; ++at) ++entries;
+    return entries == 9;
+  }));
+  check_against_fresh_load(site, server);
+}

@@ -121,6 +121,28 @@ private:
   std::vector<ListingPlan>& out_;
 };
 
+// /tags/, then /tags/page/<n>/ when the topics pass a page: no tag's page
+// is there, as a tag's older stories are at /tags/<tag>/page/<n>/.
+void plan_topic_index(const Publication& publication, std::vector<ListingPlan>& plans, const ListingLink& front) {
+  std::vector<ListingLink> topics;
+  for (const auto& [tag, stories] : publication.by_tag)
+    if (has_tag_page(tag)) topics.push_back({"/tags/" + tag + "/", count_label(publication.tag_title(tag), stories.size())});
+  // A menu line carries its selector, host and port besides the label.
+  const auto pages = paginate(topics.size(), topics.size() + 1, listing_entry_budget,
+                              [&](std::size_t i) { return topics[i].path.size() + topics[i].label.size() + 64; });
+  for (std::size_t k = 0; k < pages.size(); ++k) {
+    ListingPlan plan;
+    plan.path = listing_page_path("/tags/", k + 1);
+    plan.heading = k == 0 ? "Topics" : fmt::format("Topics, page {}", k + 1);
+    plan.links.assign(topics.begin() + static_cast<std::ptrdiff_t>(pages[k].begin),
+                      topics.begin() + static_cast<std::ptrdiff_t>(pages[k].end));
+    if (k + 1 < pages.size()) plan.after.push_back({listing_page_path("/tags/", k + 2), "More topics"});
+    if (k > 0) plan.after.push_back({listing_page_path("/tags/", k), "Previous topics"});
+    plan.after.push_back(front);
+    plans.push_back(std::move(plan));
+  }
+}
+
 } // namespace
 
 std::vector<PageRange> paginate(std::size_t count, std::size_t per_page, std::size_t budget,
@@ -189,6 +211,7 @@ std::vector<ListingPlan> listing_plans(const Publication& publication, const Ent
                            front});
     planner.archive(first, section.title, section.articles, {{first, "Section: " + section.title}, front});
   }
+  if (!publication.by_tag.empty()) plan_topic_index(publication, plans, front);
   for (const auto& [tag, stories] : publication.by_tag)
     if (has_tag_page(tag))
       planner.paged_stories("/tags/" + tag + "/", "Topic: " + publication.tag_title(tag), "", stories, per_page, false,

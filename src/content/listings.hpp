@@ -7,6 +7,7 @@
 // Paths (Gopher selectors are the same):
 //   /<section>/page/<n>/             older stories of a section, n >= 2
 //   /tags/<tag>/page/<n>/            older stories of a topic
+//   /tags/page/<n>/                  more topics, when they pass a page
 //   /archive/                        the years, then /archive/<yyyy>/ the
 //   /archive/<yyyy>/<mm>/            months, then a month's stories, or its
 //   /archive/<yyyy>/<mm>/<dd>/       days when they fill more than a page;
@@ -94,7 +95,8 @@ struct ListingPlan {
 // entry, or (compact) its dated line.
 using EntryBytes = std::function<std::size_t(const Article& article, bool compact)>;
 
-// Every section, topic and archive page of the publication.
+// Every section, topic and archive page of the publication, and the index
+// of topics.
 std::vector<ListingPlan> listing_plans(const Publication& publication, const EntryBytes& entry_bytes);
 
 // How many of the latest stories the front page lists: `front_page`, fewer

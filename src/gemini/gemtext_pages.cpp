@@ -162,15 +162,4 @@ SharedBytes render_listing_gemtext(const Publication& publication, const Listing
   return std::move(page).finish();
 }
 
-std::string render_tag_index_gemtext(const Publication& publication) {
-  std::string out = "# Topics\n\n";
-  for (const auto& [tag, stories] : publication.by_tag)
-    if (has_tag_page(tag))
-      link_line(out, tag_url(tag),
-                fmt::format("{} ({} {})", publication.tag_title(tag), stories.size(), stories.size() == 1 ? "story" : "stories"));
-  out += '\n';
-  back_to_front(out, publication);
-  return out;
-}
-
 } // namespace gazette

@@ -30,10 +30,9 @@ using GemtextEntries = std::function<std::shared_ptr<const GemtextStoryEntry>(co
 std::string render_article_gemtext(const Publication& publication, const Article& article, std::string out = {});
 // The list pages, in pieces (see SharedBytes).
 SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {});
-// A section, topic or archive page (see listing_plans).
+// A section, topic or archive page, or the index of topics (see listing_plans).
 SharedBytes render_listing_gemtext(const Publication& publication, const ListingPlan& plan,
                                    const GemtextEntries& entries = {});
-std::string render_tag_index_gemtext(const Publication& publication);
 
 // "/tags/<tag>/" as a URL path, escaped.
 std::string tag_url(const std::string& tag);

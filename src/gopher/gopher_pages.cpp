@@ -173,20 +173,6 @@ SharedBytes render_listing_menu(const Publication& publication, const ListingPla
   return std::move(page).finish();
 }
 
-std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style) {
-  GopherMenu menu(style.origin, style.ascii);
-  menu.info("Topics");
-  menu.blank();
-  for (const auto& [tag, stories] : publication.by_tag)
-    if (has_tag_page(tag))
-      menu.item('1',
-                fmt::format("{} ({} {})", publication.tag_title(tag), stories.size(), stories.size() == 1 ? "story" : "stories"),
-                "/tags/" + tag + "/");
-  menu.blank();
-  back_to_front(menu, publication);
-  return menu.finish();
-}
-
 std::string render_article_menu(const Publication& publication, const Article& article, const GopherStyle& style) {
   GopherMenu menu(style.origin, style.ascii);
   menu.info(article.title);

@@ -49,10 +49,9 @@ using GopherEntries = std::function<std::shared_ptr<const GopherStoryEntry>(cons
 // The list menus, in pieces (see SharedBytes).
 SharedBytes render_front_page_menu(const Publication& publication, const GopherStyle& style,
                                    const GopherEntries& entries = {});
-// A section, topic or archive page (see listing_plans).
+// A section, topic or archive page, or the index of topics (see listing_plans).
 SharedBytes render_listing_menu(const Publication& publication, const ListingPlan& plan, const GopherStyle& style,
                                 const GopherEntries& entries = {});
-std::string render_tag_index_menu(const Publication& publication, const GopherStyle& style);
 std::string render_article_menu(const Publication& publication, const Article& article, const GopherStyle& style);
 // LF-terminated lines; the caller turns them into CRLF for the wire.
 std::string render_article_text(const Publication& publication, const Article& article, const GopherStyle& style);

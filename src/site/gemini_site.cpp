@@ -69,7 +69,6 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
   for (const auto& listing : listings) page(listing.path, render_listing_gemtext(publication, listing, entries));
   for (const Article* article : publication.published)
     snapshot.gemini[article->path()] = Resource{renders.at(article)->gemini_response, {}, 0};
-  if (!publication.by_tag.empty()) page("/tags/", render_tag_index_gemtext(publication));
   for (const auto& [alias, target] : redirects)
     snapshot.gemini[alias] = Resource{gemini_header(31, percent_encode_path(target)), {}, 0};
   // A page linked from the front page is found without its extension too

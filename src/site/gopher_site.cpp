@@ -120,7 +120,6 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
       gopher[article->path()] = Resource{rendered.gopher_text, {}, 0};
       gopher[article->path() + "/"] = Resource{rendered.gopher_menu, {}, 0};
     }
-    if (!publication->by_tag.empty()) gopher["/tags/"] = menu(render_tag_index_menu(*publication, style));
     // Gopher has no redirects: an old path answers as the story's own
     // selectors do, the text at the path and the menu under it.
     for (const auto& [alias, target] : redirects) {

@@ -2,12 +2,14 @@
 // protocols render, and the names the listings' paths keep for themselves.
 #include "content/listings.hpp"
 #include "content/publication_loader.hpp"
+#include "content/upload_check.hpp"
 #include "temp_capsule.hpp"
 
 #include <doctest/doctest.h>
 #include <algorithm>
 #include <deque>
 #include <fmt/format.h>
+#include <set>
 
 using namespace gazette;
 using namespace gazette::testing;
@@ -349,5 +351,77 @@ TEST_CASE("list_page and feed_entries are checked") {
       return d.path == "site.toml" && d.line == 2 && d.message.find(row.error) != std::string::npos;
     });
     CHECK(found);
+  }
+}
+
+TEST_CASE("the index of topics goes on over pages when the topics pass one, each topic once") {
+  struct Row {
+    std::size_t tags;
+    std::size_t pages;
+  };
+  const Row rows[] = {{1, 1}, {300, 1}, {2000, 5}}; // about 420 topics of these names to a page
+  for (const auto& row : rows) {
+    CAPTURE(row.tags);
+    Stories stories;
+    stories.add("a", at(2024, 5, 16));
+    Publication publication;
+    publication.site.title = "Review";
+    for (std::size_t i = 0; i < row.tags; ++i) publication.by_tag[fmt::format("topic-number-{:05}", i)] = stories.list;
+    const auto plans = listing_plans(publication, [](const Article&, bool) { return std::size_t{100}; });
+    std::set<std::string> listed;
+    std::size_t pages = 0;
+    for (const auto& plan : plans)
+      if (plan.path == "/tags/" || plan.path.starts_with("/tags/page/")) {
+        ++pages;
+        std::size_t bytes = 0;
+        for (const auto& link : plan.links) {
+          CHECK(listed.insert(link.path).second);
+          bytes += link.path.size() + link.label.size() + 64;
+        }
+        CHECK(bytes <= listing_entry_budget);
+      }
+    CHECK(pages == row.pages);
+    CHECK(listed.size() == row.tags);
+    if (row.pages > 1) {
+      REQUIRE(plan_at(plans, "/tags/page/2/"));
+      CHECK(plan_at(plans, "/tags/page/2/")->heading == "Topics, page 2");
+      CHECK(after_labels(*plan_at(plans, "/tags/")).front() == "More topics /tags/page/2/");
+    }
+  }
+}
+
+TEST_CASE("an upload is refused a listing's name or an alias on a listing's path, as the loader refuses them") {
+  StoryIndex index;
+  index.sections.push_back({"world", "World"});
+  index.now = at(2025, 1, 1); // the story is published, so its aliases are taken
+  const CapsuleFileTest no_files = [](std::string_view) { return false; };
+  struct Row {
+    std::string slug, front_matter;
+    int line;
+    std::string error; // empty: accepted
+  };
+  const Row rows[] = {
+      {"archive", "", 1, "a story may not be called \"archive\""},
+      {"page", "", 1, "a story may not be called \"page\""},
+      {"pages", "", 0, ""},
+      {"fine", "aliases = [\"/archive/2024/\"]\n", 4, "\"/archive/2024/\" is where the publication lists"},
+      {"fine", "aliases = [\"/world/page/3/\"]\n", 4, "\"/world/page/3/\" is where the publication lists"},
+      {"fine", "aliases = [\"/old/fine\"]\n", 0, ""},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.slug);
+    CAPTURE(row.front_matter);
+    const ParsedArticle parsed =
+        check_uploaded_article(article("A story", "2024-01-01", row.front_matter), "world", row.slug, index, no_files);
+    const auto error = std::find_if(parsed.diagnostics.begin(), parsed.diagnostics.end(), [](const Diagnostic& d) {
+      return d.severity == Diagnostic::Severity::error;
+    });
+    if (row.error.empty()) {
+      CHECK(error == parsed.diagnostics.end());
+      continue;
+    }
+    REQUIRE(error != parsed.diagnostics.end());
+    CHECK(error->message.find(row.error) != std::string::npos);
+    CHECK(error->line == row.line);
   }
 }

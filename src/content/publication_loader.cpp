@@ -48,10 +48,18 @@ bool newer_first(const Article* a, const Article* b) {
 
 class Loader {
 public:
-  Loader(const fs::path& capsule, const LoadCache* previous, std::chrono::sys_seconds now)
-      : capsule_(capsule), previous_(previous), now_(now.time_since_epoch().count()) {}
+  Loader(const fs::path& capsule, const LoadCache* previous, std::chrono::sys_seconds now,
+         const FilesBeingWritten& being_written)
+      : capsule_(capsule), previous_(previous), now_(now.time_since_epoch().count()), being_written_(being_written) {}
 
   LoadedPublication load() {
+    if (being_written_.count("site.toml") && previous_ && previous_->site) {
+      note("site.toml", "still being written; its last good settings stay in force until it is closed");
+      publication_ = std::make_unique<Publication>();
+      publication_->site = *previous_->site;
+      result_.cache.site = previous_->site;
+      return load_rest();
+    }
     auto site_text = read_file(capsule_ / "site.toml");
     if (!site_text) {
       error("site.toml", 0, "missing: a publication needs site.toml with at least title = \"...\"");
@@ -59,6 +67,11 @@ public:
     }
     publication_ = std::make_unique<Publication>();
     load_site(*site_text);
+    return load_rest();
+  }
+
+private:
+  LoadedPublication load_rest() {
     FoundPages pages = find_capsule_pages(capsule_, publication_->site);
     append(pages.diagnostics);
     publication_->pages = std::move(pages.pages);
@@ -74,12 +87,14 @@ public:
     return std::move(result_);
   }
 
-private:
   void error(std::string path, int line, std::string message) {
     result_.diagnostics.push_back({std::move(path), line, Diagnostic::Severity::error, std::move(message)});
   }
   void warning(std::string path, int line, std::string message) {
     result_.diagnostics.push_back({std::move(path), line, Diagnostic::Severity::warning, std::move(message)});
+  }
+  void note(std::string path, std::string message) {
+    result_.diagnostics.push_back({std::move(path), 0, Diagnostic::Severity::note, std::move(message)});
   }
   void append(const Diagnostics& more) { result_.diagnostics.insert(result_.diagnostics.end(), more.begin(), more.end()); }
 
@@ -104,6 +119,15 @@ private:
   // errors, as they last were without; null when they never were.
   std::optional<Section> load_section_settings(const fs::path& folder, const std::string& name) {
     const std::string settings_path = name + "/_section.toml";
+    if (being_written_.count(settings_path)) {
+      if (previous_)
+        if (auto last_good = previous_->sections.find(name); last_good != previous_->sections.end()) {
+          note(settings_path, "still being written; the last good settings of this section stay in force until it is closed");
+          return last_good->second;
+        }
+      note(settings_path, "still being written; this section is published once the file is closed");
+      return std::nullopt;
+    }
     auto text = read_file(folder / "_section.toml");
     auto parsed = parse_section_settings(text.value_or(""), settings_path);
     append(parsed.diagnostics);
@@ -176,6 +200,7 @@ private:
     FileVersion version;
     const CachedArticle* last_good = nullptr;
     bool unchanged = false;                // since the last load: last_good is current
+    bool being_written = false;            // still open for writing: last_good, if any, is kept
     CachedArticle usable;                  // the file parsed without errors, settled in its place
     std::optional<ParsedArticle> unusable; // or parsed with errors; neither when unchanged or unreadable
   };
@@ -207,6 +232,10 @@ private:
     if (::stat(file.path->c_str(), &info) == 0) read.version = version_of(info);
     read.unchanged = read.last_good && read.last_good->version == read.version;
     if (read.unchanged) return read;
+    if (being_written_.count(file.source)) {
+      read.being_written = true;
+      return read;
+    }
     if (auto text = read_file(*file.path)) {
       ParsedArticle parsed = parse_article(*text, file.source);
       if (!parsed.usable) {
@@ -269,7 +298,15 @@ private:
       const CachedArticle* last_good = read.last_good;
 
       CachedArticle kept;
-      if (read.unchanged) {
+      if (read.being_written) {
+        if (!last_good) {
+          note(file.source, "still being written; published once the file is closed");
+          continue;
+        }
+        note(file.source, "still being written; its last good version stays online until it is closed");
+        kept = *last_good;
+        append(kept.parsed->diagnostics);
+      } else if (read.unchanged) {
         kept = *last_good;
         append(kept.parsed->diagnostics);
       } else if (read.usable.parsed) {
@@ -469,6 +506,7 @@ private:
   std::map<std::string, bool> capsule_files_; // photo path -> whether the capsule has that file
   std::map<fs::path, std::vector<fs::directory_entry>> listings_; // each folder is listed once per load
   std::set<std::string> broken_sections_; // section folders left out for errors in their _section.toml
+  const FilesBeingWritten& being_written_;
 };
 
 } // namespace
@@ -477,8 +515,9 @@ std::chrono::sys_seconds seconds_now() {
   return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-LoadedPublication load_publication(const fs::path& capsule, const LoadCache* previous, std::chrono::sys_seconds now) {
-  return Loader(capsule, previous, now).load();
+LoadedPublication load_publication(const fs::path& capsule, const LoadCache* previous, std::chrono::sys_seconds now,
+                                   const FilesBeingWritten& being_written) {
+  return Loader(capsule, previous, now, being_written).load();
 }
 
 } // namespace gazette

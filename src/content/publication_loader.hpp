@@ -13,6 +13,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
 #include <unordered_map>
 
 namespace gazette {
@@ -34,6 +36,11 @@ struct CachedArticle {
   FileVersion version;           // of the file parsed
 };
 using ArticleCache = std::unordered_map<std::string, CachedArticle, StringHash, std::equal_to<>>; // by source path
+
+// The capsule's files whose writers have not closed them yet, by capsule path
+// ("world/pier.md", "site.toml"): a load keeps the last good version of each
+// rather than read it half written.
+using FilesBeingWritten = std::set<std::string, std::less<>>;
 
 // What one load hands the next: the last good version of every article
 // file, of site.toml and of each _section.toml, so that a broken save of any
@@ -61,7 +68,10 @@ std::chrono::sys_seconds seconds_now();
 
 // A story dated later than `now` is scheduled: loaded and checked, not
 // published (nor listed, linked or found) until a load at or after its date.
+// An article, _section.toml or site.toml in `being_written` keeps its last
+// good version from `previous`; one that has none yet is left out.
 LoadedPublication load_publication(const std::filesystem::path& capsule, const LoadCache* previous = nullptr,
-                                   std::chrono::sys_seconds now = seconds_now());
+                                   std::chrono::sys_seconds now = seconds_now(),
+                                   const FilesBeingWritten& being_written = {});
 
 } // namespace gazette

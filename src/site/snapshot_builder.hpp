@@ -26,8 +26,10 @@ struct BuiltSnapshot {
 
 // `tls` may be null where nothing is served (gazette render). `previous`
 // lets a reload reuse what did not change. Stories dated later than `now`
-// wait for their date (see load_publication).
+// wait for their date, and files still being written keep their last good
+// version (see load_publication).
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                             const BuiltSnapshot* previous = nullptr, std::chrono::sys_seconds now = seconds_now());
+                             const BuiltSnapshot* previous = nullptr, std::chrono::sys_seconds now = seconds_now(),
+                             const FilesBeingWritten& being_written = {});
 
 } // namespace gazette

@@ -425,3 +425,57 @@ TEST_CASE("a story dated later than the load's now is scheduled: checked, not pu
     CHECK(p.by_path.count("/arts/draft") == 0);
   }
 }
+
+TEST_CASE("a file still being written keeps its last good version; a new one waits until it is closed") {
+  struct Row {
+    const char* file;       // written half way and still open
+    const char* half;       // what it holds so far
+    const char* expect;     // "old": the last good version stays; "none": nothing yet
+  };
+  const Row rows[] = {
+      {"world/a.md", "+++\ntitle = \"A, cut\"\ndate = 2024-01-01\n+++\nThe minister did not", "old"},
+      {"world/a.md", "", "old"},
+      {"world/b.md", "+++\ntitle = \"B, cut\"\ndate = 2024-02-01\n+++\nHalf", "none"},
+      {"site.toml", "title = \"The Rev", "old"},
+      {"site.toml", "title = \"The Review, cut\"\n", "old"},
+      {"world/_section.toml", "title = \"Wor", "old"},
+      {"world/_section.toml", "title = \"World, cut\"\n", "old"},
+  };
+  for (const auto& row : rows) {
+    const std::string file = row.file, half = row.half;
+    CAPTURE(file);
+    CAPTURE(half);
+    TempCapsule capsule;
+    basic_site(capsule).write("world/a.md", article("A", "2024-01-01", "", "Whole."));
+    const auto first = load_publication(capsule.root());
+    REQUIRE(first.publication);
+    capsule.write(row.file, row.half);
+    const FilesBeingWritten open{row.file};
+    const auto during = load_publication(capsule.root(), &first.cache, seconds_now(), open);
+    REQUIRE(during.publication);
+    const Publication& p = *during.publication;
+    CHECK(p.site.title == "The Review");
+    REQUIRE(p.find_section("world"));
+    CHECK(p.find_section("world")->title == "World");
+    REQUIRE(p.by_path.count("/world/a") == 1);
+    CHECK(p.by_path.at("/world/a")->title == "A");
+    CHECK(p.by_path.count("/world/b") == 0);
+    CHECK(std::none_of(during.diagnostics.begin(), during.diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; }));
+    const Diagnostic* note = find(during.diagnostics, row.file, "still being written");
+    REQUIRE(note);
+    CHECK(note->severity == Diagnostic::Severity::note);
+    CHECK((note->message.find("last good") != std::string::npos) == (std::string(row.expect) == "old"));
+
+    // Closed: read as it is, and a cut file is an error like any broken save.
+    const auto closed = load_publication(capsule.root(), &during.cache);
+    CHECK_FALSE(find(closed.diagnostics, row.file, "still being written"));
+    const bool changed_title = closed.publication->site.title != "The Review" ||
+                               closed.publication->find_section("world")->title != "World" ||
+                               closed.publication->by_path.count("/world/b") == 1 ||
+                               closed.publication->by_path.at("/world/a")->title != "A";
+    const bool has_error = std::any_of(closed.diagnostics.begin(), closed.diagnostics.end(),
+                                       [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; });
+    CHECK(changed_title != has_error);
+  }
+}

@@ -114,10 +114,11 @@ int serve_command(const std::filesystem::path& config_file) {
   {
     // Declared after `io`, so they go before it does.
     asio::io_context io;
-    Reloader reloader(io, config_file, snapshots, std::move(built));
+    WritesInProgress writes;
+    Reloader reloader(io, config_file, snapshots, std::move(built), writes);
     std::unique_ptr<CapsuleWatcher> watcher;
     try {
-      watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, [&] { reloader.content_changed(); });
+      watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, writes, [&] { reloader.content_changed(); });
     } catch (const std::system_error& e) {
       log_message("{}: edits are not watched ({}); send SIGHUP to publish them", config.capsule.string(), e.what());
     }

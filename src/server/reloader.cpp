@@ -6,8 +6,9 @@
 
 namespace gazette {
 
-Reloader::Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first)
-    : config_file_(std::move(config_file)), store_(store), debounce_(io), scheduled_(io), last_build_(std::move(first)) {
+Reloader::Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first,
+                   const WritesInProgress& writes)
+    : config_file_(std::move(config_file)), store_(store), writes_(writes), debounce_(io), scheduled_(io), last_build_(std::move(first)) {
   for (const auto& diagnostic : last_build_.diagnostics) reported_.insert(diagnostic.to_string());
   last_build_.snapshot.reset(); // the store holds it
   schedule(last_build_.next_scheduled);
@@ -72,12 +73,13 @@ void Reloader::run(std::stop_token stop) {
       if (!wake_.wait(lock, stop, [this] { return pending_ != Work::none; })) return;
       work = std::exchange(pending_, Work::none);
     }
-    rebuild(work);
+    if (!rebuild(work)) request(work);
   }
 }
 
-void Reloader::rebuild(Work work) {
+bool Reloader::rebuild(Work work) {
   const auto started = std::chrono::steady_clock::now();
+  const WritesInProgress::State writes = writes_.now();
   const std::shared_ptr<const Snapshot> current = store_.current();
   std::shared_ptr<const Config> config = current->config;
   std::shared_ptr<asio::ssl::context> tls = current->tls;
@@ -88,7 +90,7 @@ void Reloader::rebuild(Work work) {
     if (loaded.has_errors()) {
       log_message("{}: not reloaded; the running configuration stays in force until the errors are fixed",
                   config_file_.string());
-      return;
+      return true;
     }
     try {
       const CertificateInfo certificate =
@@ -100,7 +102,7 @@ void Reloader::rebuild(Work work) {
       log_message("{}", fingerprint_lines(certificate.fingerprints));
     } catch (const std::exception& e) {
       log_message("gemini.cert: {}; the running certificate stays in force", e.what());
-      return;
+      return true;
     }
     if (loaded.config.gemini.listen.size() != config->gemini.listen.size() ||
         loaded.config.gopher.listen.size() != config->gopher.listen.size() ||
@@ -112,12 +114,15 @@ void Reloader::rebuild(Work work) {
 
   BuiltSnapshot built;
   try {
-    built = build_snapshot(config, tls, &last_build_, seconds_now());
+    built = build_snapshot(config, tls, &last_build_, seconds_now(), writes.files);
   } catch (const std::exception& e) {
     // Whatever went wrong, readers keep the snapshot they have.
     log_message("{}: reload failed: {}; still serving the previous version", config->capsule.string(), e.what());
-    return;
+    return true;
   }
+  // A write began while the capsule was read: that file may have been read
+  // half written. The next build keeps its last good version.
+  if (writes_.now().starts != writes.starts) return false;
   report(built.diagnostics);
   store_.replace(std::move(built.snapshot));
   schedule(built.next_scheduled);
@@ -127,6 +132,7 @@ void Reloader::rebuild(Work work) {
   const auto took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   log_message("reloaded {} in {:.0f} ms: {}", work == Work::everything ? "configuration, certificate and capsule" : "capsule",
               took, describe_changes(changes, failed));
+  return true;
 }
 
 void Reloader::report(const Diagnostics& diagnostics) {

@@ -6,6 +6,7 @@
 #pragma once
 #include "config/config.hpp"
 #include "site/snapshot_builder.hpp"
+#include "server/writes_in_progress.hpp"
 #include "snapshot/snapshot_store.hpp"
 
 #include <asio/io_context.hpp>
@@ -22,13 +23,16 @@
 namespace gazette {
 
 // Changes are gathered for this long after the last one, so an editor's
-// burst of writes and renames makes one rebuild.
-inline constexpr std::chrono::milliseconds reload_debounce{150};
+// burst of renames and removals makes one rebuild. Short, since only a file
+// closed or moved into place counts as a change: a writer's pauses do not.
+inline constexpr std::chrono::milliseconds reload_debounce{50};
 
 class Reloader {
 public:
   // `first` is the build the server started with; its caches seed the next.
-  Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first);
+  // Files in `writes` keep their last good version.
+  Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first,
+           const WritesInProgress& writes);
   ~Reloader();
 
   void content_changed();   // debounced
@@ -38,13 +42,15 @@ private:
   enum class Work { none, content, everything };
   void request(Work work);
   void run(std::stop_token stop);
-  void rebuild(Work work);
+  // False when the build may have read a file half written and must be redone.
+  bool rebuild(Work work);
   void report(const Diagnostics& diagnostics);
   void schedule(std::optional<std::chrono::sys_seconds> due); // a rebuild when the next story is due
   void wait_until_due();
 
   std::filesystem::path config_file_;
   SnapshotStore& store_;
+  const WritesInProgress& writes_;
   asio::steady_timer debounce_;
   asio::system_timer scheduled_; // the clock stories are dated by
   std::optional<std::chrono::sys_seconds> due_; // when the next scheduled story appears

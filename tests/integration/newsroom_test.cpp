@@ -376,3 +376,33 @@ TEST_CASE("newsroom: a refused upload's body is read and dropped, so a client st
   CHECK(response.error.empty());
   CHECK(response.status() == 61);
 }
+
+TEST_CASE("newsroom: an upload that stalls half way is never published half, and is published whole once it ends") {
+  TempCapsule site;
+  newsroom_capsule(site);
+  GazetteProcess server(site, newsroom_config());
+  const auto port = server.gemini_port();
+  const std::string whole = "+++\ntitle = \"Pier opens\"\ndate = 2024-05-16\nauthor = \"E. Ditor\"\n+++\n"
+                            "First half of the upload, sent before the network stalled. Second half.\n";
+  const std::size_t cut = whole.find(" network stalled");
+  std::vector<std::string> answers;
+
+  GeminiConversation upload_in_halves(port, &editor());
+  REQUIRE(upload_in_halves.handshake_done());
+  upload_in_halves.send(fmt::format("titan://localhost:{}/world/pier;size={}\r\n{}", port, whole.size(), whole.substr(0, cut)));
+  // Another editor's upload reloads the capsule meanwhile.
+  CHECK(gemini_exchange_as(editor(), port, upload(port, "/world/other", story("Other", "author = \"E. Ditor\"\n", "Whole."))).status() == 30);
+  REQUIRE(eventually([&] { return gemini_get(port, "/world/other").status() == 20; }));
+  const auto during = std::chrono::steady_clock::now() + 500ms; // a pause longer than the server's settling time
+  while (std::chrono::steady_clock::now() < during) {
+    answers.push_back(gemini_get(port, "/world/pier").body);
+    std::this_thread::sleep_for(20ms);
+  }
+  upload_in_halves.send(whole.substr(cut));
+  CHECK(upload_in_halves.read_response().header == fmt::format("30 gemini://localhost:{}/world/pier", port));
+  CHECK(eventually([&] { return gemini_get(port, "/world/pier").body.find("Second half.") != std::string::npos; }, 2s));
+  for (const auto& answer : answers) {
+    CAPTURE(answer);
+    CHECK(answer.find("First version.") != std::string::npos);
+  }
+}

@@ -118,7 +118,7 @@ int serve_command(const std::filesystem::path& config_file) {
     Reloader reloader(io, config_file, snapshots, std::move(built), writes);
     std::unique_ptr<CapsuleWatcher> watcher;
     try {
-      watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, writes, [&] { reloader.content_changed(); });
+      watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, writes, reloader);
     } catch (const std::system_error& e) {
       log_message("{}: edits are not watched ({}); send SIGHUP to publish them", config.capsule.string(), e.what());
     }

@@ -4,11 +4,17 @@
 #include "base/log.hpp"
 #include "net/tls_context.hpp"
 
+#include <algorithm>
+#include <cstring>
+#include <fmt/format.h>
+#include <unistd.h>
+
 namespace gazette {
 
 Reloader::Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first,
                    const WritesInProgress& writes)
-    : config_file_(std::move(config_file)), store_(store), writes_(writes), debounce_(io), scheduled_(io), last_build_(std::move(first)) {
+    : config_file_(std::move(config_file)), store_(store), writes_(writes), debounce_(io), hold_limit_(io),
+      scheduled_(io), last_build_(std::move(first)) {
   for (const auto& diagnostic : last_build_.diagnostics) reported_.insert(diagnostic.to_string());
   last_build_.snapshot.reset(); // the store holds it
   schedule(last_build_.next_scheduled);
@@ -20,13 +26,52 @@ Reloader::~Reloader() {
   wake_.notify_all();
 }
 
-void Reloader::content_changed() {
-  // Runs on an io thread; the timer is only touched from here and the handler.
+void Reloader::content_changed(std::chrono::milliseconds settle) {
+  // Runs on io threads; the timers are only touched with mutex_ held.
   std::lock_guard lock(mutex_);
-  debounce_.expires_after(reload_debounce);
+  debounce_.expires_at(std::max(debounce_.expiry(), std::chrono::steady_clock::now() + settle));
   debounce_.async_wait([this](std::error_code ec) {
     if (!ec) request(Work::content);
   });
+}
+
+void Reloader::deploy_started(const std::string& sign) {
+  std::lock_guard lock(mutex_);
+  deploying_ = true;
+  deploy_sign_ = sign;
+  ++deploys_;
+  hold_limit_.expires_after(deploy_hold_limit);
+  hold_limit_.async_wait([this](std::error_code ec) {
+    if (ec) return;
+    {
+      std::lock_guard lock(mutex_);
+      if (!deploying_) return;
+      deploying_ = false;
+      log_message("{}: still there after {} s; publishing without waiting for the deploy to finish", deploy_sign_,
+                  deploy_hold_limit.count());
+    }
+    request(Work::content);
+  });
+}
+
+void Reloader::deploy_finished() {
+  {
+    std::lock_guard lock(mutex_);
+    deploying_ = false;
+    hold_limit_.cancel();
+  }
+  content_changed(deploy_settle);
+}
+
+// Called without mutex_ held.
+bool Reloader::deploy_under_way(std::uint64_t deploys_seen) {
+  std::lock_guard lock(mutex_);
+  return deploying_ || deploys_ != deploys_seen;
+}
+
+void Reloader::keep_serving(const std::string& problem) {
+  if (problem != capsule_problem_) log_message("{}", problem);
+  capsule_problem_ = problem;
 }
 
 void Reloader::reload_everything() { request(Work::everything); }
@@ -60,7 +105,11 @@ void Reloader::wait_until_due() {
 void Reloader::request(Work work) {
   {
     std::lock_guard lock(mutex_);
-    if (work > pending_) pending_ = work;
+    if (deploying_) {
+      held_ = std::max(held_, work);
+      return;
+    }
+    pending_ = std::max({pending_, work, std::exchange(held_, Work::none)});
   }
   wake_.notify_one();
 }
@@ -80,6 +129,11 @@ void Reloader::run(std::stop_token stop) {
 bool Reloader::rebuild(Work work) {
   const auto started = std::chrono::steady_clock::now();
   const WritesInProgress::State writes = writes_.now();
+  std::uint64_t deploys_seen;
+  {
+    std::lock_guard lock(mutex_);
+    deploys_seen = deploys_;
+  }
   const std::shared_ptr<const Snapshot> current = store_.current();
   std::shared_ptr<const Config> config = current->config;
   std::shared_ptr<asio::ssl::context> tls = current->tls;
@@ -112,9 +166,28 @@ bool Reloader::rebuild(Work work) {
     config = std::make_shared<const Config>(std::move(loaded.config));
   }
 
+  // The capsule's folder is resolved once: a symlink swapped while this
+  // build reads it leaves the build wholly the old target's.
+  std::error_code ec;
+  const std::filesystem::path folder = std::filesystem::canonical(config->capsule, ec);
+  if (ec || ::access(folder.c_str(), R_OK | X_OK) != 0) {
+    keep_serving(fmt::format("{}: cannot be read ({}); still serving the last good version until it is back",
+                             config->capsule.string(), ec ? ec.message() : std::strerror(errno)));
+    return true;
+  }
+  // A publication whose site.toml went is most likely being deployed anew
+  // (moved, removed and copied): readers keep it whole meanwhile.
+  const auto site_toml_missing = [&] { return last_build_.cache.site && ::access((folder / "site.toml").c_str(), R_OK) != 0; };
+  const std::string no_site_toml = fmt::format(
+      "{}: site.toml is missing; still serving the last good version until it is back", config->capsule.string());
+  if (site_toml_missing()) {
+    keep_serving(no_site_toml);
+    return true;
+  }
+
   BuiltSnapshot built;
   try {
-    built = build_snapshot(config, tls, &last_build_, seconds_now(), writes.files);
+    built = build_snapshot(config, tls, &last_build_, seconds_now(), {folder, writes.files});
   } catch (const std::exception& e) {
     // Whatever went wrong, readers keep the snapshot they have.
     log_message("{}: reload failed: {}; still serving the previous version", config->capsule.string(), e.what());
@@ -123,6 +196,14 @@ bool Reloader::rebuild(Work work) {
   // A write began while the capsule was read: that file may have been read
   // half written. The next build keeps its last good version.
   if (writes_.now().starts != writes.starts) return false;
+  // A deploy began meanwhile: the build may hold part of it. It is built
+  // again once the deploy has finished.
+  if (deploy_under_way(deploys_seen)) return false;
+  if (site_toml_missing() || (last_build_.cache.site && !built.cache.site)) {
+    keep_serving(no_site_toml);
+    return true;
+  }
+  capsule_problem_.clear();
   report(built.diagnostics);
   store_.replace(std::move(built.snapshot));
   schedule(built.next_scheduled);

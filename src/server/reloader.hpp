@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <mutex>
 #include <set>
+#include <string>
 #include <thread>
 
 namespace gazette {
@@ -26,6 +27,13 @@ namespace gazette {
 // burst of renames and removals makes one rebuild. Short, since only a file
 // closed or moved into place counts as a change: a writer's pauses do not.
 inline constexpr std::chrono::milliseconds reload_debounce{50};
+// After a deploy (git's index lock released, rsync's temporary files or
+// its .~tmp~ folder) the capsule is given this long without such signs
+// before it is read: the last files of a deploy come in quick succession.
+inline constexpr std::chrono::milliseconds deploy_settle{500};
+// A sign of a deploy left behind (the index.lock of a git that crashed)
+// holds publishing back no longer than this.
+inline constexpr std::chrono::seconds deploy_hold_limit{60};
 
 class Reloader {
 public:
@@ -35,16 +43,27 @@ public:
            const WritesInProgress& writes);
   ~Reloader();
 
-  void content_changed();   // debounced
+  // Debounced: the rebuild comes `settle` after the last change, or later
+  // where an earlier change asked for more.
+  void content_changed(std::chrono::milliseconds settle = reload_debounce);
   void reload_everything(); // config, certificate and capsule, at once
+  // A deploy began (`sign` says how we know: ".git/index.lock"). Nothing is
+  // published until it has finished, and a build under way is dropped: it
+  // may have read the capsule half deployed.
+  void deploy_started(const std::string& sign);
+  void deploy_finished();
 
 private:
   enum class Work { none, content, everything };
   void request(Work work);
   void run(std::stop_token stop);
-  // False when the build may have read a file half written and must be redone.
+  // False when the build may have read a file half written, or a deploy
+  // half done, and must be redone (held back while a deploy is under way).
   bool rebuild(Work work);
   void report(const Diagnostics& diagnostics);
+  // Keeps the snapshot readers have, and says why once.
+  void keep_serving(const std::string& problem);
+  bool deploy_under_way(std::uint64_t deploys_seen);
   void schedule(std::optional<std::chrono::sys_seconds> due); // a rebuild when the next story is due
   void wait_until_due();
 
@@ -52,11 +71,17 @@ private:
   SnapshotStore& store_;
   const WritesInProgress& writes_;
   asio::steady_timer debounce_;
+  asio::steady_timer hold_limit_;
   asio::system_timer scheduled_; // the clock stories are dated by
   std::optional<std::chrono::sys_seconds> due_; // when the next scheduled story appears
   std::mutex mutex_;
   std::condition_variable_any wake_;
   Work pending_ = Work::none;
+  Work held_ = Work::none;   // asked for during a deploy: done once it has finished
+  bool deploying_ = false;
+  std::string deploy_sign_;
+  std::uint64_t deploys_ = 0; // deploys begun so far
+  std::string capsule_problem_; // why the last good snapshot is kept, as last logged
   BuiltSnapshot last_build_;          // its caches; touched by the worker only
   std::set<std::string> reported_;    // diagnostics already logged, so each is logged once
   std::jthread worker_;

@@ -42,7 +42,7 @@ std::vector<ListingPlan> plan_listings(const Publication& publication, const Ren
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
                              const BuiltSnapshot* previous, std::chrono::sys_seconds now,
-                             const FilesBeingWritten& being_written) {
+                             const CapsuleReading& reading) {
   BuiltSnapshot built;
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->config = config;
@@ -51,8 +51,9 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
 
   // Listing the capsule's static files and loading the publication only
   // read the disk, and the load leaves a core idle between its parallel steps.
-  auto scan = std::async(std::launch::async, [&] { return scan_capsule_files(config->capsule); });
-  LoadedPublication loaded = load_publication(config->capsule, previous ? &previous->cache : nullptr, now, being_written);
+  const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  auto scan = std::async(std::launch::async, [&] { return scan_capsule_files(capsule); });
+  LoadedPublication loaded = load_publication(capsule, previous ? &previous->cache : nullptr, now, reading.being_written);
   CapsuleFiles files = scan.get();
   built.diagnostics = files.skipped;
   built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());

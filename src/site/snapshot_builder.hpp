@@ -8,6 +8,7 @@
 #include "snapshot/snapshot.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -24,12 +25,19 @@ struct BuiltSnapshot {
   std::optional<std::chrono::sys_seconds> next_scheduled;
 };
 
+// How a reload reads the capsule.
+struct CapsuleReading {
+  // The capsule folder, resolved once for the whole build: a symlinked
+  // capsule swapped meanwhile cannot mix two targets. Empty: config->capsule.
+  std::filesystem::path folder;
+  FilesBeingWritten being_written; // each keeps its last good version
+};
+
 // `tls` may be null where nothing is served (gazette render). `previous`
 // lets a reload reuse what did not change. Stories dated later than `now`
-// wait for their date, and files still being written keep their last good
-// version (see load_publication).
+// wait for their date (see load_publication).
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
                              const BuiltSnapshot* previous = nullptr, std::chrono::sys_seconds now = seconds_now(),
-                             const FilesBeingWritten& being_written = {});
+                             const CapsuleReading& reading = {});
 
 } // namespace gazette

@@ -38,6 +38,29 @@ std::vector<ListingPlan> plan_listings(const Publication& publication, const Ren
   });
 }
 
+void keep_answer(Snapshot& snapshot, const CapsuleReading& reading, Resources Snapshot::*resources, const std::string& path) {
+  Resources& now = snapshot.*resources;
+  const Resources* before = reading.serving ? &(reading.serving.get()->*resources) : nullptr;
+  if (const auto found = before ? before->find(path) : now.end(); before && found != before->end())
+    now[path] = found->second;
+  else
+    now.erase(path);
+}
+
+// A static file still being written answers as it did in `serving`, or
+// not at all when it is new: never half written. (A file too large to be
+// held in memory is read from the disk when asked for, as it then is.)
+void keep_files_being_written(Snapshot& snapshot, const CapsuleFiles& files, const CapsuleReading& reading) {
+  for (const auto& file : files.files) {
+    if (!reading.being_written.count(std::string_view(file.url_path).substr(1))) continue;
+    keep_answer(snapshot, reading, &Snapshot::gemini, file.url_path);
+    keep_answer(snapshot, reading, &Snapshot::gopher, file.url_path);
+    // On Gemini a folder's index.gmi is the folder's page too.
+    if (file.url_path.ends_with("/index.gmi"))
+      keep_answer(snapshot, reading, &Snapshot::gemini, file.url_path.substr(0, file.url_path.size() - 9));
+  }
+}
+
 } // namespace
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
@@ -87,6 +110,7 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   } else {
     add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders, {});
   }
+  if (!reading.being_written.empty()) keep_files_being_written(*snapshot, files, reading);
   // Last, against every answer the snapshot holds: a link that leads to
   // none of them answers 51.
   const Diagnostics links = check_links(loaded.publication.get(), files, snapshot->gemini);

@@ -31,6 +31,9 @@ struct CapsuleReading {
   // capsule swapped meanwhile cannot mix two targets. Empty: config->capsule.
   std::filesystem::path folder;
   FilesBeingWritten being_written; // each keeps its last good version
+  // What readers have now: a static file being written keeps its answers
+  // from it (a new one waits until it is closed).
+  std::shared_ptr<const Snapshot> serving;
 };
 
 // `tls` may be null where nothing is served (gazette render). `previous`

@@ -220,3 +220,34 @@ TEST_CASE("partial writes: site settings and a section's settings half written k
   CHECK(eventually([&] { return gemini_get(port, "/").body.starts_with("# Desk\nEvery story, whole\n"); }, 2s));
   CHECK(eventually([&] { return gemini_get(port, "/ukraine/").body.starts_with("# Ukraine and around\n"); }, 2s));
 }
+
+TEST_CASE("partial writes: a page or an image half written is served as it was, a new one once closed") {
+  TempCapsule site;
+  desk(site).write("about.gmi", "# About\nThe whole first version.\n").write("images/map.png", "PNG whole first");
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  REQUIRE(gemini_get(port, "/about.gmi").body == "# About\nThe whole first version.\n");
+
+  {
+    OpenFile page(site.root() / "about.gmi");
+    page.write("# About\nThe second");
+    OpenFile image(site.root() / "images/map.png");
+    image.write("PNG half");
+    OpenFile index(site.root() / "images/index.gmi");
+    index.write("# Ima");
+    publish_another(site, port, "other");
+    CHECK(gemini_get(port, "/about.gmi").body == "# About\nThe whole first version.\n");
+    CHECK(tcp_exchange(server.gopher_port(), "/about.gmi\r\n").bytes.find("The whole first version.") != std::string::npos);
+    CHECK(gemini_get(port, "/images/map.png").body == "PNG whole first");
+    CHECK(tcp_exchange(server.gopher_port(), "/images/map.png\r\n").bytes == "PNG whole first");
+    CHECK(gemini_get(port, "/images/index.gmi").status() == 51);
+    CHECK(gemini_get(port, "/images/").status() == 51);
+    CHECK(tcp_exchange(server.gopher_port(), "/images/\r\n").bytes.find("map.png") != std::string::npos);
+    page.write(" version, whole.\n");
+    image.write(" and whole");
+    index.write("ges\n");
+  }
+  CHECK(eventually([&] { return gemini_get(port, "/about.gmi").body == "# About\nThe second version, whole.\n"; }, 2s));
+  CHECK(eventually([&] { return gemini_get(port, "/images/map.png").body == "PNG half and whole"; }, 2s));
+  CHECK(gemini_get(port, "/images/").body == "# Images\n");
+}

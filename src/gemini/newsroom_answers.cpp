@@ -82,9 +82,12 @@ Answer answer_titan(const Snapshot& snapshot, const ReceivedRequest& request, co
   if (auto* refusal = std::get_if<GeminiRefusal>(&parsed)) return refused(std::move(task), *refusal);
   const TitanRequest& titan = std::get<TitanRequest>(parsed);
   task.origin = titan.authority;
-  // Refused before its body is read, an upload the server would have taken
-  // is read and dropped first; a larger one is not read at all.
-  const bool unread = !titan.edit && request.body_state == BodyState::not_read && titan.size <= config.newsroom.max_upload;
+  // Refused before its body is read, an upload is read and dropped first, so
+  // that the client, still sending, hears why instead of a reset; up to twice
+  // max_upload, so that "too large" reaches someone just over the limit,
+  // while a client far beyond it is not fed.
+  const bool unread =
+      !titan.edit && request.body_state == BodyState::not_read && titan.size / 2 <= config.newsroom.max_upload;
   auto refused = [&](NewsroomTask refused_task, const GeminiRefusal& refusal) {
     Answer answer = gazette::refused(std::move(refused_task), refusal);
     if (unread) answer.unread_body = titan.size;

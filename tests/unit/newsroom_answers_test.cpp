@@ -84,12 +84,14 @@ TEST_CASE("Titan: who may upload where, decided before the body is read") {
     CHECK(answer.task->request == row.line);
     CHECK(answer.task->fingerprint == (row.certificate ? row.certificate->fingerprint : ""));
   }
-  // A refused body the server would have taken is read and dropped first,
-  // so that a client still sending it hears why; a larger one is not read.
+  // A refused body up to twice max_upload (4096 here) is read and dropped
+  // first, so that a client still sending it hears why; a larger one is not read.
   CHECK(titan(*snapshot, "titan://localhost/world/pier;size=10", std::nullopt).unread_body == 10);
   CHECK(titan(*snapshot, "titan://localhost/world/pier;size=10", reporter).unread_body == 10);
-  CHECK(titan(*snapshot, "titan://localhost/world/pier;size=4097", editor).unread_body == 0);
-  CHECK(titan(*snapshot, "titan://localhost/world/pier;size=4097", std::nullopt).unread_body == 0);
+  CHECK(titan(*snapshot, "titan://localhost/world/pier;size=4097", editor).unread_body == 4097);
+  CHECK(titan(*snapshot, "titan://localhost/world/pier;size=8192", std::nullopt).unread_body == 8192);
+  CHECK(titan(*snapshot, "titan://localhost/world/pier;size=8193", editor).unread_body == 0);
+  CHECK(titan(*snapshot, "titan://localhost/world/pier;size=8193", std::nullopt).unread_body == 0);
   CHECK(titan(*snapshot, "titan://localhost/world/pier;edit", std::nullopt).unread_body == 0);
 }
 

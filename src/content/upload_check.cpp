@@ -3,6 +3,7 @@
 #include "content/article_checks.hpp"
 #include "content/listings.hpp"
 
+#include <fmt/format.h>
 #include <set>
 #include <string>
 
@@ -19,8 +20,8 @@ void error(ParsedArticle& parsed, int line, std::string message) {
 
 ParsedArticle check_uploaded_article(std::string_view text, std::string_view section, std::string_view slug,
                                      const StoryIndex& index, const CapsuleFileTest& is_capsule_file) {
-  const std::string path = "/" + std::string(section) + "/" + std::string(slug);
-  ParsedArticle parsed = parse_article(text, std::string(section) + "/" + std::string(slug) + ".md");
+  const std::string path = fmt::format("/{}/{}", section, slug);
+  ParsedArticle parsed = parse_article(text, fmt::format("{}/{}.md", section, slug));
   if (is_reserved_story_slug(slug)) {
     error(parsed, 1, reserved_story_slug(section, slug));
     parsed.usable = false;

@@ -6,6 +6,11 @@
 // fault for every page of it. With 2 MiB pages a 100,000-article load spends
 // about half as long in the kernel (see BENCHMARKS.md). The cost is about
 // 10 MiB more resident memory for a small capsule.
+//
+// A background thread hands freed pages back to the kernel on jemalloc's
+// decay schedule. Without it pages are returned only when the server
+// allocates again, and an idle server keeps what its last build freed (the
+// parsed bodies, a reload's old snapshot) resident.
 extern "C" {
-const char* malloc_conf = "thp:always";
+const char* malloc_conf = "thp:always,background_thread:true";
 }

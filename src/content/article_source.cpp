@@ -260,6 +260,7 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
   }
   // Every list, feed and search result shows it: cut once, here.
   if (article.summary.empty()) article.body_teaser = default_teaser(article.body);
+  article.references = body_references(article.body);
 
   // An article with any error stays offline: a mistake must not publish something wrong.
   out.usable = has_title && has_date && !has_errors(out.diagnostics);

@@ -488,6 +488,16 @@ Body parse_body(std::string_view commonmark) {
   return builder.take();
 }
 
+std::vector<BodyReference> body_references(const Body& body) {
+  std::vector<BodyReference> references;
+  for (const auto& block : body.blocks) {
+    for (const auto& link : block.links) references.push_back({link.url, link.line, false});
+    if (block.kind == BlockKind::image) references.push_back({block.url, block.line, true});
+    else if (block.kind == BlockKind::link_line) references.push_back({block.url, block.line, false});
+  }
+  return references;
+}
+
 std::string default_teaser(const Body& body, std::size_t limit) {
   auto first = std::find_if(body.blocks.begin(), body.blocks.end(),
                             [](const Block& b) { return b.kind == BlockKind::paragraph && !b.text.empty(); });

@@ -50,6 +50,15 @@ struct Body {
   std::vector<BodyWarning> warnings;
 };
 
+// A link or image of a body, where it is written: what every load checks
+// and links, kept when the body itself is let go.
+struct BodyReference {
+  std::string url;
+  int line = 0;
+  bool image = false;
+};
+std::vector<BodyReference> body_references(const Body& body);
+
 Body parse_body(std::string_view commonmark);
 
 // The teaser default: the first paragraph, cut at a word boundary to at most

@@ -96,6 +96,10 @@ struct Article {
   std::optional<LeadImage> image;
   Body body;
   std::string body_teaser; // default_teaser(body), made by the parser when summary is empty
+  std::vector<BodyReference> references; // body_references(body), made by the parser
+  // The body was let go once the story's pages were rendered (see
+  // release_bodies): read the file again to render them anew.
+  bool body_released = false;
 
   std::string path() const { return "/" + section + "/" + slug; }
   const std::string& teaser() const { return summary.empty() ? body_teaser : summary; }

@@ -337,7 +337,8 @@ private:
       while (relative.starts_with('/')) relative.remove_prefix(1);
       image->src = "/" + std::string(relative);
     }
-    settled.parsed = std::make_shared<const ParsedArticle>(std::move(parsed));
+    // Not const itself: release_bodies lets its body go once it is rendered.
+    settled.parsed = std::make_shared<ParsedArticle>(std::move(parsed));
     return settled;
   }
 

@@ -1,6 +1,7 @@
 #include "site/article_renders.hpp"
 
 #include "base/parallel_for.hpp"
+#include "content/article_bodies.hpp"
 #include "gemini/gemini_response.hpp"
 #include "gopher/gopher_documents.hpp"
 
@@ -88,10 +89,12 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
   parallel_for(published.size(), [&](std::size_t i) {
     const Article& article = *published[i];
     made[i].key = render_key(publication, article, config);
+    const CachedRenders* last = nullptr;
     if (previous)
-      if (auto found = previous->find(article.path()); found != previous->end() && found->second.key == made[i].key)
-        made[i].renders = found->second.renders;
-    if (!made[i].renders) made[i].renders = render(publication, article, config);
+      if (auto found = previous->find(article.path()); found != previous->end()) last = &found->second;
+    if (last && last->key == made[i].key) made[i].renders = last->renders;
+    else if (restore_body(config.capsule, article) || !last) made[i].renders = render(publication, article, config);
+    else made[i] = *last; // its body is gone from the file: the last pages stay until the file is good again
   });
   // The cache for the next load is filled on a core of its own, beside the
   // table this load's pages are built from (which reads only the renders).

@@ -75,7 +75,7 @@ void add_outside_links(std::set<std::string>& targets, const Publication& public
   for (const Article* article : publication.published) {
     const std::string page = article->path();
     if (article->image) add_outside_link(targets, origin, &publication, page, article->image->src);
-    for (const auto& link : body_links(article->body)) add_outside_link(targets, origin, &publication, page, link.url);
+    for (const auto& reference : article->references) add_outside_link(targets, origin, &publication, page, reference.url);
     for (const auto& entry : article->related) add_outside_link(targets, origin, &publication, page, entry.target);
   }
 }

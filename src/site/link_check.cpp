@@ -114,11 +114,8 @@ Diagnostics check_links(const Publication* publication, const CapsuleFiles& file
     parallel_for(by_article.size(), [&](std::size_t i) {
       const Article& article = *publication->articles[i];
       const std::string page = article.path();
-      for (const auto& block : article.body.blocks) {
-        for (const auto& link : block.links) checker.check(article.source, link.line, page, "link", link.url, by_article[i]);
-        if (block.kind == BlockKind::image) checker.check(article.source, block.line, page, "image", block.url, by_article[i]);
-        if (block.kind == BlockKind::link_line) checker.check(article.source, block.line, page, "link", block.url, by_article[i]);
-      }
+      for (const auto& reference : article.references)
+        checker.check(article.source, reference.line, page, reference.image ? "image" : "link", reference.url, by_article[i]);
     });
     for (auto& diagnostics : by_article) found.insert(found.end(), diagnostics.begin(), diagnostics.end());
   }

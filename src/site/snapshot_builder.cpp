@@ -1,5 +1,6 @@
 #include "site/snapshot_builder.hpp"
 
+#include "content/article_bodies.hpp"
 #include "content/capsule_files.hpp"
 #include "content/listings.hpp"
 #include "site/gemini_site.hpp"
@@ -115,6 +116,10 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   // none of them answers 51.
   const Diagnostics links = check_links(loaded.publication.get(), files, snapshot->gemini);
   built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
+  // Every page is rendered: the next build reads a file again for a story
+  // it must render anew.
+  loaded.publication.reset();
+  release_bodies(built.cache);
   built.snapshot = std::move(snapshot);
   return built;
 }

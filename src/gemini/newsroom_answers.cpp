@@ -87,7 +87,7 @@ Answer answer_titan(const Snapshot& snapshot, const ReceivedRequest& request, co
   // max_upload, so that "too large" reaches someone just over the limit,
   // while a client far beyond it is not fed.
   const bool unread =
-      !titan.edit && request.body_state == BodyState::not_read && titan.size / 2 <= config.newsroom.max_upload;
+      !titan.edit && request.body_state == BodyState::not_read && titan.size <= 2 * config.newsroom.max_upload;
   auto refused = [&](NewsroomTask refused_task, const GeminiRefusal& refusal) {
     Answer answer = gazette::refused(std::move(refused_task), refusal);
     if (unread) answer.unread_body = titan.size;

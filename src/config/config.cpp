@@ -382,6 +382,22 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
     gopher.read_bool("proxy_protocol", config.gopher.proxy_protocol);
     gopher.warn_unknown();
   }
+  if (const auto* table = subtable(root, "spartan", problems)) {
+    TableReader spartan(*table, "spartan", problems);
+    spartan.read_listen("listen", config.spartan.listen);
+    spartan.read_bool("ascii", config.spartan.ascii);
+    spartan.read_bool("proxy_protocol", config.spartan.proxy_protocol);
+    spartan.warn_unknown();
+  }
+  config.finger.host = config.hostnames.empty() ? "localhost" : config.hostnames.front();
+  if (const auto* table = subtable(root, "finger", problems)) {
+    TableReader finger(*table, "finger", problems);
+    finger.read_listen("listen", config.finger.listen);
+    finger.read_string("host", config.finger.host);
+    finger.read_bool("ascii", config.finger.ascii);
+    finger.read_bool("proxy_protocol", config.finger.proxy_protocol);
+    finger.warn_unknown();
+  }
   if (const auto* table = subtable(root, "limits", problems)) {
     TableReader limits(*table, "limits", problems);
     limits.read_int("connections_per_client", config.limits.connections_per_client, 1, 1'000'000);
@@ -402,7 +418,7 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
                                     "beside the capsule (the default, history/) or in a folder whose name starts "
                                     "with \".\"",
                                     config.newsroom.history.string())});
-  top.warn_unknown({"gemini", "gopher", "limits", "newsroom", "editor"});
+  top.warn_unknown({"gemini", "gopher", "spartan", "finger", "limits", "newsroom", "editor"});
   return result;
 }
 

@@ -40,6 +40,19 @@ struct GopherSettings {
   bool proxy_protocol = false; // connections start with a PROXY v1 or v2 header
 };
 
+struct SpartanSettings {
+  std::vector<ListenAddress> listen; // none: Spartan is off
+  bool ascii = false;          // transliterate pages to ASCII for machines without UTF-8
+  bool proxy_protocol = false; // connections start with a PROXY v1 or v2 header
+};
+
+struct FingerSettings {
+  std::vector<ListenAddress> listen; // none: Finger is off
+  std::string host;            // named in the answers' "finger name@host" hints
+  bool ascii = true;           // transliterate to ASCII, as most terminals' finger expects
+  bool proxy_protocol = false; // connections start with a PROXY v1 or v2 header
+};
+
 struct LimitSettings {
   unsigned connections_per_client = 64;
   double requests_per_second = 20;
@@ -73,6 +86,8 @@ struct Config {
   std::chrono::milliseconds shutdown_timeout{5'000};
   GeminiSettings gemini;
   GopherSettings gopher;
+  SpartanSettings spartan;
+  FingerSettings finger;
   LimitSettings limits;
   std::vector<EditorSettings> editors; // none: no newsroom, no Titan, no client certificates asked for
   NewsroomSettings newsroom;

@@ -32,6 +32,14 @@ host = "gopher.example"
 port = 70
 wrap = 72
 ascii = false
+[spartan]
+listen = ["0.0.0.0:300", "[::]:300"]
+ascii = true
+proxy_protocol = true
+[finger]
+listen = ["127.0.0.1:79"]
+host = "finger.example"
+ascii = false
 )",
                              "/srv/news/config.toml");
   CHECK(result.problems.empty());
@@ -51,6 +59,15 @@ ascii = false
   CHECK(config.gopher.port == 70);
   CHECK(config.gopher.wrap == 72);
   CHECK_FALSE(config.gopher.ascii);
+  REQUIRE(config.spartan.listen.size() == 2);
+  CHECK(config.spartan.listen[1].to_string() == "[::]:300");
+  CHECK(config.spartan.ascii);
+  CHECK(config.spartan.proxy_protocol);
+  REQUIRE(config.finger.listen.size() == 1);
+  CHECK(config.finger.listen[0].port == 79);
+  CHECK(config.finger.host == "finger.example");
+  CHECK_FALSE(config.finger.ascii);
+  CHECK_FALSE(config.finger.proxy_protocol);
 }
 
 TEST_CASE("defaults when keys are absent") {
@@ -62,6 +79,29 @@ TEST_CASE("defaults when keys are absent") {
   CHECK(result.config.gopher.listen.empty());
   CHECK(result.config.gopher.ascii);
   CHECK(result.config.gopher.wrap == 70);
+  // Spartan and Finger are off until configured; Finger speaks ASCII, as Gopher does.
+  CHECK(result.config.spartan.listen.empty());
+  CHECK_FALSE(result.config.spartan.ascii);
+  CHECK(result.config.finger.listen.empty());
+  CHECK(result.config.finger.ascii);
+  CHECK(result.config.finger.host == "localhost");
+}
+
+TEST_CASE("Finger names the first hostname unless [finger] host says otherwise") {
+  struct Row {
+    std::string text, host;
+  };
+  const Row rows[] = {
+      {"hostname = [\"news.example\", \"localhost\"]", "news.example"},
+      {"hostname = \"news.example\"\n[finger]\nhost = \"desk.example\"", "desk.example"},
+      {"[finger]\nlisten = [\"127.0.0.1:0\"]", "localhost"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    auto result = parse_config(row.text, "config.toml");
+    CHECK(result.problems.empty());
+    CHECK(result.config.finger.host == row.host);
+  }
 }
 
 TEST_CASE("wrong types and invalid values are errors naming key and line") {
@@ -91,6 +131,14 @@ TEST_CASE("wrong types and invalid values are errors naming key and line") {
       {"[gopher]\nport = 70000", "gopher.port", 2, "whole number"},
       {"[gopher]\nascii = \"yes\"", "gopher.ascii", 2, "true or false"},
       {"[gopher]\nwrap = 10", "gopher.wrap", 2, "whole number"},
+      {"[spartan]\nlisten = [\"127.0.0.1\"]", "spartan.listen", 2, "not an address"},
+      {"[spartan]\nascii = 1", "spartan.ascii", 2, "true or false"},
+      {"[spartan]\nproxy_protocol = \"no\"", "spartan.proxy_protocol", 2, "true or false"},
+      {"spartan = true", "spartan", 1, "table"},
+      {"[finger]\nlisten = 79", "finger.listen", 2, "string or an array"},
+      {"[finger]\nascii = \"yes\"", "finger.ascii", 2, "true or false"},
+      {"[finger]\nhost = 79", "finger.host", 2, "string"},
+      {"\n[finger]\nproxy_protocol = 0", "finger.proxy_protocol", 3, "true or false"},
   };
   for (const auto& row : rows) {
     CAPTURE(row.text);

@@ -7,8 +7,9 @@ namespace gazette {
 
 namespace {
 
+// "=:" is Spartan's prompt line: the same pages are served there.
 bool looks_like_gemtext_syntax(std::string_view line) {
-  return line.starts_with("=>") || line.starts_with('#') || line.starts_with('>') || line.starts_with("* ") ||
+  return line.starts_with("=>") || line.starts_with("=:") || line.starts_with('#') || line.starts_with('>') || line.starts_with("* ") ||
          line.starts_with("```");
 }
 

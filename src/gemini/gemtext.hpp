@@ -9,7 +9,7 @@
 namespace gazette {
 
 // A text line that a client would read as a link, heading, list item,
-// quotation or preformat toggle gets a leading space, which makes it plain
+// quotation, preformat toggle or (on Spartan) prompt gets a leading space, which makes it plain
 // text in every client while keeping the words as written.
 std::string escape_gemtext_line(std::string_view line);
 

@@ -109,7 +109,8 @@ std::string render_article_gemtext(const Publication& publication, const Article
   return out;
 }
 
-SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries) {
+SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries,
+                                      SearchLink search) {
   const Site& site = publication.site;
   SharedBytesBuilder page;
   std::string& out = page.text();
@@ -123,7 +124,8 @@ SharedBytes render_front_page_gemtext(const Publication& publication, const Gemt
   if (!publication.sections.empty()) out += '\n';
   if (!publication.by_tag.empty()) link_line(out, "/tags/", "All topics");
   link_line(out, "/archive/", "Archive, by date");
-  link_line(out, "/search", "Search the news");
+  if (search == SearchLink::prompt) out += "=: /search Search the news\n";
+  else link_line(out, "/search", "Search the news");
   for (const auto& capsule_page : publication.pages) link_line(out, percent_encode_path(capsule_page.path), capsule_page.title);
   out += "\n## Top stories\n\n";
   const std::size_t count = front_page_count(publication, [&](const Article& article) {

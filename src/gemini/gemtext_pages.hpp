@@ -28,8 +28,14 @@ using GemtextEntries = std::function<std::shared_ptr<const GemtextStoryEntry>(co
 
 // The article's page, appended to `out` (a response's header, say).
 std::string render_article_gemtext(const Publication& publication, const Article& article, std::string out = {});
+// How the front page links search: a link to the page that asks for
+// words (Gemini's status 10), or Spartan's prompt line ("=:"), which asks
+// for them itself.
+enum class SearchLink { link, prompt };
+
 // The list pages, in pieces (see SharedBytes).
-SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {});
+SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {},
+                                      SearchLink search = SearchLink::link);
 // A section, topic or archive page, or the index of topics (see listing_plans).
 SharedBytes render_listing_gemtext(const Publication& publication, const ListingPlan& plan,
                                    const GemtextEntries& entries = {});

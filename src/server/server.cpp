@@ -4,6 +4,7 @@
 #include "server/connection.hpp"
 #include "server/gemini_front_end.hpp"
 #include "server/gopher_front_end.hpp"
+#include "server/spartan_front_end.hpp"
 
 #include <asio/co_spawn.hpp>
 #include <asio/detached.hpp>
@@ -165,6 +166,11 @@ ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::
   for (const auto& address : config.gopher.listen)
     if (!listen("gopher", address, [&services](tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot) {
           return serve_connection<GopherFrontEnd>(services, std::move(socket), origin, std::move(slot));
+        }))
+      return {1};
+  for (const auto& address : config.spartan.listen)
+    if (!listen("spartan", address, [&services](tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot) {
+          return serve_connection<SpartanFrontEnd>(services, std::move(socket), origin, std::move(slot));
         }))
       return {1};
   if (!after_binding()) return {1};

@@ -17,7 +17,7 @@ namespace gazette {
 // newsroom calls it after each change it makes).
 struct ServerRun {
   int exit_status = 0;
-  std::uint64_t requests = 0; // answered, on both protocols
+  std::uint64_t requests = 0; // answered, on every protocol
 };
 ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::function<bool()>& after_binding,
                      std::function<void()> capsule_changed);

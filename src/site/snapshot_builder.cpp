@@ -6,6 +6,7 @@
 #include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
 #include "site/link_check.hpp"
+#include "site/spartan_site.hpp"
 
 #include <algorithm>
 #include <future>
@@ -56,9 +57,13 @@ void keep_files_being_written(Snapshot& snapshot, const CapsuleFiles& files, con
     if (!reading.being_written.count(std::string_view(file.url_path).substr(1))) continue;
     keep_answer(snapshot, reading, &Snapshot::gemini, file.url_path);
     keep_answer(snapshot, reading, &Snapshot::gopher, file.url_path);
-    // On Gemini a folder's index.gmi is the folder's page too.
-    if (file.url_path.ends_with("/index.gmi"))
-      keep_answer(snapshot, reading, &Snapshot::gemini, file.url_path.substr(0, file.url_path.size() - 9));
+    keep_answer(snapshot, reading, &Snapshot::spartan, file.url_path);
+    // On Gemini (and Spartan) a folder's index.gmi is the folder's page too.
+    if (file.url_path.ends_with("/index.gmi")) {
+      const std::string folder = file.url_path.substr(0, file.url_path.size() - 9);
+      keep_answer(snapshot, reading, &Snapshot::gemini, folder);
+      keep_answer(snapshot, reading, &Snapshot::spartan, folder);
+    }
   }
 }
 
@@ -106,10 +111,14 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
           *loaded.publication, loaded.redirects,
           now.time_since_epoch().count()));
     built.stories = published_stories(*loaded.publication);
+    // Spartan's answers are Gemini's, now complete.
+    if (!config->spartan.listen.empty())
+      add_spartan_resources(*snapshot, loaded.publication.get(), renders, config->spartan);
     search.get();
     gopher.get();
   } else {
     add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders, {});
+    if (!config->spartan.listen.empty()) add_spartan_resources(*snapshot, nullptr, renders, config->spartan);
   }
   if (!reading.being_written.empty()) keep_files_being_written(*snapshot, files, reading);
   // Last, against every answer the snapshot holds: a link that leads to

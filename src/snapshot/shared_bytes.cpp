@@ -1,5 +1,7 @@
 #include "snapshot/shared_bytes.hpp"
 
+#include <algorithm>
+
 namespace gazette {
 
 SharedBytes::SharedBytes(std::string bytes) {
@@ -39,6 +41,25 @@ SharedBytes SharedBytes::after(std::string head) const {
   joined->pieces.reserve(1 + pieces_->pieces.size());
   if (!joined->own.empty()) joined->pieces.emplace_back(joined->own);
   joined->pieces.insert(joined->pieces.end(), pieces_->pieces.begin(), pieces_->pieces.end());
+  joined->owners.push_back(owner_);
+  SharedBytes bytes;
+  bytes.pieces_ = joined.get();
+  bytes.owner_ = std::move(joined);
+  return bytes;
+}
+
+SharedBytes SharedBytes::with_head(std::string head, std::size_t replaced) const {
+  auto joined = std::make_shared<Pieces>();
+  joined->own = std::move(head);
+  if (!joined->own.empty()) joined->pieces.emplace_back(joined->own);
+  for (std::size_t i = 0; i < piece_count(); ++i) {
+    std::string_view rest = piece(i);
+    const std::size_t dropped = std::min(replaced, rest.size());
+    replaced -= dropped;
+    rest.remove_prefix(dropped);
+    if (!rest.empty()) joined->pieces.push_back(rest);
+  }
+  for (std::string_view piece : joined->pieces) joined->size += piece.size();
   joined->owners.push_back(owner_);
   SharedBytes bytes;
   bytes.pieces_ = joined.get();

@@ -30,6 +30,9 @@ public:
   std::string joined() const;
   // `head` followed by these bytes, sharing them.
   SharedBytes after(std::string head) const;
+  // These bytes with their first `replaced` bytes (another protocol's
+  // header) given as `head` instead, sharing the rest, however few pieces.
+  SharedBytes with_head(std::string head, std::size_t replaced) const;
 
 private:
   friend class SharedBytesBuilder;

@@ -49,8 +49,9 @@ struct Snapshot {
   std::shared_ptr<const Config> config;
   std::shared_ptr<asio::ssl::context> tls;
 
-  Resources gemini; // by path
-  Resources gopher; // by selector
+  Resources gemini;  // by path
+  Resources gopher;  // by selector
+  Resources spartan; // by path, when Spartan is on: Gemini's pages, mostly their very bytes
 
   // Search, for a capsule with a publication: the index finds stories by
   // their place in search_entries.

@@ -92,14 +92,18 @@ GazetteProcess::GazetteProcess(const TempCapsule& site, const std::string& confi
   pid_ = spawn_gazette(folder_, {"serve", "--config", "config.toml"}, "");
 
   const bool expect_gopher = config.find("[gopher]") != std::string::npos;
+  const bool expect_spartan = config.find("[spartan]") != std::string::npos;
   const std::regex gemini_line(R"(gemini listening on \S+:(\d+))"), gopher_line(R"(gopher listening on \S+:(\d+))");
+  const std::regex spartan_line(R"(spartan listening on \S+:(\d+))");
   const auto give_up = std::chrono::steady_clock::now() + 15s;
   while (std::chrono::steady_clock::now() < give_up) {
     const std::string err = stderr_text();
     std::smatch match;
     if (!gemini_port_ && std::regex_search(err, match, gemini_line)) gemini_port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
     if (!gopher_port_ && std::regex_search(err, match, gopher_line)) gopher_port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
-    if (gemini_port_ && (gopher_port_ || !expect_gopher)) return;
+    if (!spartan_port_ && std::regex_search(err, match, spartan_line)) spartan_port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+    if (gemini_port_ && (gopher_port_ || !expect_gopher) && (spartan_port_ || !expect_spartan))
+      return;
     if (!running()) throw std::runtime_error("gazette exited before listening:\n" + err);
     std::this_thread::sleep_for(10ms);
   }

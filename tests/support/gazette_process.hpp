@@ -50,6 +50,7 @@ public:
   pid_t pid() const { return pid_; }
   std::uint16_t gemini_port() const { return gemini_port_; }
   std::uint16_t gopher_port() const { return gopher_port_; }
+  std::uint16_t spartan_port() const { return spartan_port_; } // when the config has [spartan]
   std::string gemini_url(const std::string& path) const;
 
   // SIGTERM, then the exit status (bounded wait; -1 if it had to be killed).
@@ -66,6 +67,7 @@ private:
   pid_t pid_ = -1;
   std::uint16_t gemini_port_ = 0;
   std::uint16_t gopher_port_ = 0;
+  std::uint16_t spartan_port_ = 0;
 };
 
 } // namespace gazette::testing

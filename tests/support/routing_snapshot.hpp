@@ -26,8 +26,13 @@ inline std::shared_ptr<const Snapshot> routing_snapshot(bool with_search = true)
   snapshot->gopher["/a/"] = {std::string("iA's menu\t\terror.host\t1\r\n.\r\n"), {}, 0};
   snapshot->gopher["/d/"] = {std::string("iD\t\terror.host\t1\r\n.\r\n"), {}, 0};
   snapshot->gopher["URL:https://example.org/"] = {std::string("<html>page</html>\n"), {}, 0};
+  snapshot->spartan["/"] = {std::string("2 text/gemini\r\n# Front\n=: /search Search the news\n"), {}, 0};
+  snapshot->spartan["/a/c"] = {std::string("2 text/gemini\r\n# C\n"), {}, 0};
+  snapshot->spartan["/dir"] = {std::string("3 /dir/\r\n"), {}, 0};
+  snapshot->spartan["/dir/"] = {std::string("2 text/gemini\r\n# Dir\n"), {}, 0};
   if (with_search) {
     snapshot->gemini[std::string(search_path)] = {std::string("10 Search the news\r\n"), {}, 0};
+    snapshot->spartan[std::string(search_path)] = {std::string("2 text/gemini\r\n# Search the news\n\n=: /search Words\n"), {}, 0};
     static const StoryWords pier{"pier opens ", "pier opens aid shipments arrive "};
     static const StoryWords talks{"talks resume ", "talks resume in istanbul pier "};
     snapshot->search = std::make_shared<const SearchIndex>(std::vector<const StoryWords*>{&pier, &talks});

@@ -233,7 +233,8 @@ GeminiResponse gemini_get(std::uint16_t port, std::string_view path) {
   return gemini_exchange(port, fmt::format("gemini://localhost:{}{}\r\n", port, path));
 }
 
-TcpResponse tcp_exchange(std::uint16_t port, std::string_view request, std::chrono::milliseconds limit) {
+TcpResponse tcp_exchange(std::uint16_t port, std::string_view request, std::chrono::milliseconds limit,
+                         bool then_close_sending) {
   asio::io_context io;
   tcp::socket socket(io);
   TcpResponse response;
@@ -242,6 +243,7 @@ TcpResponse tcp_exchange(std::uint16_t port, std::string_view request, std::chro
     co_await socket.async_connect({asio::ip::make_address("127.0.0.1"), port}, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return;
     co_await asio::async_write(socket, asio::buffer(request), asio::redirect_error(asio::use_awaitable, ec));
+    if (then_close_sending) socket.shutdown(tcp::socket::shutdown_send, ec);
     char buffer[16384];
     for (;;) {
       std::size_t n = co_await socket.async_read_some(asio::buffer(buffer), asio::redirect_error(asio::use_awaitable, ec));

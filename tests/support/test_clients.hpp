@@ -94,9 +94,11 @@ struct TcpResponse {
   std::string bytes;
 };
 
-// Sends `request` on a plain TCP connection and reads until the server closes.
+// Sends `request` on a plain TCP connection and reads until the server
+// closes; with `then_close_sending`, says after the request that no more
+// bytes will come (a shutdown of the sending side).
 TcpResponse tcp_exchange(std::uint16_t port, std::string_view request,
-                         std::chrono::milliseconds limit = std::chrono::seconds(10));
+                         std::chrono::milliseconds limit = std::chrono::seconds(10), bool then_close_sending = false);
 
 // A connection that is opened and then left silent.
 class IdleConnection {

@@ -94,7 +94,7 @@ TEST_CASE("gemtext escaping of lines a client would misread") {
   const Row rows[] = {
       {"=> not a link", " => not a link"}, {"# not a heading", " # not a heading"}, {"> not a quote", " > not a quote"},
       {"* not an item", " * not an item"}, {"``` not a toggle", " ``` not a toggle"}, {"*emphasis*", "*emphasis*"},
-      {"plain", "plain"}, {"=not a link", "=not a link"},
+      {"plain", "plain"}, {"=not a link", "=not a link"}, {"=: not a prompt", " =: not a prompt"},
   };
   for (const auto& row : rows) CHECK(escape_gemtext_line(row.in) == row.out);
 }

@@ -61,3 +61,36 @@ TEST_CASE("shared bytes: a builder that shared nothing makes one piece; one that
   CHECK(pieces_of(page) == "[entry]");
   CHECK(pieces_of(page.after("")) == "[entry]");
 }
+
+TEST_CASE("shared bytes: another protocol's header in place of the first bytes, the rest shared") {
+  auto story = std::make_shared<const std::string>("entry\n");
+  SharedBytesBuilder builder;
+  builder.text() += "# List\n";
+  builder.share(*story, story);
+  const SharedBytes list = std::move(builder).finish().after("20 text/gemini\r\n");
+  const SharedBytes single(std::string("20 text/gemini\r\n# Hi\n"));
+  struct Row {
+    const SharedBytes* bytes;
+    std::string head;
+    std::size_t replaced;
+    std::string pieces;
+  };
+  const Row rows[] = {
+      {&single, "2 text/gemini\r\n", 16, "[2 text/gemini\r\n][# Hi\n]"},
+      {&single, "", 16, "[# Hi\n]"},
+      {&single, "x", 0, "[x][20 text/gemini\r\n# Hi\n]"},
+      {&single, "3 /\r\n", 100, "[3 /\r\n]"},
+      {&list, "2 text/gemini\r\n", 16, "[2 text/gemini\r\n][# List\n][entry\n]"},
+      // Across a piece's end: the header and part of the page's own text.
+      {&list, ">", 18, "[>][List\n][entry\n]"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.pieces);
+    const SharedBytes replaced = row.bytes->with_head(row.head, row.replaced);
+    CHECK(pieces_of(replaced) == row.pieces);
+    CHECK(replaced.size() == replaced.joined().size());
+  }
+  // The shared piece is the original's, not a copy.
+  const SharedBytes answer = single.with_head("2 text/gemini\r\n", 16);
+  CHECK(answer.piece(1).data() == single.piece(0).data() + 16);
+}

@@ -2,6 +2,7 @@
 
 #include "base/log.hpp"
 #include "server/connection.hpp"
+#include "server/finger_front_end.hpp"
 #include "server/gemini_front_end.hpp"
 #include "server/gopher_front_end.hpp"
 #include "server/spartan_front_end.hpp"
@@ -171,6 +172,11 @@ ServerRun run_server(asio::io_context& io, SnapshotStore& snapshots, const std::
   for (const auto& address : config.spartan.listen)
     if (!listen("spartan", address, [&services](tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot) {
           return serve_connection<SpartanFrontEnd>(services, std::move(socket), origin, std::move(slot));
+        }))
+      return {1};
+  for (const auto& address : config.finger.listen)
+    if (!listen("finger", address, [&services](tcp::socket socket, ConnectionOrigin origin, ConnectionLimit::Slot slot) {
+          return serve_connection<FingerFrontEnd>(services, std::move(socket), origin, std::move(slot));
         }))
       return {1};
   if (!after_binding()) return {1};

@@ -29,6 +29,7 @@ std::string render_key(const Publication& publication, const Article& article, c
   field(std::to_string(config.gopher.wrap));
   field(config.gopher.ascii ? "ascii" : "utf-8");
   field(config.gopher.dot_terminator ? "dot" : "");
+  field(finger_shares_gopher_text(config) ? "" : config.finger.ascii ? "finger ascii" : "finger utf-8");
   if (auto related = publication.related.find(&article); related != publication.related.end())
     for (const auto& story : related->second) {
       if (story.article) key.append(story.article->path()).append("\x1e").append(story.article->title);
@@ -73,6 +74,11 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
       render_article_gemtext(publication, article, gemini_header(20, gemtext_mime_type(publication.site.lang)));
   renders->gopher_text = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
   renders->gopher_menu = render_article_menu(publication, article, style);
+  if (!finger_shares_gopher_text(config)) {
+    GopherStyle finger_style = style;
+    finger_style.ascii = config.finger.ascii;
+    renders->finger_text = gopher_text_document(render_article_text(publication, article, finger_style), false);
+  }
   renders->gemini_entry = render_story_entry_gemtext(article);
   renders->gopher_entry = render_story_entry_menu(publication, article, style);
   renders->words.title = word_list({article.title});
@@ -81,6 +87,10 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
 }
 
 } // namespace
+
+bool finger_shares_gopher_text(const Config& config) {
+  return config.finger.listen.empty() || (config.finger.ascii == config.gopher.ascii && !config.gopher.dot_terminator);
+}
 
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
                                  RenderCache& next) {

@@ -21,6 +21,7 @@ struct ArticleRenders {
   SharedBytes gemini_response; // header and gemtext
   SharedBytes gopher_text;     // the text document, CRLF lines
   SharedBytes gopher_menu;     // the article's menu
+  SharedBytes finger_text;     // Finger's text, when it cannot be Gopher's (see finger_shares_gopher_text)
   GemtextStoryEntry gemini_entry; // how lists show the story
   GopherStoryEntry gopher_entry;  // likewise
   StoryWords words;               // what search finds it by
@@ -31,6 +32,10 @@ struct CachedRenders {
   std::shared_ptr<const ArticleRenders> renders;
 };
 using RenderCache = std::unordered_map<std::string, CachedRenders>; // by article path
+
+// Whether Finger sends a story's Gopher text document as it is: it does
+// unless the two differ in ASCII or Gopher ends its texts with a "." line.
+bool finger_shares_gopher_text(const Config& config);
 
 using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<const ArticleRenders>>;
 

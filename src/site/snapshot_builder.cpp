@@ -3,6 +3,7 @@
 #include "content/article_bodies.hpp"
 #include "content/capsule_files.hpp"
 #include "content/listings.hpp"
+#include "site/finger_site.hpp"
 #include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
 #include "site/link_check.hpp"
@@ -114,11 +115,13 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     // Spartan's answers are Gemini's, now complete.
     if (!config->spartan.listen.empty())
       add_spartan_resources(*snapshot, loaded.publication.get(), renders, config->spartan);
+    if (!config->finger.listen.empty()) add_finger_resources(*snapshot, loaded.publication.get(), renders, *config);
     search.get();
     gopher.get();
   } else {
     add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders, {});
     if (!config->spartan.listen.empty()) add_spartan_resources(*snapshot, nullptr, renders, config->spartan);
+    if (!config->finger.listen.empty()) add_finger_resources(*snapshot, nullptr, renders, *config);
   }
   if (!reading.being_written.empty()) keep_files_being_written(*snapshot, files, reading);
   // Last, against every answer the snapshot holds: a link that leads to

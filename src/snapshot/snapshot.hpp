@@ -52,6 +52,7 @@ struct Snapshot {
   Resources gemini;  // by path
   Resources gopher;  // by selector
   Resources spartan; // by path, when Spartan is on: Gemini's pages, mostly their very bytes
+  Resources finger;  // by name ("" for the latest stories), when Finger is on
 
   // Search, for a capsule with a publication: the index finds stories by
   // their place in search_entries.

@@ -78,6 +78,8 @@ CommandResult run_gazette(const fs::path& folder, const std::vector<std::string>
   return result;
 }
 
+std::string gazette_binary() { return GAZETTE_BINARY; }
+
 std::string test_config(const std::string& extra_top, const std::string& extra_gemini, const std::string& extra_gopher) {
   // Started as root (as in CI), the server must be told whom to become.
   const std::string run_as = geteuid() == 0 ? "user = \"nobody\"\n" : "";
@@ -93,8 +95,9 @@ GazetteProcess::GazetteProcess(const TempCapsule& site, const std::string& confi
 
   const bool expect_gopher = config.find("[gopher]") != std::string::npos;
   const bool expect_spartan = config.find("[spartan]") != std::string::npos;
+  const bool expect_finger = config.find("[finger]") != std::string::npos;
   const std::regex gemini_line(R"(gemini listening on \S+:(\d+))"), gopher_line(R"(gopher listening on \S+:(\d+))");
-  const std::regex spartan_line(R"(spartan listening on \S+:(\d+))");
+  const std::regex spartan_line(R"(spartan listening on \S+:(\d+))"), finger_line(R"(finger listening on \S+:(\d+))");
   const auto give_up = std::chrono::steady_clock::now() + 15s;
   while (std::chrono::steady_clock::now() < give_up) {
     const std::string err = stderr_text();
@@ -102,7 +105,9 @@ GazetteProcess::GazetteProcess(const TempCapsule& site, const std::string& confi
     if (!gemini_port_ && std::regex_search(err, match, gemini_line)) gemini_port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
     if (!gopher_port_ && std::regex_search(err, match, gopher_line)) gopher_port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
     if (!spartan_port_ && std::regex_search(err, match, spartan_line)) spartan_port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
-    if (gemini_port_ && (gopher_port_ || !expect_gopher) && (spartan_port_ || !expect_spartan))
+    if (!finger_port_ && std::regex_search(err, match, finger_line)) finger_port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+    if (gemini_port_ && (gopher_port_ || !expect_gopher) && (spartan_port_ || !expect_spartan) &&
+        (finger_port_ || !expect_finger))
       return;
     if (!running()) throw std::runtime_error("gazette exited before listening:\n" + err);
     std::this_thread::sleep_for(10ms);

@@ -18,6 +18,9 @@ struct CommandResult {
   std::string err;
 };
 
+// The gazette binary under test, for a test that must start it itself.
+std::string gazette_binary();
+
 // Runs `gazette <args>` in `folder` to completion (bounded by `limit`).
 CommandResult run_gazette(const std::filesystem::path& folder, const std::vector<std::string>& args,
                           std::chrono::seconds limit = std::chrono::seconds(30));
@@ -51,6 +54,7 @@ public:
   std::uint16_t gemini_port() const { return gemini_port_; }
   std::uint16_t gopher_port() const { return gopher_port_; }
   std::uint16_t spartan_port() const { return spartan_port_; } // when the config has [spartan]
+  std::uint16_t finger_port() const { return finger_port_; }   // when the config has [finger]
   std::string gemini_url(const std::string& path) const;
 
   // SIGTERM, then the exit status (bounded wait; -1 if it had to be killed).
@@ -68,6 +72,7 @@ private:
   std::uint16_t gemini_port_ = 0;
   std::uint16_t gopher_port_ = 0;
   std::uint16_t spartan_port_ = 0;
+  std::uint16_t finger_port_ = 0;
 };
 
 } // namespace gazette::testing

@@ -1,0 +1,16 @@
+// Renders what a Finger client can ask for into a snapshot's Finger index.
+#pragma once
+#include "config/config.hpp"
+#include "content/publication.hpp"
+#include "site/article_renders.hpp"
+#include "snapshot/snapshot.hpp"
+
+namespace gazette {
+
+// Every Finger answer, by the name asked for: "" the latest stories, a
+// section's name its latest, a story's "section/slug" (and its slug, when no
+// other story or section has it) the story's Gopher text, shared.
+void add_finger_resources(Snapshot& snapshot, const Publication* publication, const RendersByArticle& renders,
+                          const Config& config);
+
+} // namespace gazette

@@ -66,11 +66,13 @@ Answers crawl(const GazetteProcess& server) {
   answers.gemini["/atom.xml"] = gemini_get(server.gemini_port(), "/atom.xml").body;
   for (const auto& section : sections)
     answers.gemini["/" + section + "/atom.xml"] = gemini_get(server.gemini_port(), "/" + section + "/atom.xml").body;
-  for (const std::string query : {"harbour", "treaty", "renamed", "rewritten", "story%20orchestra", "number"}) {
+  // Each search as a Gemini query and as Gopher's words.
+  const std::pair<std::string, std::string> searches[] = {
+      {"harbour", "harbour"}, {"treaty", "treaty"}, {"renamed", "renamed"},
+      {"rewritten", "rewritten"}, {"story%20orchestra", "story orchestra"}, {"number", "number"}};
+  for (const auto& [query, words] : searches) {
     answers.gemini["/search?" + query] = gemini_get(server.gemini_port(), "/search?" + query).body;
-    std::string words_of_query = query;
-    if (const auto space = words_of_query.find("%20"); space != std::string::npos) words_of_query.replace(space, 3, " ");
-    answers.gopher["/search?" + query] = tcp_exchange(server.gopher_port(), "/search\t" + words_of_query + "\r\n").bytes;
+    answers.gopher["/search?" + query] = tcp_exchange(server.gopher_port(), "/search\t" + words + "\r\n").bytes;
   }
   return answers;
 }

@@ -3,37 +3,22 @@
 #pragma once
 #include "gopher/gopher_answer.hpp"
 #include "gopher/gopher_request.hpp"
-#include "net/guarded_stream.hpp"
-#include "net/socket_io.hpp"
-#include "server/connection.hpp"
+#include "server/plain_tcp_front_end.hpp"
 
 #include <fmt/format.h>
 #include <span>
 
 namespace gazette {
 
-struct GopherFrontEnd {
-  using Stream = asio::ip::tcp::socket;
+struct GopherFrontEnd : PlainTcpFrontEnd {
   static constexpr std::size_t max_request_bytes = max_gopher_request_bytes;
 
-  static std::shared_ptr<GuardedStream<asio::ip::tcp::socket>> open(std::shared_ptr<ConnectionDeadlines> deadlines,
-                                                                     asio::ip::tcp::socket socket, const Snapshot&) {
-    return std::make_shared<GuardedStream<asio::ip::tcp::socket>>(std::move(deadlines), std::move(socket));
-  }
   static bool proxy_protocol(const Config& config) { return config.gopher.proxy_protocol; }
-  static asio::awaitable<bool> start(asio::ip::tcp::socket&) { co_return true; }
-  static std::optional<ClientCertificate> client_certificate(const asio::ip::tcp::socket&) { return std::nullopt; }
   static FramedRequest frame(std::string_view received) { return frame_gopher_request(received); }
   static Answer answer(const Snapshot& snapshot, const ReceivedRequest& request, const Client& client) {
     return answer_gopher(snapshot, request, client);
   }
-  // Gopher's answers ask for no work.
-  static asio::awaitable<Answer> carry_out(const ConnectionServices&, std::shared_ptr<const Snapshot>, Answer answer) {
-    co_return answer;
-  }
   static Answer not_found(std::string_view line) { return gopher_not_found(line.substr(0, line.find('\t'))); }
-  // Closing the socket, when the connection goes, sends what is left and the FIN.
-  static asio::awaitable<void> finish(asio::ip::tcp::socket&, bool) { co_return; }
   static std::string logged_request(std::span<char> line) {
     return fmt::format("gopher:{}", std::string_view(line.data(), line.size()));
   }

@@ -1,9 +1,7 @@
 // Spartan's part of a connection: plain TCP, a request line and maybe a
 // body, answer_spartan, and a close that sends what is left.
 #pragma once
-#include "net/guarded_stream.hpp"
-#include "net/socket_io.hpp"
-#include "server/connection.hpp"
+#include "server/plain_tcp_front_end.hpp"
 #include "spartan/spartan_answer.hpp"
 #include "spartan/spartan_request.hpp"
 
@@ -12,28 +10,15 @@
 
 namespace gazette {
 
-struct SpartanFrontEnd {
-  using Stream = asio::ip::tcp::socket;
+struct SpartanFrontEnd : PlainTcpFrontEnd {
   static constexpr std::size_t max_request_bytes = max_spartan_request_bytes;
 
-  static std::shared_ptr<GuardedStream<asio::ip::tcp::socket>> open(std::shared_ptr<ConnectionDeadlines> deadlines,
-                                                                     asio::ip::tcp::socket socket, const Snapshot&) {
-    return std::make_shared<GuardedStream<asio::ip::tcp::socket>>(std::move(deadlines), std::move(socket));
-  }
   static bool proxy_protocol(const Config& config) { return config.spartan.proxy_protocol; }
-  static asio::awaitable<bool> start(asio::ip::tcp::socket&) { co_return true; }
-  static std::optional<ClientCertificate> client_certificate(const asio::ip::tcp::socket&) { return std::nullopt; }
   static FramedRequest frame(std::string_view received) { return frame_spartan_request(received); }
   static Answer answer(const Snapshot& snapshot, const ReceivedRequest& request, const Client& client) {
     return answer_spartan(snapshot, request, client);
   }
-  // Spartan's answers ask for no work; a search's body is read by the loop.
-  static asio::awaitable<Answer> carry_out(const ConnectionServices&, std::shared_ptr<const Snapshot>, Answer answer) {
-    co_return answer;
-  }
   static Answer not_found(std::string_view) { return spartan_not_found(); }
-  // Closing the socket, when the connection goes, sends what is left and the FIN.
-  static asio::awaitable<void> finish(asio::ip::tcp::socket&, bool) { co_return; }
   static std::string logged_request(std::span<char> line) {
     return fmt::format("spartan:{}", std::string_view(line.data(), line.size()));
   }

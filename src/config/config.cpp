@@ -1,15 +1,14 @@
 #include "config/config.hpp"
 
+#include "base/file_text.hpp"
 #include "text/utf8.hpp"
 #include "toml/toml_parse.hpp"
 
 #include <arpa/inet.h>
 #include <charconv>
 #include <fmt/format.h>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <toml++/toml.h>
 
 namespace gazette {
@@ -423,17 +422,15 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
 }
 
 ConfigResult load_config(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const auto text = read_file_text(file);
+  if (!text) {
     ConfigResult result;
     result.config.file = file;
     result.problems.push_back({ConfigProblem::Severity::error, 0, "",
                                fmt::format("cannot read the configuration: {}", std::strerror(errno))});
     return result;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  ConfigResult result = parse_config(text.str(), file);
+  ConfigResult result = parse_config(*text, file);
   if (result.has_errors()) return result;
 
   std::error_code ec;

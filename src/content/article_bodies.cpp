@@ -1,9 +1,8 @@
 #include "content/article_bodies.hpp"
 
+#include "base/file_text.hpp"
 #include "content/article_source.hpp"
 
-#include <fstream>
-#include <iterator>
 
 namespace gazette {
 
@@ -22,10 +21,10 @@ void release_bodies(LoadCache& cache) {
 
 bool restore_body(const std::filesystem::path& capsule, const Article& article) {
   if (!article.body_released) return true;
-  std::ifstream in(capsule / article.source, std::ios::binary);
-  const std::string text(std::istreambuf_iterator<char>(in), {});
-  ParsedArticle parsed = parse_article(text, article.source);
-  if (!in.is_open() || parsed.article.content_hash != article.content_hash) return false;
+  const auto text = read_file_text(capsule / article.source);
+  if (!text) return false;
+  ParsedArticle parsed = parse_article(*text, article.source);
+  if (parsed.article.content_hash != article.content_hash) return false;
   auto& restored = const_cast<Article&>(article);
   restored.body = std::move(parsed.article.body);
   restored.body_released = false;

@@ -1,12 +1,11 @@
 #include "content/capsule_pages.hpp"
 
+#include "base/file_text.hpp"
 #include "content/capsule_files.hpp"
 #include "content/editor_leftovers.hpp"
 #include "content/gemtext_page.hpp"
 
 #include <fmt/format.h>
-#include <fstream>
-#include <iterator>
 
 namespace gazette {
 namespace fs = std::filesystem;
@@ -31,9 +30,7 @@ std::optional<CapsulePage> read_page(const fs::path& capsule, std::string_view r
   std::error_code ec;
   const fs::path file = capsule / relative;
   if (relative.empty() || is_hidden(relative) || !is_gemtext(file) || !fs::is_regular_file(file, ec)) return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  const std::string text(std::istreambuf_iterator<char>(in), {});
-  std::string title = gemtext_title(text);
+  std::string title = gemtext_title(read_file_text(file).value_or(""));
   if (title.empty()) title = file.stem().string();
   std::string path = "/";
   path += relative;

@@ -1,5 +1,6 @@
 #include "content/publication_loader.hpp"
 
+#include "base/file_text.hpp"
 #include "content/article_checks.hpp"
 #include "content/article_source.hpp"
 #include "content/capsule_files.hpp"
@@ -12,11 +13,9 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
 #include <future>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <sys/stat.h>
 #include <unordered_map>
 
@@ -24,15 +23,6 @@ namespace gazette {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::optional<std::string> read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(text).str();
-}
 
 FileVersion version_of(const struct stat& info) {
   return {info.st_mtim.tv_sec, info.st_mtim.tv_nsec, static_cast<std::int64_t>(info.st_size)};
@@ -60,7 +50,7 @@ public:
       result_.cache.site = previous_->site;
       return load_rest();
     }
-    auto site_text = read_file(capsule_ / "site.toml");
+    auto site_text = read_file_text(capsule_ / "site.toml");
     if (!site_text) {
       error("site.toml", 0, "missing: a publication needs site.toml with at least title = \"...\"");
       return std::move(result_);
@@ -128,7 +118,7 @@ private:
       note(settings_path, "still being written; this section is published once the file is closed");
       return std::nullopt;
     }
-    auto text = read_file(folder / "_section.toml");
+    auto text = read_file_text(folder / "_section.toml");
     auto parsed = parse_section_settings(text.value_or(""), settings_path);
     append(parsed.diagnostics);
     if (!has_errors(parsed.diagnostics)) {
@@ -236,7 +226,7 @@ private:
       read.being_written = true;
       return read;
     }
-    if (auto text = read_file(*file.path)) {
+    if (auto text = read_file_text(*file.path)) {
       ParsedArticle parsed = parse_article(*text, file.source);
       if (!parsed.usable) {
         read.unusable = std::move(parsed);

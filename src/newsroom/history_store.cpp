@@ -1,11 +1,12 @@
 #include "newsroom/history_store.hpp"
 
+#include "base/file_text.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -58,18 +59,9 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 
 } // namespace
 
-std::optional<std::string> read_whole_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(text).str();
-}
-
 std::vector<VersionRecord> HistoryStore::versions(const std::string& file) const {
   std::vector<VersionRecord> records;
-  const auto text = read_whole_file(folder_ / file / "versions");
+  const auto text = read_file_text(folder_ / file / "versions");
   if (!text) return records;
   for (auto line : lines_of(*text))
     if (auto record = parse_version_record(line)) records.push_back(std::move(*record));

@@ -40,7 +40,4 @@ private:
   std::filesystem::path folder_;
 };
 
-// The whole file, or nullopt when it cannot be read (or is not there).
-std::optional<std::string> read_whole_file(const std::filesystem::path& file);
-
 } // namespace gazette

@@ -1,5 +1,6 @@
 #include "newsroom/newsroom.hpp"
 
+#include "base/file_text.hpp"
 #include "base/log.hpp"
 #include "content/mime_types.hpp"
 #include "gemini/gemini_response.hpp"
@@ -53,11 +54,11 @@ void record(HistoryStore& history, const AuditRecord& entry) {
 // A file edited outside the newsroom since its last kept version (or never
 // kept) is kept as found, so that the change about to be made can be undone.
 void keep_as_found(HistoryStore& history, const std::string& file, const fs::path& path) {
-  const auto current = read_whole_file(path);
+  const auto current = read_file_text(path);
   if (!current) return;
   const auto versions = history.versions(file);
   if (!versions.empty() && versions.back().has_bytes())
-    if (auto kept = read_whole_file(history.version_file(file, versions.back().id)); kept && *kept == *current) return;
+    if (auto kept = read_file_text(history.version_file(file, versions.back().id)); kept && *kept == *current) return;
   history.keep(file, "found", "", *current);
 }
 
@@ -78,7 +79,7 @@ NewsroomOutcome change(const Snapshot& snapshot, Answer answer) {
     const auto versions = history.versions(task.file);
     const bool kept = std::any_of(versions.begin(), versions.end(),
                                   [&](const VersionRecord& v) { return v.id == task.version && v.has_bytes(); });
-    if (kept) restored = read_whole_file(history.version_file(task.file, task.version));
+    if (kept) restored = read_file_text(history.version_file(task.file, task.version));
     if (!restored) return refuse(51, fmt::format("No version {} of {} is kept", task.version, task.page));
   }
   std::error_code ec;

@@ -1,5 +1,6 @@
 #include "site/gemini_site.hpp"
 
+#include "base/file_text.hpp"
 #include "content/mime_types.hpp"
 #include "gemini/atom_feed.hpp"
 #include "gemini/gemini_response.hpp"
@@ -7,8 +8,6 @@
 #include "text/url_path.hpp"
 
 #include <fmt/format.h>
-#include <fstream>
-#include <iterator>
 
 namespace gazette {
 namespace fs = std::filesystem;
@@ -23,8 +22,7 @@ std::string mime_type_for(const fs::path& file, std::string_view lang) {
 Resource file_resource(const StaticFile& file, std::string_view lang) {
   std::string response = gemini_header(20, mime_type_for(file.file, lang));
   if (file.size > max_in_memory_file) return Resource{std::move(response), file.file, file.size};
-  std::ifstream in(file.file, std::ios::binary);
-  response.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  response += read_file_text(file.file).value_or("");
   return Resource{std::move(response), {}, 0};
 }
 

@@ -1,13 +1,12 @@
 #include "site/gopher_site.hpp"
 
+#include "base/file_text.hpp"
 #include "content/gemtext_page.hpp"
 #include "gopher/gopher_documents.hpp"
 #include "gopher/gopher_links.hpp"
 #include "gopher/gopher_pages.hpp"
 
 #include <fmt/format.h>
-#include <fstream>
-#include <iterator>
 #include <set>
 
 namespace gazette {
@@ -17,11 +16,6 @@ namespace {
 
 bool is_gemtext_file(const StaticFile& file) {
   return (file.file.extension() == ".gmi" || file.file.extension() == ".gemini") && file.size <= max_in_memory_file;
-}
-
-std::string read_whole(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // Adds to `targets` the "URL:" selector's target for each of `links`, as
@@ -34,8 +28,7 @@ void add_outside_link(std::set<std::string>& targets, const GopherOrigin& origin
 
 Resource file_resource(const StaticFile& file, bool dot_terminator) {
   if (file.size > max_in_memory_file) return Resource{{}, file.file, file.size};
-  std::ifstream in(file.file, std::ios::binary);
-  std::string bytes(std::istreambuf_iterator<char>(in), {});
+  std::string bytes = read_file_text(file.file).value_or("");
   if (dot_terminator && gopher_item_type(file.file.extension().string()) == '0')
     bytes = gopher_text_document(bytes, true);
   return Resource{std::move(bytes), {}, 0};
@@ -99,7 +92,7 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
       continue;
     }
     // Gemtext is markup to a Gopher client: it gets the page as plain text.
-    const Body page = parse_gemtext(read_whole(file.file));
+    const Body page = parse_gemtext(read_file_text(file.file).value_or(""));
     gopher[file.url_path] = text(render_gemtext_page_text(publication, file.url_path, page, style));
     for (const auto& link : body_links(page)) add_outside_link(outside, style.origin, publication, file.url_path, link.url);
   }

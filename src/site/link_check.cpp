@@ -1,12 +1,11 @@
 #include "site/link_check.hpp"
 
+#include "base/file_text.hpp"
 #include "base/parallel_for.hpp"
 #include "content/mime_types.hpp"
 #include "text/url_path.hpp"
 
 #include <fmt/format.h>
-#include <fstream>
-#include <iterator>
 #include <mutex>
 #include <set>
 
@@ -121,9 +120,7 @@ Diagnostics check_links(const Publication* publication, const CapsuleFiles& file
   }
   for (const auto& file : files.files) {
     if (!is_gemtext(file)) continue;
-    std::ifstream in(file.file, std::ios::binary);
-    const std::string text(std::istreambuf_iterator<char>(in), {});
-    for (const auto& link : gemtext_links(text))
+    for (const auto& link : gemtext_links(read_file_text(file.file).value_or("")))
       checker.check(file.url_path.substr(1), link.line, file.url_path, "link", link.url, found);
   }
   return found;

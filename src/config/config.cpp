@@ -353,6 +353,11 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
   top.read_string("user", config.user);
   top.read_string("group", config.group);
   top.read_int("threads", config.threads, 0, 1024);
+  if (top.find("page_store")) {
+    std::string folder;
+    top.read_string("page_store", folder);
+    config.page_store = folder.empty() ? fs::path() : fs::path(folder).is_absolute() ? fs::path(folder) : base / folder;
+  }
   top.read_int("max_connections", config.max_connections, 1, 1'000'000);
   top.read_seconds("request_timeout", config.request_timeout);
   top.read_seconds("shutdown_timeout", config.shutdown_timeout);

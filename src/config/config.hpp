@@ -81,6 +81,9 @@ struct Config {
   std::string user;  // who to run as when started as root
   std::string group; // that user's group when empty
   unsigned threads = 0; // 0: one per core
+  // Rendered story pages are kept in an unnamed file in this folder, on a
+  // disk, rather than in the server's memory (see PageStore); empty: in memory.
+  std::filesystem::path page_store = "/var/tmp";
   unsigned max_connections = 4096;
   std::chrono::milliseconds request_timeout{10'000};
   std::chrono::milliseconds shutdown_timeout{5'000};

@@ -259,7 +259,10 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
                                            new_article_placeholder)});
   }
   // Every list, feed and search result shows it: cut once, here.
-  if (article.summary.empty()) article.body_teaser = default_teaser(article.body);
+  if (article.summary.empty()) {
+    article.body_teaser = default_teaser(article.body);
+    article.body_teaser.shrink_to_fit(); // kept as long as the story is loaded
+  }
   article.references = body_references(article.body);
 
   // An article with any error stays offline: a mistake must not publish something wrong.

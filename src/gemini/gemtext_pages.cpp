@@ -32,7 +32,7 @@ void story_list(SharedBytesBuilder& page, const Publication& publication, StoryS
     const Article& article = *stories[i];
     const auto entry = entry_of(article, entries);
     if (!show_section) {
-      page.share(entry->lines, entry);
+      page.share(entry->text(), entry);
       continue;
     }
     page.share(entry->link(), entry);
@@ -52,12 +52,14 @@ void back_to_front(std::string& out, const Publication& publication) {
 // undated "Keep reading" line keeps feed readers from counting the story twice.
 GemtextStoryEntry render_story_entry_gemtext(const Article& article) {
   GemtextStoryEntry entry;
+  std::string lines;
   const std::string url = percent_encode_path(article.path());
-  link_line(entry.lines, url, article.date.day() + " " + article.title);
-  entry.link_end = entry.lines.size();
-  if (const auto& teaser = article.teaser(); !teaser.empty()) text_line(entry.lines, teaser);
-  link_line(entry.lines, url, "Keep reading");
-  entry.lines += '\n';
+  link_line(lines, url, article.date.day() + " " + article.title);
+  entry.link_end = lines.size();
+  if (const auto& teaser = article.teaser(); !teaser.empty()) text_line(lines, teaser);
+  link_line(lines, url, "Keep reading");
+  lines += '\n';
+  entry.lines = SharedBytes(std::move(lines));
   return entry;
 }
 

@@ -12,13 +12,14 @@
 namespace gazette {
 
 // A story as the lists show it (front page, section, tags): rendered once
-// per article and copied into every list that holds it.
+// per article and shared by every list that holds it.
 struct GemtextStoryEntry {
-  std::string lines;       // the dated link line, then the teaser and "Keep reading"
+  SharedBytes lines;        // one piece: the dated link line, then the teaser and "Keep reading"
   std::size_t link_end = 0; // where lists that name the section put it
 
-  std::string_view link() const { return std::string_view(lines).substr(0, link_end); }
-  std::string_view rest() const { return std::string_view(lines).substr(link_end); }
+  std::string_view text() const { return lines.piece(0); }
+  std::string_view link() const { return text().substr(0, link_end); }
+  std::string_view rest() const { return text().substr(link_end); }
 };
 GemtextStoryEntry render_story_entry_gemtext(const Article& article);
 

@@ -56,10 +56,10 @@ void story_list(SharedBytesBuilder& page, GopherMenu& menu, const Publication& p
     const Article& article = *stories[i];
     const auto entry = entry_of(publication, article, style, entries);
     if (!show_section) {
-      page.share(entry->lines, entry);
+      page.share(entry->text(), entry);
       continue;
     }
-    page.share(entry->dateline_with_section, entry);
+    page.share(entry->dateline_with_section.piece(0), entry);
     page.share(entry->rest(), entry);
   }
 }
@@ -90,7 +90,7 @@ GopherStoryEntry render_story_entry_menu(const Publication& publication, const A
   GopherMenu menu(style.origin, style.ascii);
   const std::string day = article.date.day();
   menu.info(day + " - " + publication.section_title(article.section));
-  entry.dateline_with_section = menu.take_lines();
+  entry.dateline_with_section = SharedBytes(menu.take_lines());
   menu.info(day);
   entry.dateline_end = menu.lines_size();
   menu.item('0', article.title, article.path());
@@ -98,7 +98,7 @@ GopherStoryEntry render_story_entry_menu(const Publication& publication, const A
   if (const auto& teaser = article.teaser(); !teaser.empty()) menu.info(teaser);
   menu.item('1', article.image ? "  Photo, related stories and more" : "  Related stories and more", article.path() + "/");
   menu.blank();
-  entry.lines = menu.take_lines();
+  entry.lines = SharedBytes(menu.take_lines());
   return entry;
 }
 

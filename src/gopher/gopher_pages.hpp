@@ -31,13 +31,14 @@ GopherStyle gopher_style(const GopherSettings& settings);
 // A story as the lists show it (front page, section, tags): rendered once
 // per article and spliced into every list that holds it, as menu lines.
 struct GopherStoryEntry {
-  std::string lines;                 // the day, then the title, teaser and the link to its menu
+  SharedBytes lines;                 // one piece: the day, then the title, teaser and the link to its menu
   std::size_t dateline_end = 0;      // where the day's line ends
   std::size_t title_end = 0;         // where the title's item, after it, ends
-  std::string dateline_with_section; // the day and the section's title, for lists of every section
+  SharedBytes dateline_with_section; // one piece: the day and the section's title, for lists of every section
 
-  std::string_view rest() const { return std::string_view(lines).substr(dateline_end); }
-  std::string_view title() const { return std::string_view(lines).substr(dateline_end, title_end - dateline_end); }
+  std::string_view text() const { return lines.piece(0); }
+  std::string_view rest() const { return text().substr(dateline_end); }
+  std::string_view title() const { return text().substr(dateline_end, title_end - dateline_end); }
 };
 GopherStoryEntry render_story_entry_menu(const Publication& publication, const Article& article,
                                          const GopherStyle& style);

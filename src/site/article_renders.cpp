@@ -67,21 +67,41 @@ std::string searchable_words(const Publication& publication, const Article& arti
   return word_list(searchable_texts(publication, article, names));
 }
 
-std::shared_ptr<const ArticleRenders> render(const Publication& publication, const Article& article, const Config& config) {
+std::shared_ptr<const ArticleRenders> render(const Publication& publication, const Article& article, const Config& config,
+                                             PageStore* store) {
   auto renders = std::make_shared<ArticleRenders>();
   const GopherStyle style = gopher_style(config.gopher);
-  renders->gemini_response =
-      render_article_gemtext(publication, article, gemini_header(20, gemtext_mime_type(publication.site.lang)));
-  renders->gopher_text = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
-  renders->gopher_menu = render_article_menu(publication, article, style);
+  std::string pages[4];
+  pages[0] = render_article_gemtext(publication, article, gemini_header(20, gemtext_mime_type(publication.site.lang)));
+  pages[1] = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
+  pages[2] = render_article_menu(publication, article, style);
   if (!finger_shares_gopher_text(config)) {
     GopherStyle finger_style = style;
     finger_style.ascii = config.finger.ascii;
-    renders->finger_text = gopher_text_document(render_article_text(publication, article, finger_style), false);
+    pages[3] = gopher_text_document(render_article_text(publication, article, finger_style), false);
   }
   renders->gemini_entry = render_story_entry_gemtext(article);
+  SharedBytes* page_bytes[4] = {&renders->gemini_response, &renders->gopher_text, &renders->gopher_menu,
+                                &renders->finger_text};
+  if (!store) {
+    for (int i = 0; i < 4; ++i)
+      if (!pages[i].empty()) *page_bytes[i] = SharedBytes(std::move(pages[i]));
+  } else {
+    // The pages and the entries the lists share go to the store together.
+    SharedBytes* entries[3] = {&renders->gemini_entry.lines, &renders->gopher_entry.lines,
+                               &renders->gopher_entry.dateline_with_section};
+    std::vector<std::string_view> texts(pages, pages + 4);
+    for (const SharedBytes* entry : entries) texts.push_back(entry->piece(0));
+    std::vector<SharedBytes> stored = store->keep(texts);
+    for (int i = 0; i < 4; ++i) *page_bytes[i] = std::move(stored[i]);
+    for (int i = 0; i < 3; ++i) *entries[i] = std::move(stored[4 + i]);
+  }
   renders->gopher_entry = render_story_entry_menu(publication, article, style);
   renders->words.title = word_list({article.title});
+  // Kept until the story changes: the slack these strings gathered while
+  // growing would be a third of them.
+  renders->words.title.shrink_to_fit();
+  renders->words.all.shrink_to_fit();
   renders->words.all = searchable_words(publication, article);
   return renders;
 }
@@ -93,7 +113,7 @@ bool finger_shares_gopher_text(const Config& config) {
 }
 
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
-                                 RenderCache& next) {
+                                 RenderCache& next, PageStore* store) {
   const auto& published = publication.published;
   std::vector<CachedRenders> made(published.size());
   parallel_for(published.size(), [&](std::size_t i) {
@@ -103,7 +123,7 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
     if (previous)
       if (auto found = previous->find(article.path()); found != previous->end()) last = &found->second;
     if (last && last->key == made[i].key) made[i].renders = last->renders;
-    else if (restore_body(config.capsule, article) || !last) made[i].renders = render(publication, article, config);
+    else if (restore_body(config.capsule, article) || !last) made[i].renders = render(publication, article, config, store);
     else made[i] = *last; // its body is gone from the file: the last pages stay until the file is good again
   });
   // The cache for the next load is filled on a core of its own, beside the

@@ -8,6 +8,7 @@
 #include "content/search_index.hpp"
 #include "gemini/gemtext_pages.hpp"
 #include "gopher/gopher_pages.hpp"
+#include "snapshot/page_store.hpp"
 #include "snapshot/shared_bytes.hpp"
 
 #include <memory>
@@ -40,8 +41,9 @@ bool finger_shares_gopher_text(const Config& config);
 using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<const ArticleRenders>>;
 
 // Renders every published article, or takes it from `previous` when its key
-// is unchanged; `next` receives what to pass as `previous` next time.
+// is unchanged; `next` receives what to pass as `previous` next time. The
+// pages go to `store` when there is one.
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
-                                 RenderCache& next);
+                                 RenderCache& next, PageStore* store = nullptr);
 
 } // namespace gazette

@@ -10,6 +10,7 @@
 #include "site/spartan_site.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <future>
 
 namespace gazette {
@@ -26,7 +27,7 @@ void add_search(Snapshot& snapshot, const Publication& publication, const Render
     const auto& rendered = renders.at(article);
     words.push_back(&rendered->words);
     snapshot.search_entries.push_back(
-        {SharedBytes::view(rendered->gemini_entry.lines, rendered), SharedBytes::view(rendered->gopher_entry.lines, rendered)});
+        {rendered->gemini_entry.lines, rendered->gopher_entry.lines});
   }
   snapshot.search = std::make_shared<const SearchIndex>(words);
 }
@@ -68,6 +69,34 @@ void keep_files_being_written(Snapshot& snapshot, const CapsuleFiles& files, con
   }
 }
 
+// The previous build's store while most of it is still served; else a new
+// one, for which every story is rendered again (the old file goes with the
+// last snapshot that reads it). Null, with a warning, when pages stay in memory.
+std::shared_ptr<PageStore> page_store_for(const Config& config, const BuiltSnapshot* previous, Diagnostics& diagnostics) {
+  if (config.page_store.empty()) return nullptr;
+  if (previous && previous->pages && previous->pages->folder() == config.page_store &&
+      previous->pages->bytes_written() <= 2 * previous->page_bytes + 256 * 1024 * 1024)
+    return previous->pages;
+  std::string error;
+  auto store = PageStore::open(config.page_store, error);
+  if (!store)
+    diagnostics.push_back({config.file.filename().string(), 0, Diagnostic::Severity::warning,
+                           fmt::format("page_store: cannot keep pages in {}: {}; they are kept in memory instead. "
+                                       "Point page_store at a folder on a disk the server may write to, "
+                                       "or set it to \"\" to keep pages in memory",
+                                       config.page_store.string(), error)});
+  return store;
+}
+
+std::uint64_t page_bytes(const RendersByArticle& renders) {
+  std::uint64_t bytes = 0;
+  for (const auto& [article, rendered] : renders)
+    bytes += rendered->gemini_response.size() + rendered->gopher_text.size() + rendered->gopher_menu.size() +
+             rendered->finger_text.size() + rendered->gemini_entry.lines.size() + rendered->gopher_entry.lines.size() +
+             rendered->gopher_entry.dateline_with_section.size();
+  return bytes;
+}
+
 } // namespace
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
@@ -95,7 +124,11 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   add_static_gemini_resources(*snapshot, files, lang);
   RendersByArticle renders;
   if (loaded.publication) {
-    renders = render_articles(*loaded.publication, *config, previous ? &previous->renders : nullptr, built.renders);
+    built.pages = page_store_for(*config, previous, built.diagnostics);
+    const bool same_store = previous && built.pages == previous->pages;
+    renders = render_articles(*loaded.publication, *config, same_store ? &previous->renders : nullptr, built.renders,
+                              built.pages.get());
+    built.page_bytes = page_bytes(renders);
     const std::vector<ListingPlan> listings = plan_listings(*loaded.publication, renders);
     // The two sites and the search index share only the renders, read-only,
     // and each fills its own part of the snapshot: they are built side by side.

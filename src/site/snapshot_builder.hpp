@@ -19,6 +19,11 @@ struct BuiltSnapshot {
   Diagnostics diagnostics; // everything wrong with the capsule; the valid rest is served
   LoadCache cache;         // pass to the next build
   RenderCache renders;     // likewise
+  // Where the renders' pages are, and how many bytes of it they hold: the
+  // next build writes there too, or starts a new store once most of it is
+  // pages no longer served.
+  std::shared_ptr<PageStore> pages;
+  std::uint64_t page_bytes = 0;
   PublishedStories stories; // what readers get, to tell what the next build changed
   std::size_t article_files = 0; // article files found, those that failed included
   // When a scheduled story is next due: the snapshot is stale from then on.

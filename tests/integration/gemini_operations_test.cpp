@@ -249,6 +249,32 @@ TEST_CASE("unknown config keys are warnings; the server runs") {
   CHECK(gemini_get(server.gemini_port(), "/").status() == 20);
 }
 
+TEST_CASE("story pages are served alike from the page store, from memory, and when the store cannot be made") {
+  TempCapsule site;
+  copy_sample_capsule(site);
+  const std::string story = "/ukraine/blinken-rocks-out-on-a-road-to-nowhere";
+  std::vector<std::string> gemini, gopher;
+  for (const std::string store : {"", "page_store = \"\"", "page_store = \"/nonexistent-folder-for-pages\""}) {
+    CAPTURE(store);
+    GazetteProcess server(site, test_config(store));
+    const bool can_keep = store.find("nonexistent") == std::string::npos;
+    CHECK((server.stderr_text().find("warning: page_store: cannot keep pages in /nonexistent-folder-for-pages: No such "
+                                     "file or directory; they are kept in memory instead") == std::string::npos) ==
+          can_keep);
+    const auto page = gemini_get(server.gemini_port(), story);
+    CHECK(page.status() == 20);
+    gemini.push_back(page.body + gemini_get(server.gemini_port(), "/ukraine/").body);
+    gopher.push_back(tcp_exchange(server.gopher_port(), story + "\r\n").bytes +
+                     tcp_exchange(server.gopher_port(), "/ukraine/\r\n").bytes);
+  }
+  CHECK(gemini[0].find("Blinken") != std::string::npos);
+  CHECK(gemini[0] == gemini[1]);
+  CHECK(gemini[0] == gemini[2]);
+  CHECK(gopher[0].find("Blinken") != std::string::npos);
+  CHECK(gopher[0] == gopher[1]);
+  CHECK(gopher[0] == gopher[2]);
+}
+
 TEST_CASE("an access log line per request, refusals too, and SIGTERM ends the server with status 0") {
   TempCapsule site;
   site.write("index.gmi", "# Hi\n");

@@ -70,6 +70,25 @@ ascii = false
   CHECK_FALSE(config.finger.proxy_protocol);
 }
 
+TEST_CASE("page_store: a folder relative to the config's, an absolute one, or none") {
+  struct Row {
+    std::string text;
+    std::filesystem::path folder;
+  };
+  const Row rows[] = {
+      {"", "/var/tmp"},
+      {"page_store = \"/srv/cache\"", "/srv/cache"},
+      {"page_store = \"pages\"", "/srv/news/pages"},
+      {"page_store = \"\"", ""},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    auto result = parse_config(row.text, "/srv/news/config.toml");
+    CHECK(result.problems.empty());
+    CHECK(result.config.page_store == row.folder);
+  }
+}
+
 TEST_CASE("defaults when keys are absent") {
   auto result = parse_config("", "config.toml");
   CHECK(result.problems.empty());
@@ -117,6 +136,7 @@ TEST_CASE("wrong types and invalid values are errors naming key and line") {
       {"hostname = \"bad host\"", "hostname", 1, "not a host name"},
       {"threads = -1", "threads", 1, "whole number"},
       {"threads = \"2\"", "threads", 1, "whole number"},
+      {"page_store = false", "page_store", 1, "string"},
       {"max_connections = 0", "max_connections", 1, "whole number"},
       {"request_timeout = 0", "request_timeout", 1, "seconds"},
       {"request_timeout = \"10s\"", "request_timeout", 1, "seconds"},

@@ -14,7 +14,7 @@ namespace {
 // Whatever an article's pages show besides its own file: the site's name and
 // language, its section's title, its tags' names, its related stories, and how Gopher text
 // is laid out. The file itself is represented by its content hash.
-std::string render_key(const Publication& publication, const Article& article, const Config& config) {
+std::size_t render_key(const Publication& publication, const Article& article, const Config& config) {
   const Section* section = publication.find_section(article.section);
   std::string key;
   auto field = [&](std::string_view text) { key.append(text).push_back('\x1f'); };
@@ -36,8 +36,7 @@ std::string render_key(const Publication& publication, const Article& article, c
       else key.append(story.url);
       key.push_back('\x1f');
     }
-  key.shrink_to_fit(); // kept until the next load
-  return key;
+  return std::hash<std::string>{}(key);
 }
 
 // Every text a reader sees on the story's page, and its teaser, which the
@@ -81,6 +80,7 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
     pages[3] = gopher_text_document(render_article_text(publication, article, finger_style), false);
   }
   renders->gemini_entry = render_story_entry_gemtext(article);
+  renders->gopher_entry = render_story_entry_menu(publication, article, style);
   SharedBytes* page_bytes[4] = {&renders->gemini_response, &renders->gopher_text, &renders->gopher_menu,
                                 &renders->finger_text};
   if (!store) {
@@ -96,13 +96,12 @@ std::shared_ptr<const ArticleRenders> render(const Publication& publication, con
     for (int i = 0; i < 4; ++i) *page_bytes[i] = std::move(stored[i]);
     for (int i = 0; i < 3; ++i) *entries[i] = std::move(stored[4 + i]);
   }
-  renders->gopher_entry = render_story_entry_menu(publication, article, style);
   renders->words.title = word_list({article.title});
+  renders->words.all = searchable_words(publication, article);
   // Kept until the story changes: the slack these strings gathered while
   // growing would be a third of them.
   renders->words.title.shrink_to_fit();
   renders->words.all.shrink_to_fit();
-  renders->words.all = searchable_words(publication, article);
   return renders;
 }
 

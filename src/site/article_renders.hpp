@@ -29,7 +29,9 @@ struct ArticleRenders {
 };
 
 struct CachedRenders {
-  std::string key; // what the renders were made from; see render_key
+  // What the renders were made from, hashed (see render_key): a hundred
+  // thousand stories' keys in full would take tens of megabytes.
+  std::size_t key = 0;
   std::shared_ptr<const ArticleRenders> renders;
 };
 using RenderCache = std::unordered_map<std::string, CachedRenders>; // by article path

@@ -30,15 +30,20 @@ std::string gopher_error_menu(std::string_view message) {
   return fmt::format("3{}\t\terror.host\t1\r\n.\r\n", menu_field(message));
 }
 
-std::optional<std::string> url_redirect_page(std::string_view target) {
+bool may_leave_for(std::string_view target) {
   static const std::set<std::string, std::less<>> allowed{"http", "https", "gemini", "gopher", "ftp", "mailto"};
   const std::size_t colon = target.find(':');
-  if (colon == std::string_view::npos) return std::nullopt;
+  if (colon == std::string_view::npos) return false;
   std::string scheme(target.substr(0, colon));
   std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (!allowed.count(scheme)) return std::nullopt;
+  if (!allowed.count(scheme)) return false;
   for (unsigned char c : target)
-    if (c < 0x20 || c == 0x7F) return std::nullopt;
+    if (c < 0x20 || c == 0x7F) return false;
+  return true;
+}
+
+std::optional<std::string> url_redirect_page(std::string_view target) {
+  if (!may_leave_for(target)) return std::nullopt;
   const std::string escaped = xml_escape(target);
   return fmt::format("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                      "<meta http-equiv=\"refresh\" content=\"2; url={0}\"><title>Leaving Gopherspace</title></head>\n"

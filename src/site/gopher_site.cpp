@@ -135,7 +135,7 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     add_outside_links(outside, *publication, style.origin);
   }
   for (const auto& url : outside)
-    if (auto page = url_redirect_page(url)) gopher["URL:" + url] = Resource{std::move(*page), {}, 0};
+    if (may_leave_for(url)) snapshot.outside_links.insert(url);
 }
 
 } // namespace gazette

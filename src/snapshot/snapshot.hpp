@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace asio::ssl {
@@ -53,6 +54,10 @@ struct Snapshot {
   Resources gopher;  // by selector
   Resources spartan; // by path, when Spartan is on: Gemini's pages, mostly their very bytes
   Resources finger;  // by name ("" for the latest stories), when Finger is on
+  // Where the publication's links leave Gopherspace: Gopher answers a
+  // "URL:" selector for each with a small page it makes when asked, as
+  // every story's links would otherwise hold a page of their own.
+  std::unordered_set<std::string> outside_links;
 
   // Search, for a capsule with a publication: the index finds stories by
   // their place in search_entries.

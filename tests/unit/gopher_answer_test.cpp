@@ -26,7 +26,8 @@ TEST_CASE("Gopher routing: each selector's answer, from the snapshot alone") {
       {"a", "ok", "A text\r\n"},
       {"/a\t+", "ok", "A text\r\n"},
       {"/a\t$", "ok", "A text\r\n"},
-      {"URL:https://example.org/", "ok", "<html>page</html>"},
+      {"URL:https://example.org/", "ok", "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" "
+                                         "content=\"2; url=https://example.org/\">"},
       // A menu without its closing slash; a text keeps its own path.
       {"/d", "ok", "iD\t"},
       {"d", "ok", "iD\t"},
@@ -34,6 +35,7 @@ TEST_CASE("Gopher routing: each selector's answer, from the snapshot alone") {
       {"/a/", "ok", "iA's menu\t"},
       {"/a/b", "3", "3Not found: /a/b\t"},
       {"URL:https://example.org", "3", "3Not found: URL:https://example.org\t"},
+      {"URL:https://elsewhere.example/", "3", "3Not found: URL:https://elsewhere.example/\t"},
       {"/nothing", "3", "3Not found: /nothing\t\terror.host\t1\r\n.\r\n"},
       {"/bell\x07", "3", "3Selector contains a control character\t"},
       {"/../", "3", "3Selector climbs above the root\t\terror.host\t1\r\n.\r\n"},

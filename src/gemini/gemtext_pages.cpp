@@ -144,9 +144,11 @@ SharedBytes render_front_page_gemtext(const Publication& publication, const Gemt
   return std::move(page).finish();
 }
 
-SharedBytes render_listing_gemtext(const Publication& publication, const ListingPlan& plan, const GemtextEntries& entries) {
+SharedBytes render_listing_gemtext(const Publication& publication, const ListingPlan& plan, const GemtextEntries& entries,
+                                   std::string head) {
   SharedBytesBuilder page;
   std::string& out = page.text();
+  out = std::move(head);
   out += "# " + plan.heading + "\n";
   if (!plan.description.empty()) text_line(out, plan.description);
   out += '\n';

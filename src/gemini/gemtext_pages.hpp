@@ -37,9 +37,10 @@ enum class SearchLink { link, prompt };
 // The list pages, in pieces (see SharedBytes).
 SharedBytes render_front_page_gemtext(const Publication& publication, const GemtextEntries& entries = {},
                                       SearchLink search = SearchLink::link);
-// A section, topic or archive page, or the index of topics (see listing_plans).
+// A section, topic or archive page, or the index of topics (see listing_plans),
+// after `head` (a response's header, say).
 SharedBytes render_listing_gemtext(const Publication& publication, const ListingPlan& plan,
-                                   const GemtextEntries& entries = {});
+                                   const GemtextEntries& entries = {}, std::string head = {});
 
 // "/tags/<tag>/" as a URL path, escaped.
 std::string tag_url(const std::string& tag);

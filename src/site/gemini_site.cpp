@@ -53,8 +53,8 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
   snapshot.gemini.reserve(snapshot.gemini.size() + publication.published.size() + redirects.size() +
                           2 * listings.size() + publication.sections.size() + 8);
   const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
-  auto page = [&](const std::string& path, const SharedBytes& body) {
-    snapshot.gemini[path] = Resource{body.after(ok), {}, 0};
+  auto page = [&](const std::string& path, SharedBytes response) {
+    snapshot.gemini[path] = Resource{std::move(response), {}, 0};
     if (path.size() > 1 && path.back() == '/')
       snapshot.gemini[path.substr(0, path.size() - 1)] = Resource{gemini_header(31, percent_encode_path(path)), {}, 0};
   };
@@ -63,8 +63,8 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
     const auto& rendered = renders.at(&article);
     return std::shared_ptr<const GemtextStoryEntry>(rendered, &rendered->gemini_entry);
   };
-  page("/", render_front_page_gemtext(publication, entries));
-  for (const auto& listing : listings) page(listing.path, render_listing_gemtext(publication, listing, entries));
+  page("/", render_front_page_gemtext(publication, entries).after(ok));
+  for (const auto& listing : listings) page(listing.path, render_listing_gemtext(publication, listing, entries, ok));
   for (const Article* article : publication.published)
     snapshot.gemini[article->path()] = Resource{renders.at(article)->gemini_response, {}, 0};
   for (const auto& [alias, target] : redirects)

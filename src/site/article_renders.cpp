@@ -67,8 +67,9 @@ std::string searchable_words(const Publication& publication, const Article& arti
 }
 
 std::shared_ptr<const ArticleRenders> render(const Publication& publication, const Article& article, const Config& config,
-                                             PageStore* store) {
+                                             std::size_t key, PageStore* store) {
   auto renders = std::make_shared<ArticleRenders>();
+  renders->key = key;
   const GopherStyle style = gopher_style(config.gopher);
   std::string pages[4];
   pages[0] = render_article_gemtext(publication, article, gemini_header(20, gemtext_mime_type(publication.site.lang)));
@@ -114,27 +115,27 @@ bool finger_shares_gopher_text(const Config& config) {
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
                                  RenderCache& next, PageStore* store) {
   const auto& published = publication.published;
-  std::vector<CachedRenders> made(published.size());
+  std::vector<std::shared_ptr<const ArticleRenders>> made(published.size());
   parallel_for(published.size(), [&](std::size_t i) {
     const Article& article = *published[i];
-    made[i].key = render_key(publication, article, config);
-    const CachedRenders* last = nullptr;
+    const std::size_t key = render_key(publication, article, config);
+    std::shared_ptr<const ArticleRenders> last;
     if (previous)
-      if (auto found = previous->find(article.path()); found != previous->end()) last = &found->second;
-    if (last && last->key == made[i].key) made[i].renders = last->renders;
-    else if (restore_body(config.capsule, article) || !last) made[i].renders = render(publication, article, config, store);
-    else made[i] = *last; // its body is gone from the file: the last pages stay until the file is good again
+      if (auto found = previous->find(article.path()); found != previous->end()) last = found->second;
+    if (last && last->key == key) made[i] = std::move(last);
+    else if (restore_body(config.capsule, article) || !last) made[i] = render(publication, article, config, key, store);
+    else made[i] = std::move(last); // its body is gone from the file: the last pages stay until the file is good again
   });
   // The cache for the next load is filled on a core of its own, beside the
   // table this load's pages are built from (which reads only the renders).
   auto cache = std::async(std::launch::async, [&] {
     next.reserve(next.size() + published.size());
     for (std::size_t i = 0; i < published.size(); ++i)
-      next.emplace(published[i]->path(), CachedRenders{std::move(made[i].key), made[i].renders});
+      next.emplace(published[i]->path(), made[i]);
   });
   RendersByArticle renders;
   renders.reserve(published.size());
-  for (std::size_t i = 0; i < published.size(); ++i) renders.insert_or_assign(published[i], made[i].renders);
+  for (std::size_t i = 0; i < published.size(); ++i) renders.insert_or_assign(published[i], made[i]);
   cache.get();
   return renders;
 }

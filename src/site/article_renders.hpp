@@ -26,15 +26,12 @@ struct ArticleRenders {
   GemtextStoryEntry gemini_entry; // how lists show the story
   GopherStoryEntry gopher_entry;  // likewise
   StoryWords words;               // what search finds it by
-};
-
-struct CachedRenders {
   // What the renders were made from, hashed (see render_key): a hundred
   // thousand stories' keys in full would take tens of megabytes.
   std::size_t key = 0;
-  std::shared_ptr<const ArticleRenders> renders;
 };
-using RenderCache = std::unordered_map<std::string, CachedRenders>; // by article path
+
+using RenderCache = std::unordered_map<std::string, std::shared_ptr<const ArticleRenders>>; // by article path
 
 // Whether Finger sends a story's Gopher text document as it is: it does
 // unless the two differ in ASCII or Gopher ends its texts with a "." line.

@@ -48,7 +48,7 @@ std::string gemini_base_url(const Config& config) {
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,
                                       const std::string& base_url, const RendersByArticle& renders,
-                                      const std::vector<ListingPlan>& listings) {
+                                      std::vector<ListingPage>& listings) {
   // Two paths (the page and its redirect) per list page, one per story, one per feed.
   snapshot.gemini.reserve(snapshot.gemini.size() + publication.published.size() + redirects.size() +
                           2 * listings.size() + publication.sections.size() + 8);
@@ -64,7 +64,10 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
     return std::shared_ptr<const GemtextStoryEntry>(rendered, &rendered->gemini_entry);
   };
   page("/", render_front_page_gemtext(publication, entries).after(ok));
-  for (const auto& listing : listings) page(listing.path, render_listing_gemtext(publication, listing, entries, ok));
+  for (auto& listing : listings) {
+    if (listing.gemini.size() == 0) listing.gemini = render_listing_gemtext(publication, *listing.plan, entries, ok);
+    page(listing.plan->path, listing.gemini);
+  }
   for (const Article* article : publication.published)
     snapshot.gemini[article->path()] = Resource{renders.at(article)->gemini_response, {}, 0};
   for (const auto& [alias, target] : redirects)

@@ -78,7 +78,7 @@ void add_outside_links(std::set<std::string>& targets, const Publication& public
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
                           const std::vector<std::pair<std::string, std::string>>& redirects,
                           const GopherSettings& settings, const RendersByArticle& renders,
-                          const std::vector<ListingPlan>& listings) {
+                          std::vector<ListingPage>& listings) {
   const GopherStyle style = gopher_style(settings);
   auto& gopher = snapshot.gopher;
   auto text = [&](const std::string& lf_text) { return Resource{gopher_text_document(lf_text, settings.dot_terminator), {}, 0}; };
@@ -107,7 +107,10 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
       return std::shared_ptr<const GopherStoryEntry>(rendered, &rendered->gopher_entry);
     };
     gopher["/"] = menu(render_front_page_menu(*publication, style, entries));
-    for (const auto& listing : listings) gopher[listing.path] = menu(render_listing_menu(*publication, listing, style, entries));
+    for (auto& listing : listings) {
+      if (listing.gopher.size() == 0) listing.gopher = render_listing_menu(*publication, *listing.plan, style, entries);
+      gopher[listing.plan->path] = menu(listing.gopher);
+    }
     for (const Article* article : publication->published) {
       const ArticleRenders& rendered = *renders.at(article);
       gopher[article->path()] = Resource{rendered.gopher_text, {}, 0};

@@ -1,10 +1,10 @@
 // Renders what a Gopher client can fetch into a snapshot's Gopher index.
 #pragma once
 #include "site/article_renders.hpp"
+#include "site/listing_pages.hpp"
 #include "content/capsule_files.hpp"
 #include "config/config.hpp"
 #include "gopher/gopher_pages.hpp"
-#include "content/listings.hpp"
 #include "content/publication.hpp"
 #include "snapshot/snapshot.hpp"
 
@@ -16,6 +16,6 @@ namespace gazette {
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
                           const std::vector<std::pair<std::string, std::string>>& redirects,
                           const GopherSettings& settings, const RendersByArticle& renders,
-                          const std::vector<ListingPlan>& listings);
+                          std::vector<ListingPage>& listings);
 
 } // namespace gazette

@@ -129,9 +129,12 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     renders = render_articles(*loaded.publication, *config, same_store ? &previous->renders : nullptr, built.renders,
                               built.pages.get());
     built.page_bytes = page_bytes(renders);
-    const std::vector<ListingPlan> listings = plan_listings(*loaded.publication, renders);
-    // The two sites and the search index share only the renders, read-only,
-    // and each fills its own part of the snapshot: they are built side by side.
+    const std::vector<ListingPlan> plans = plan_listings(*loaded.publication, renders);
+    std::vector<ListingPage> listings =
+        listing_pages(plans, *loaded.publication, *config, renders, same_store ? &previous->listings : nullptr);
+    // The two sites and the search index share the renders, read-only, and
+    // the list pages, where each site fills in its own protocol's bytes; each
+    // fills its own part of the snapshot: they are built side by side.
     auto gopher = std::async(std::launch::async, [&] {
       add_gopher_resources(*snapshot, files, loaded.publication.get(), loaded.redirects, config->gopher, renders, listings);
     });
@@ -151,8 +154,10 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     if (!config->finger.listen.empty()) add_finger_resources(*snapshot, loaded.publication.get(), renders, *config);
     search.get();
     gopher.get();
+    built.listings = by_path(std::move(listings));
   } else {
-    add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders, {});
+    std::vector<ListingPage> none;
+    add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders, none);
     if (!config->spartan.listen.empty()) add_spartan_resources(*snapshot, nullptr, renders, config->spartan);
     if (!config->finger.listen.empty()) add_finger_resources(*snapshot, nullptr, renders, *config);
   }

@@ -2,6 +2,7 @@
 #pragma once
 #include "config/config.hpp"
 #include "site/article_renders.hpp"
+#include "site/listing_pages.hpp"
 #include "content/diagnostic.hpp"
 #include "content/publication_loader.hpp"
 #include "content/story_changes.hpp"
@@ -24,6 +25,7 @@ struct BuiltSnapshot {
   // pages no longer served.
   std::shared_ptr<PageStore> pages;
   std::uint64_t page_bytes = 0;
+  ListingPagesByPath listings; // the list pages, for the next build to take unchanged ones from
   PublishedStories stories; // what readers get, to tell what the next build changed
   std::size_t article_files = 0; // article files found, those that failed included
   // When a scheduled story is next due: the snapshot is stale from then on.

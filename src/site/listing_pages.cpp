@@ -1,0 +1,71 @@
+#include "site/listing_pages.hpp"
+
+#include "base/parallel_for.hpp"
+
+namespace gazette {
+
+namespace {
+
+std::size_t listing_key(const ListingPlan& plan, const std::string& settings, const RendersByArticle& renders) {
+  std::string key = settings;
+  auto field = [&](std::string_view text) { key.append(text).push_back('\x1f'); };
+  auto links = [&](const std::vector<ListingLink>& list) {
+    for (const auto& link : list) {
+      field(link.path);
+      field(link.label);
+      field(link.gemini_only ? "gemini" : "");
+    }
+    key.push_back('\x1e');
+  };
+  field(plan.path);
+  field(plan.heading);
+  field(plan.description);
+  links(plan.links);
+  links(plan.after);
+  field(plan.compact ? "compact" : "");
+  field(plan.show_section ? "sections" : "");
+  // A story's render key covers its entry on both protocols, and the
+  // section and topic names beside it.
+  for (const Article* article : plan.stories) {
+    field(article->source);
+    field(std::to_string(renders.at(article)->key));
+  }
+  return std::hash<std::string>{}(key);
+}
+
+} // namespace
+
+std::vector<ListingPage> listing_pages(const std::vector<ListingPlan>& plans, const Publication& publication,
+                                       const Config& config, const RendersByArticle& renders,
+                                       const ListingPagesByPath* previous) {
+  // What every list draws on besides its plan and stories: the site's
+  // name and language, and where Gopher's items point.
+  const std::string settings = publication.site.title + '\x1f' + publication.site.lang + '\x1f' + config.gopher.host +
+                               '\x1f' + std::to_string(config.gopher.port) + '\x1f' +
+                               std::to_string(config.gopher.wrap) + (config.gopher.ascii ? "\x1f" "ascii" : "\x1f") +
+                               (config.gopher.dot_terminator ? "\x1f" "dot" : "\x1f") + '\x1e';
+  std::vector<ListingPage> pages(plans.size());
+  parallel_for(plans.size(), [&](std::size_t i) {
+    pages[i].plan = &plans[i];
+    pages[i].key = listing_key(plans[i], settings, renders);
+    if (!previous) return;
+    if (auto found = previous->find(plans[i].path); found != previous->end() && found->second.key == pages[i].key) {
+      pages[i].gemini = found->second.gemini;
+      pages[i].gopher = found->second.gopher;
+    }
+  });
+  return pages;
+}
+
+ListingPagesByPath by_path(std::vector<ListingPage> pages) {
+  ListingPagesByPath kept;
+  kept.reserve(pages.size());
+  for (auto& page : pages) {
+    const std::string path = page.plan->path;
+    page.plan = nullptr;
+    kept.insert_or_assign(path, std::move(page));
+  }
+  return kept;
+}
+
+} // namespace gazette

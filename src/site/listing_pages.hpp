@@ -1,0 +1,38 @@
+// The list pages of a build, as both protocols serve them, with what each
+// was made from: a reload renders again only the pages whose plan or
+// stories changed, and takes the rest from the build before as they are.
+#pragma once
+#include "config/config.hpp"
+#include "content/listings.hpp"
+#include "content/publication.hpp"
+#include "site/article_renders.hpp"
+#include "snapshot/shared_bytes.hpp"
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace gazette {
+
+struct ListingPage {
+  const ListingPlan* plan = nullptr; // while its build runs
+  std::size_t key = 0;               // a hash of everything the page shows
+  SharedBytes gemini;                // the response, header and all; empty until rendered
+  SharedBytes gopher;                // the menu; likewise
+};
+
+// What the next build compares with, by path.
+using ListingPagesByPath = std::unordered_map<std::string, ListingPage>;
+
+// A page for each of `plans`, keyed by the plan, the stories' renders and
+// the settings the lists are drawn with. A page whose key is the one
+// `previous` holds for its path comes with that page's bytes.
+std::vector<ListingPage> listing_pages(const std::vector<ListingPlan>& plans, const Publication& publication,
+                                       const Config& config, const RendersByArticle& renders,
+                                       const ListingPagesByPath* previous);
+
+// The pages, rendered, as the next build's `previous`.
+ListingPagesByPath by_path(std::vector<ListingPage> pages);
+
+} // namespace gazette

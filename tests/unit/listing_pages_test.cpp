@@ -1,0 +1,99 @@
+#include "site/listing_pages.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gazette;
+
+namespace {
+
+// Two stories with renders, and a section page listing both.
+struct Listing {
+  Publication publication;
+  Config config;
+  Article first, second;
+  RendersByArticle renders;
+  std::vector<const Article*> stories;
+  std::vector<ListingPlan> plans;
+
+  Listing() {
+    publication.site.title = "The Desk";
+    publication.site.lang = "en";
+    first.section = second.section = "world";
+    first.source = "world/a.md";
+    second.source = "world/b.md";
+    for (Article* article : {&first, &second}) {
+      auto rendered = std::make_shared<ArticleRenders>();
+      rendered->key = std::hash<std::string>{}(article->source);
+      renders[article] = rendered;
+      stories.push_back(article);
+    }
+    ListingPlan plan;
+    plan.path = "/world/";
+    plan.heading = "World";
+    plan.after = {{"/world/page/2/", "Older stories", false}};
+    plan.stories = stories;
+    plans.push_back(plan);
+  }
+
+  // The pages as a build makes them, rendered (here: marked) where they
+  // came without bytes, then kept for the next.
+  ListingPagesByPath build(const ListingPagesByPath* previous, const std::string& mark) {
+    std::vector<ListingPage> pages = listing_pages(plans, publication, config, renders, previous);
+    for (auto& page : pages)
+      if (page.gemini.size() == 0) {
+        page.gemini = SharedBytes("gemini " + mark);
+        page.gopher = SharedBytes("gopher " + mark);
+      }
+    return by_path(std::move(pages));
+  }
+};
+
+} // namespace
+
+TEST_CASE("a list page is taken from the build before unless what it shows changed") {
+  struct Row {
+    const char* change;
+    void (*apply)(Listing&);
+    bool kept;
+  };
+  const Row rows[] = {
+      {"nothing", [](Listing&) {}, true},
+      {"a story's renders", [](Listing& l) {
+         auto changed = std::make_shared<ArticleRenders>(*l.renders.at(&l.second));
+         changed->key += 1;
+         l.renders[&l.second] = changed;
+       }, false},
+      {"the stories' order", [](Listing& l) { std::swap(l.stories[0], l.stories[1]); }, false},
+      {"one story fewer", [](Listing& l) { l.stories.pop_back(); }, false},
+      {"the heading", [](Listing& l) { l.plans[0].heading = "World news"; }, false},
+      {"a link after the list", [](Listing& l) { l.plans[0].after[0].path = "/world/page/3/"; }, false},
+      {"compact", [](Listing& l) { l.plans[0].compact = true; }, false},
+      {"the site's name", [](Listing& l) { l.publication.site.title = "The Other Desk"; }, false},
+      {"the language", [](Listing& l) { l.publication.site.lang = "fr"; }, false},
+      {"Gopher's host", [](Listing& l) { l.config.gopher.host = "gopher.example"; }, false},
+      {"Gopher's ASCII", [](Listing& l) { l.config.gopher.ascii = false; }, false},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.change);
+    Listing listing;
+    const ListingPagesByPath before = listing.build(nullptr, "before");
+    row.apply(listing);
+    listing.plans[0].stories = listing.stories;
+    const ListingPagesByPath after = listing.build(&before, "after");
+    REQUIRE(after.count("/world/"));
+    const ListingPage& page = after.at("/world/");
+    CHECK(page.gemini.joined() == (row.kept ? "gemini before" : "gemini after"));
+    CHECK(page.gopher.joined() == (row.kept ? "gopher before" : "gopher after"));
+    CHECK((page.key == before.at("/world/").key) == row.kept);
+  }
+}
+
+TEST_CASE("a list page at a new path is rendered; without a build before, every page is") {
+  Listing listing;
+  const ListingPagesByPath first = listing.build(nullptr, "first");
+  CHECK(first.at("/world/").gemini.joined() == "gemini first");
+  listing.plans[0].path = "/world/page/2/";
+  const ListingPagesByPath moved = listing.build(&first, "moved");
+  CHECK(moved.size() == 1);
+  CHECK(moved.at("/world/page/2/").gemini.joined() == "gemini moved");
+}

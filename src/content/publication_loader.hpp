@@ -42,6 +42,11 @@ using ArticleCache = std::unordered_map<std::string, CachedArticle, StringHash, 
 // rather than read it half written.
 using FilesBeingWritten = std::set<std::string, std::less<>>;
 
+// The capsule's files that may have changed since the last load, by capsule
+// path, as inotify named them: every other article file is taken as the
+// last load left it, without a stat.
+using ChangedFiles = std::set<std::string, std::less<>>;
+
 // What one load hands the next: the last good version of every article
 // file, of site.toml and of each _section.toml, so that a broken save of any
 // of them keeps the last good one in force.
@@ -49,6 +54,9 @@ struct LoadCache {
   ArticleCache articles;
   std::optional<Site> site;                              // from a site.toml without errors
   std::map<std::string, Section, std::less<>> sections; // by folder name, without their articles
+  // Article files that held something else than their last good version
+  // (a broken edit, a write not finished): read again at every load.
+  std::set<std::string, std::less<>> not_current;
 };
 
 struct LoadedPublication {
@@ -69,9 +77,12 @@ std::chrono::sys_seconds seconds_now();
 // A story dated later than `now` is scheduled: loaded and checked, not
 // published (nor listed, linked or found) until a load at or after its date.
 // An article, _section.toml or site.toml in `being_written` keeps its last
-// good version from `previous`; one that has none yet is left out.
+// good version from `previous`; one that has none yet is left out. With
+// `changed`, only the article files it names are looked at again (a folder
+// is still listed, so new and removed files are seen); without it, every
+// file's version is compared with the last.
 LoadedPublication load_publication(const std::filesystem::path& capsule, const LoadCache* previous = nullptr,
                                    std::chrono::sys_seconds now = seconds_now(),
-                                   const FilesBeingWritten& being_written = {});
+                                   const FilesBeingWritten& being_written = {}, const ChangedFiles* changed = nullptr);
 
 } // namespace gazette

@@ -133,6 +133,7 @@ void CapsuleWatcher::handle(const inotify_event& event, std::string_view name, B
     // Lost events may have closed any file, or replaced the capsule.
     batch.capsule_replaced = true;
     batch.changed = true;
+    batch.unnamed = true;
     return;
   }
   if (event.wd == parent_watch_) {
@@ -140,6 +141,7 @@ void CapsuleWatcher::handle(const inotify_event& event, std::string_view name, B
     if (name == capsule_.filename().native() && (event.mask & name_events)) {
       batch.capsule_replaced = true;
       batch.changed = true;
+      batch.unnamed = true;
     }
     return;
   }
@@ -163,6 +165,7 @@ void CapsuleWatcher::handle_in_capsule(const inotify_event& event, const std::st
                                        Batch& batch) {
   if (name.empty()) { // the folder itself changed, moved or went
     batch.changed = true;
+    batch.unnamed = true;
     return;
   }
   const std::string path = joined(folder, name);
@@ -174,6 +177,7 @@ void CapsuleWatcher::handle_in_capsule(const inotify_event& event, const std::st
     }
     if (event.mask & appeared) batch.rewalk = true;
     batch.changed = true;
+    batch.unnamed = true; // a folder's files came or went with it
     return;
   }
   if (name.starts_with('.')) { // never published; rsync's are a deploy's files
@@ -183,6 +187,7 @@ void CapsuleWatcher::handle_in_capsule(const inotify_event& event, const std::st
   if (event.mask & IN_CREATE) {
     if (!is_new_file_being_written((capsule_ / path).string())) {
       batch.changed = true;
+      batch.files.insert(path);
       return;
     }
     writes_.started(path);
@@ -194,6 +199,7 @@ void CapsuleWatcher::handle_in_capsule(const inotify_event& event, const std::st
   }
   if (event.mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE)) writes_.finished(path);
   batch.changed = true;
+  batch.files.insert(path);
 }
 
 void CapsuleWatcher::read_events() {
@@ -214,7 +220,9 @@ void CapsuleWatcher::read_events() {
       if (batch.capsule_replaced) watch_capsule();
       else if (batch.rewalk) watch_new_folders();
       update_deploy(before);
-      if (batch.changed) reloader_.content_changed(batch.deploy_seen ? deploy_settle : reload_debounce);
+      if (batch.changed)
+        reloader_.content_changed(batch.deploy_seen ? deploy_settle : reload_debounce,
+                                  batch.unnamed ? std::nullopt : std::optional<ChangedFiles>(std::move(batch.files)));
       else if (batch.deploy_seen) reloader_.content_changed(deploy_settle);
     }
     read_events();

@@ -42,6 +42,8 @@ private:
     bool rewalk = false;         // a folder may need a watch of its own
     bool capsule_replaced = false;
     bool deploy_seen = false;    // rsync's temporary files: wait longer
+    ChangedFiles files;          // the capsule files changed,
+    bool unnamed = false;        // unless a change could not name them all
   };
   void handle(const inotify_event& event, std::string_view name, Batch& batch);
   void handle_in_capsule(const inotify_event& event, const std::string& folder, std::string_view name, Batch& batch);

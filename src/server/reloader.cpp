@@ -26,9 +26,11 @@ Reloader::~Reloader() {
   wake_.notify_all();
 }
 
-void Reloader::content_changed(std::chrono::milliseconds settle) {
+void Reloader::content_changed(std::chrono::milliseconds settle, std::optional<ChangedFiles> files) {
   // Runs on io threads; the timers are only touched with mutex_ held.
   std::lock_guard lock(mutex_);
+  if (files) changed_files_.merge(*files);
+  else any_file_changed_ = true;
   debounce_.expires_at(std::max(debounce_.expiry(), std::chrono::steady_clock::now() + settle));
   debounce_.async_wait([this](std::error_code ec) {
     if (!ec) request(Work::content);
@@ -47,6 +49,7 @@ void Reloader::deploy_started(const std::string& sign) {
       std::lock_guard lock(mutex_);
       if (!deploying_) return;
       deploying_ = false;
+      any_file_changed_ = true;
       log_message("{}: still there after {} s; publishing without waiting for the deploy to finish", deploy_sign_,
                   deploy_hold_limit.count());
     }
@@ -130,9 +133,23 @@ bool Reloader::rebuild(Work work) {
   const auto started = std::chrono::steady_clock::now();
   const WritesInProgress::State writes = writes_.now();
   std::uint64_t deploys_seen;
+  // The files named from here on are for the next build. Unless this one
+  // is swapped in, the next reads every file again.
+  std::optional<ChangedFiles> changed;
+  struct ReadAllUnlessSwapped {
+    Reloader& reloader;
+    bool swapped = false;
+    ~ReadAllUnlessSwapped() {
+      if (swapped) return;
+      std::lock_guard lock(reloader.mutex_);
+      reloader.any_file_changed_ = true;
+    }
+  } outcome{*this};
   {
     std::lock_guard lock(mutex_);
     deploys_seen = deploys_;
+    if (!std::exchange(any_file_changed_, false) && work == Work::content) changed = std::move(changed_files_);
+    changed_files_.clear();
   }
   const std::shared_ptr<const Snapshot> current = store_.current();
   std::shared_ptr<const Config> config = current->config;
@@ -187,7 +204,7 @@ bool Reloader::rebuild(Work work) {
 
   BuiltSnapshot built;
   try {
-    built = build_snapshot(config, tls, &last_build_, seconds_now(), {folder, writes.files, current});
+    built = build_snapshot(config, tls, &last_build_, seconds_now(), {folder, writes.files, std::move(changed), current});
   } catch (const std::exception& e) {
     // Whatever went wrong, readers keep the snapshot they have.
     log_message("{}: reload failed: {}; still serving the previous version", config->capsule.string(), e.what());
@@ -206,6 +223,7 @@ bool Reloader::rebuild(Work work) {
   capsule_problem_.clear();
   report(built.diagnostics);
   store_.replace(std::move(built.snapshot));
+  outcome.swapped = true;
   schedule(built.next_scheduled);
   const StoryChanges changes = compare_stories(last_build_.stories, built.stories);
   const std::size_t failed = files_with_errors(built.diagnostics);

@@ -44,8 +44,11 @@ public:
   ~Reloader();
 
   // Debounced: the rebuild comes `settle` after the last change, or later
-  // where an earlier change asked for more.
-  void content_changed(std::chrono::milliseconds settle = reload_debounce);
+  // where an earlier change asked for more. `files` names the capsule files
+  // the change touched ("world/pier.md"); without it, any file may have
+  // changed and the next build looks at every one.
+  void content_changed(std::chrono::milliseconds settle = reload_debounce,
+                       std::optional<ChangedFiles> files = std::nullopt);
   void reload_everything(); // config, certificate and capsule, at once
   // A deploy began (`sign` says how we know: ".git/index.lock"). Nothing is
   // published until it has finished, and a build under way is dropped: it
@@ -77,6 +80,11 @@ private:
   std::mutex mutex_;
   std::condition_variable_any wake_;
   Work pending_ = Work::none;
+  // What the next build reads again: the files named since the last build
+  // began, or all of them when a change could not name its files (and for
+  // the first reload: the capsule may have changed before the watch began).
+  ChangedFiles changed_files_;
+  bool any_file_changed_ = true;
   Work held_ = Work::none;   // asked for during a deploy: done once it has finished
   bool deploying_ = false;
   std::string deploy_sign_;

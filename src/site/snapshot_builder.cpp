@@ -112,7 +112,8 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   // read the disk, and the load leaves a core idle between its parallel steps.
   const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
   auto scan = std::async(std::launch::async, [&] { return scan_capsule_files(capsule); });
-  LoadedPublication loaded = load_publication(capsule, previous ? &previous->cache : nullptr, now, reading.being_written);
+  LoadedPublication loaded = load_publication(capsule, previous ? &previous->cache : nullptr, now, reading.being_written,
+                                              reading.changed ? &*reading.changed : nullptr);
   CapsuleFiles files = scan.get();
   built.diagnostics = files.skipped;
   built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());

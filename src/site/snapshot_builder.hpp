@@ -38,6 +38,8 @@ struct CapsuleReading {
   // capsule swapped meanwhile cannot mix two targets. Empty: config->capsule.
   std::filesystem::path folder;
   FilesBeingWritten being_written; // each keeps its last good version
+  // The files inotify named since the last build; none: any may have changed.
+  std::optional<ChangedFiles> changed;
   // What readers have now: a static file being written keeps its answers
   // from it (a new one waits until it is closed).
   std::shared_ptr<const Snapshot> serving;

@@ -479,3 +479,50 @@ TEST_CASE("a file still being written keeps its last good version; a new one wai
     CHECK(changed_title != has_error);
   }
 }
+
+TEST_CASE("with the files inotify named, only they are read again; a broken one is read at every load") {
+  TempCapsule capsule;
+  basic_site(capsule)
+      .write("world/a.md", article("A", "2024-01-01"))
+      .write("world/b.md", article("B", "2024-01-02"))
+      .write("world/c.md", article("C", "2024-01-03"));
+  const auto first = load_publication(capsule.root());
+  REQUIRE(first.publication->published.size() == 3);
+  // Every file changes on disk; the loads below are told of some of them.
+  capsule.write("world/a.md", article("A2", "2024-01-01"))
+      .write("world/b.md", article("B2", "2024-01-02"))
+      .write("world/c.md", "+++\ntitle = \n+++\nBroken.\n")
+      .write("world/d.md", article("D", "2024-01-04"));
+  struct Row {
+    ChangedFiles changed;
+    std::vector<std::string> titles; // newest first
+  };
+  const Row rows[] = {
+      // d.md is new: a file the last load did not have is always read.
+      {{}, {"D", "C", "B", "A"}},
+      {{"world/a.md"}, {"D", "C", "B", "A2"}},
+      {{"world/a.md", "world/b.md"}, {"D", "C", "B2", "A2"}},
+      // c.md broken: its last good version stays, with its error.
+      {{"world/c.md"}, {"D", "C", "B", "A"}},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.titles);
+    const auto loaded = load_publication(capsule.root(), &first.cache, seconds_now(), {}, &row.changed);
+    CHECK(titles(loaded.publication->published) == row.titles);
+    const bool broken_read = row.changed.count("world/c.md");
+    CHECK((find(loaded.diagnostics, "world/c.md", "keeping the last good version") != nullptr) == broken_read);
+    if (!broken_read) continue;
+    // Named once, the broken file is read again at the next load too,
+    // named or not, and its error is reported again.
+    const ChangedFiles none;
+    const auto next = load_publication(capsule.root(), &loaded.cache, seconds_now(), {}, &none);
+    CHECK(find(next.diagnostics, "world/c.md", "keeping the last good version") != nullptr);
+    // A file removed is gone, named or not: every folder is listed.
+    std::filesystem::remove(capsule.root() / "world/d.md");
+    const auto without = load_publication(capsule.root(), &next.cache, seconds_now(), {}, &none);
+    CHECK(titles(without.publication->published) == std::vector<std::string>{"C", "B", "A"});
+  }
+  // Without a list, every file's version is compared: all changes are seen.
+  const auto all = load_publication(capsule.root(), &first.cache);
+  CHECK(titles(all.publication->published) == std::vector<std::string>{"C", "B2", "A2"});
+}

@@ -94,7 +94,9 @@ void check_against_fresh_load(const TempCapsule& site, const GazetteProcess& run
     const auto& want = gemini ? expected.gemini : expected.gopher;
     const auto& have = gemini ? got.gemini : got.gopher;
     CHECK(want.size() == have.size());
-    for (const auto& [path, bytes] : want) {
+    for (const auto& page : want) {
+      const std::string& path = page.first; // a name of its own: CAPTURE takes it into a lambda
+      const auto& bytes = page.second;
       CAPTURE(path);
       const auto found = have.find(path);
       REQUIRE(found != have.end());

@@ -140,7 +140,7 @@ Answer answer_titan(const Snapshot& snapshot, const ReceivedRequest& request, co
     const std::string_view slug = std::string_view(target.page).substr(target.section.size() + 2);
     const ParsedArticle story = check_uploaded_article(
         request.body, target.section, slug, *index,
-        [&](std::string_view relative) { return is_served_file(snapshot, "/" + std::string(relative)); });
+        [&](std::string_view relative) { return is_served_file(snapshot, fmt::format("/{}", relative)); });
     if (auto error = first_error(story.diagnostics)) return refused(std::move(task), {59, *error});
     if (auto refusal = refuse_story(editor, story.article)) return refused(std::move(task), *refusal);
   }
@@ -180,7 +180,7 @@ std::optional<Answer> answer_newsroom(const Snapshot& snapshot, const GeminiRequ
     if (!is_version_id(task.version)) return made(gemini_header(51, "Not found"));
     rest.remove_prefix(std::min(task.version.size() + 1, rest.size()));
   }
-  auto resolved = upload_target(snapshot.stories.get(), "/" + std::string(rest));
+  auto resolved = upload_target(snapshot.stories.get(), fmt::format("/{}", rest));
   if (std::holds_alternative<GeminiRefusal>(resolved)) return made(gemini_header(51, "Not found"));
   const UploadTarget& target = std::get<UploadTarget>(resolved);
   task.file = target.file;

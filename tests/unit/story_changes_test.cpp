@@ -28,9 +28,14 @@ TEST_CASE("stories added, updated and removed between two loads") {
 }
 
 TEST_CASE("the stories a load publishes, by path, with their files' hashes") {
-  Article a, b;
-  a.section = "world", a.slug = "a", a.content_hash = 7;
-  b.section = "arts", b.slug = "b", b.content_hash = 9;
+  auto story = [](std::string section, std::string slug, std::uint64_t hash) {
+    Article article;
+    article.section = std::move(section);
+    article.slug = std::move(slug);
+    article.content_hash = hash;
+    return article;
+  };
+  const Article a = story("world", "a", 7), b = story("arts", "b", 9);
   Publication publication;
   publication.published = {&a, &b};
   CHECK(published_stories(publication) == PublishedStories{{"/world/a", 7}, {"/arts/b", 9}});

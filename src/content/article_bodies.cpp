@@ -3,7 +3,6 @@
 #include "base/file_text.hpp"
 #include "content/article_source.hpp"
 
-
 namespace gazette {
 
 // The loader makes each ParsedArticle as a mutable object (see settle) and

@@ -6,6 +6,7 @@
 #include "content/search_index.hpp"
 #include "content/story_index.hpp"
 #include "snapshot/shared_bytes.hpp"
+#include "text/string_hash.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -57,7 +58,7 @@ struct Snapshot {
   // Where the publication's links leave Gopherspace: Gopher answers a
   // "URL:" selector for each with a small page it makes when asked, as
   // every story's links would otherwise hold a page of their own.
-  std::unordered_set<std::string> outside_links;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> outside_links;
 
   // Search, for a capsule with a publication: the index finds stories by
   // their place in search_entries.

@@ -69,19 +69,22 @@ std::string_view ascii_punctuation(UChar32 c) {
 }
 
 // `utf8` in ASCII when all it holds beyond ASCII is that punctuation, each
-// code point as the rules would make it; otherwise nothing.
-std::optional<std::string> punctuation_to_ascii(std::string_view utf8) {
+// code point as the rules would make it; otherwise nothing. `utf8` is ASCII
+// before `first_beyond`.
+std::optional<std::string> punctuation_to_ascii(std::string_view utf8, std::size_t first_beyond) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int64_t>(utf8.size());
   std::string ascii;
   ascii.reserve(utf8.size());
-  for (std::int64_t i = 0; i < length;) {
+  ascii.append(utf8.substr(0, first_beyond));
+  for (auto i = static_cast<std::int64_t>(first_beyond); i < length;) {
+    // The ASCII between two quotes is copied whole, not byte by byte.
+    const auto ascii_end = static_cast<std::int64_t>(first_non_ascii(utf8, static_cast<std::size_t>(i)));
+    ascii.append(utf8.data() + i, static_cast<std::size_t>(ascii_end - i));
+    i = ascii_end;
+    if (i == length) break;
     UChar32 c;
     U8_NEXT(bytes, i, length, c); // negative for a broken sequence
-    if (c >= 0 && c < 0x80) {
-      ascii += static_cast<char>(c);
-      continue;
-    }
     const std::string_view replacement = ascii_punctuation(c);
     if (replacement.empty()) return std::nullopt;
     ascii += replacement;
@@ -89,20 +92,11 @@ std::optional<std::string> punctuation_to_ascii(std::string_view utf8) {
   return ascii;
 }
 
-} // namespace
-
-std::string_view ascii_text(std::string_view text, std::string& transliterated) {
-  if (is_ascii(text)) return text;
-  transliterated = to_ascii(text);
-  return transliterated;
-}
-
-std::string to_ascii(std::string_view utf8) {
-  // Most text is ASCII already; ICU is only worth calling for the rest.
-  if (is_ascii(utf8)) return std::string(utf8);
-  // Most of the rest holds nothing beyond ASCII but typographic
-  // punctuation, and ICU's rules cost far more than a lookup of it.
-  if (auto ascii = punctuation_to_ascii(utf8)) return std::move(*ascii);
+// `utf8`, not all ASCII, in ASCII; it is ASCII before `first_beyond`.
+std::string beyond_ascii_to_ascii(std::string_view utf8, std::size_t first_beyond) {
+  // Most of it holds nothing beyond ASCII but typographic punctuation, and
+  // ICU's rules cost far more than a lookup of it.
+  if (auto ascii = punctuation_to_ascii(utf8, first_beyond)) return std::move(*ascii);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   if (icu::Transliterator* rules = transliterator()) rules->transliterate(text);
   std::string out;
@@ -116,6 +110,22 @@ std::string to_ascii(std::string_view utf8) {
     else if ((c & 0xC0) != 0x80) ascii += '?';
   }
   return ascii;
+}
+
+} // namespace
+
+std::string_view ascii_text(std::string_view text, std::string& transliterated) {
+  const std::size_t first_beyond = first_non_ascii(text);
+  if (first_beyond == text.size()) return text;
+  transliterated = beyond_ascii_to_ascii(text, first_beyond);
+  return transliterated;
+}
+
+std::string to_ascii(std::string_view utf8) {
+  // Most text is ASCII already; ICU is only worth calling for the rest.
+  const std::size_t first_beyond = first_non_ascii(utf8);
+  if (first_beyond == utf8.size()) return std::string(utf8);
+  return beyond_ascii_to_ascii(utf8, first_beyond);
 }
 
 std::string slug_from_title(std::string_view title) {

@@ -225,17 +225,21 @@ private:
       read.unchanged = true;
       return read;
     }
-    // The version is taken before the text: a file changed in between is
-    // read again at the next reload, never kept at a version it is not.
+    // A file read before is looked at first: unchanged, it need not be read.
     struct stat info {};
-    if (::stat(file.path->c_str(), &info) == 0) read.version = version_of(info);
-    read.unchanged = read.last_good && read.last_good->version == read.version;
-    if (read.unchanged) return read;
+    if (read.last_good) {
+      if (::stat(file.path->c_str(), &info) == 0) read.version = version_of(info);
+      read.unchanged = read.last_good->version == read.version;
+      if (read.unchanged) return read;
+    }
     if (being_written_.count(file.source)) {
       read.being_written = true;
       return read;
     }
-    if (auto text = read_file_text(*file.path)) {
+    // The version is taken before the text: a file changed in between is
+    // read again at the next reload, never kept at a version it is not.
+    if (auto text = read_file_text(*file.path, &info)) {
+      read.version = version_of(info);
       ParsedArticle parsed = parse_article(*text, file.source);
       if (!parsed.usable) {
         read.unusable = std::move(parsed);

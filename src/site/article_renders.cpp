@@ -125,6 +125,7 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
     if (last && last->key == key) made[i] = std::move(last);
     else if (restore_body(config.capsule, article) || !last) made[i] = render(publication, article, config, key, store);
     else made[i] = std::move(last); // its body is gone from the file: the last pages stay until the file is good again
+    release_body(article);
   });
   // The cache for the next load is filled on a core of its own, beside the
   // table this load's pages are built from (which reads only the renders).

@@ -7,7 +7,6 @@
 #include "gopher/gopher_pages.hpp"
 
 #include <fmt/format.h>
-#include <set>
 
 namespace gazette {
 namespace fs = std::filesystem;
@@ -18,12 +17,15 @@ bool is_gemtext_file(const StaticFile& file) {
   return (file.file.extension() == ".gmi" || file.file.extension() == ".gemini") && file.size <= max_in_memory_file;
 }
 
-// Adds to `targets` the "URL:" selector's target for each of `links`, as
-// written in the page at `page`, that leaves Gopherspace.
-void add_outside_link(std::set<std::string>& targets, const GopherOrigin& origin, const Publication* publication,
+using OutsideLinks = decltype(Snapshot::outside_links);
+
+// Adds to `targets` the "URL:" selector's target of `link`, as written in
+// the page at `page`, when it leaves Gopherspace for a place Gopher may send
+// a reader to.
+void add_outside_link(OutsideLinks& targets, const GopherOrigin& origin, const Publication* publication,
                       std::string_view page, std::string_view link) {
   if (GopherLink item = gopher_link(origin, publication, page, link); item.leaves_gopher())
-    targets.insert(item.selector.substr(4));
+    if (std::string target = item.selector.substr(4); may_leave_for(target)) targets.insert(std::move(target));
 }
 
 Resource file_resource(const StaticFile& file, bool dot_terminator) {
@@ -63,7 +65,7 @@ std::string caps_txt(const Publication* publication, const GopherSettings& setti
 
 // Every link of the publication that leaves Gopherspace: the social links,
 // and each story's photo, body links and related links.
-void add_outside_links(std::set<std::string>& targets, const Publication& publication, const GopherOrigin& origin) {
+void add_outside_links(OutsideLinks& targets, const Publication& publication, const GopherOrigin& origin) {
   for (const auto& social : publication.site.social) add_outside_link(targets, origin, &publication, "/", social.url);
   for (const Article* article : publication.published) {
     const std::string page = article->path();
@@ -85,7 +87,7 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
   auto menu = [](SharedBytes bytes) { return Resource{std::move(bytes), {}, 0}; };
 
   // Links that leave Gopherspace, each answered at its "URL:" selector.
-  std::set<std::string> outside;
+  OutsideLinks& outside = snapshot.outside_links;
   for (const auto& file : files.files) {
     if (!is_gemtext_file(file)) {
       gopher[file.url_path] = file_resource(file, settings.dot_terminator);
@@ -137,8 +139,6 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
           gopher.try_emplace(capsule_page.path.substr(0, dot), *page);
     add_outside_links(outside, *publication, style.origin);
   }
-  for (const auto& url : outside)
-    if (may_leave_for(url)) snapshot.outside_links.insert(url);
 }
 
 } // namespace gazette

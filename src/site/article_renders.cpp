@@ -141,4 +141,18 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
   return renders;
 }
 
+GemtextEntries gemtext_entries(const RendersByArticle& renders) {
+  return [&renders](const Article& article) {
+    const auto& rendered = renders.at(&article);
+    return std::shared_ptr<const GemtextStoryEntry>(rendered, &rendered->gemini_entry);
+  };
+}
+
+GopherEntries gopher_entries(const RendersByArticle& renders) {
+  return [&renders](const Article& article) {
+    const auto& rendered = renders.at(&article);
+    return std::shared_ptr<const GopherStoryEntry>(rendered, &rendered->gopher_entry);
+  };
+}
+
 } // namespace gazette

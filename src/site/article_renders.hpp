@@ -45,4 +45,8 @@ using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<cons
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
                                  RenderCache& next, PageStore* store = nullptr);
 
+// How lists take each story's entry from `renders`, on each protocol.
+GemtextEntries gemtext_entries(const RendersByArticle& renders);
+GopherEntries gopher_entries(const RendersByArticle& renders);
+
 } // namespace gazette

@@ -48,7 +48,7 @@ std::string gemini_base_url(const Config& config) {
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,
                                       const std::string& base_url, const RendersByArticle& renders,
-                                      std::vector<ListingPage>& listings) {
+                                      const std::vector<ListingPage>& listings) {
   // Two paths (the page and its redirect) per list page, one per story, one per feed.
   snapshot.gemini.reserve(snapshot.gemini.size() + publication.published.size() + redirects.size() +
                           2 * listings.size() + publication.sections.size() + 8);
@@ -59,15 +59,8 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
       snapshot.gemini[path.substr(0, path.size() - 1)] = Resource{gemini_header(31, percent_encode_path(path)), {}, 0};
   };
 
-  const GemtextEntries entries = [&](const Article& article) {
-    const auto& rendered = renders.at(&article);
-    return std::shared_ptr<const GemtextStoryEntry>(rendered, &rendered->gemini_entry);
-  };
-  page("/", render_front_page_gemtext(publication, entries).after(ok));
-  for (auto& listing : listings) {
-    if (listing.gemini.size() == 0) listing.gemini = render_listing_gemtext(publication, *listing.plan, entries, ok);
-    page(listing.plan->path, listing.gemini);
-  }
+  page("/", render_front_page_gemtext(publication, gemtext_entries(renders)).after(ok));
+  for (const auto& listing : listings) page(listing.plan->path, listing.gemini);
   for (const Article* article : publication.published)
     snapshot.gemini[article->path()] = Resource{renders.at(article)->gemini_response, {}, 0};
   for (const auto& [alias, target] : redirects)

@@ -15,14 +15,13 @@ namespace gazette {
 // Static files, folder redirects ("/dir" -> "/dir/") and folder index.gmi pages.
 void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, std::string_view lang);
 
-// Front page, articles, the `listings` (sections, topics, archives: each
-// rendered into its page unless it comes with its bytes) and alias
-// redirects; these take precedence over static files at the same path.
+// Front page, articles, the `listings` (sections, topics, archives) and
+// alias redirects; these take precedence over static files at the same path.
 // `base_url` ("gemini://host[:port]") makes the feeds' absolute links.
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,
                                       const std::string& base_url, const RendersByArticle& renders,
-                                      std::vector<ListingPage>& listings);
+                                      const std::vector<ListingPage>& listings);
 
 // "gemini://<first hostname>", with ":<port>" when the first listener is not on 1965.
 std::string gemini_base_url(const Config& config);

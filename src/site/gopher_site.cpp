@@ -80,7 +80,7 @@ void add_outside_links(OutsideLinks& targets, const Publication& publication, co
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
                           const std::vector<std::pair<std::string, std::string>>& redirects,
                           const GopherSettings& settings, const RendersByArticle& renders,
-                          std::vector<ListingPage>& listings) {
+                          const std::vector<ListingPage>& listings) {
   const GopherStyle style = gopher_style(settings);
   auto& gopher = snapshot.gopher;
   auto text = [&](const std::string& lf_text) { return Resource{gopher_text_document(lf_text, settings.dot_terminator), {}, 0}; };
@@ -104,15 +104,8 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
   if (publication) {
     // A text and a menu per story, a menu per list page.
     gopher.reserve(gopher.size() + 2 * publication->published.size() + listings.size() + 8);
-    const GopherEntries entries = [&](const Article& article) {
-      const auto& rendered = renders.at(&article);
-      return std::shared_ptr<const GopherStoryEntry>(rendered, &rendered->gopher_entry);
-    };
-    gopher["/"] = menu(render_front_page_menu(*publication, style, entries));
-    for (auto& listing : listings) {
-      if (listing.gopher.size() == 0) listing.gopher = render_listing_menu(*publication, *listing.plan, style, entries);
-      gopher[listing.plan->path] = menu(listing.gopher);
-    }
+    gopher["/"] = menu(render_front_page_menu(*publication, style, gopher_entries(renders)));
+    for (const auto& listing : listings) gopher[listing.plan->path] = menu(listing.gopher);
     for (const Article* article : publication->published) {
       const ArticleRenders& rendered = *renders.at(article);
       gopher[article->path()] = Resource{rendered.gopher_text, {}, 0};

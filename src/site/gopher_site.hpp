@@ -16,6 +16,6 @@ namespace gazette {
 void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
                           const std::vector<std::pair<std::string, std::string>>& redirects,
                           const GopherSettings& settings, const RendersByArticle& renders,
-                          std::vector<ListingPage>& listings);
+                          const std::vector<ListingPage>& listings);
 
 } // namespace gazette

@@ -1,6 +1,9 @@
 #include "site/listing_pages.hpp"
 
 #include "base/parallel_for.hpp"
+#include "gemini/gemini_response.hpp"
+#include "gemini/gemtext_pages.hpp"
+#include "gopher/gopher_pages.hpp"
 
 namespace gazette {
 
@@ -44,15 +47,23 @@ std::vector<ListingPage> listing_pages(const std::vector<ListingPlan>& plans, co
                                '\x1f' + std::to_string(config.gopher.port) + '\x1f' +
                                std::to_string(config.gopher.wrap) + (config.gopher.ascii ? "\x1f" "ascii" : "\x1f") +
                                (config.gopher.dot_terminator ? "\x1f" "dot" : "\x1f") + '\x1e';
+  const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
+  const GopherStyle style = gopher_style(config.gopher);
+  const GemtextEntries gemini = gemtext_entries(renders);
+  const GopherEntries gopher = gopher_entries(renders);
   std::vector<ListingPage> pages(plans.size());
   parallel_for(plans.size(), [&](std::size_t i) {
-    pages[i].plan = &plans[i];
-    pages[i].key = listing_key(plans[i], settings, renders);
-    if (!previous) return;
-    if (auto found = previous->find(plans[i].path); found != previous->end() && found->second.key == pages[i].key) {
-      pages[i].gemini = found->second.gemini;
-      pages[i].gopher = found->second.gopher;
-    }
+    ListingPage& page = pages[i];
+    page.plan = &plans[i];
+    page.key = listing_key(plans[i], settings, renders);
+    if (previous)
+      if (auto found = previous->find(plans[i].path); found != previous->end() && found->second.key == page.key) {
+        page.gemini = found->second.gemini;
+        page.gopher = found->second.gopher;
+        return;
+      }
+    page.gemini = render_listing_gemtext(publication, plans[i], gemini, ok);
+    page.gopher = render_listing_menu(publication, plans[i], style, gopher);
   });
   return pages;
 }

@@ -18,21 +18,22 @@ namespace gazette {
 struct ListingPage {
   const ListingPlan* plan = nullptr; // while its build runs
   std::size_t key = 0;               // a hash of everything the page shows
-  SharedBytes gemini;                // the response, header and all; empty until rendered
-  SharedBytes gopher;                // the menu; likewise
+  SharedBytes gemini;                // the response, header and all
+  SharedBytes gopher;                // the menu
 };
 
 // What the next build compares with, by path.
 using ListingPagesByPath = std::unordered_map<std::string, ListingPage>;
 
 // A page for each of `plans`, keyed by the plan, the stories' renders and
-// the settings the lists are drawn with. A page whose key is the one
-// `previous` holds for its path comes with that page's bytes.
+// the settings the lists are drawn with, and rendered on both protocols
+// (on every core: there are thousands of them in a large archive). A page
+// whose key is the one `previous` holds for its path takes that page's bytes.
 std::vector<ListingPage> listing_pages(const std::vector<ListingPlan>& plans, const Publication& publication,
                                        const Config& config, const RendersByArticle& renders,
                                        const ListingPagesByPath* previous);
 
-// The pages, rendered, as the next build's `previous`.
+// The pages as the next build's `previous`.
 ListingPagesByPath by_path(std::vector<ListingPage> pages);
 
 } // namespace gazette

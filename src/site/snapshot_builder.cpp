@@ -130,16 +130,18 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     renders = render_articles(*loaded.publication, *config, same_store ? &previous->renders : nullptr, built.renders,
                               built.pages.get());
     built.page_bytes = page_bytes(renders);
+    // The search index needs only the renders: it is built beside the
+    // lists' planning, which would otherwise leave a core idle.
+    auto search = std::async(std::launch::async, [&] { add_search(*snapshot, *loaded.publication, renders); });
     const std::vector<ListingPlan> plans = plan_listings(*loaded.publication, renders);
     std::vector<ListingPage> listings =
         listing_pages(plans, *loaded.publication, *config, renders, same_store ? &previous->listings : nullptr);
-    // The two sites and the search index share the renders, read-only, and
-    // the list pages, where each site fills in its own protocol's bytes; each
-    // fills its own part of the snapshot: they are built side by side.
+    // The two sites share the renders, read-only, and the list pages, where
+    // each fills in its own protocol's bytes; each fills its own part of the
+    // snapshot: they are built side by side.
     auto gopher = std::async(std::launch::async, [&] {
       add_gopher_resources(*snapshot, files, loaded.publication.get(), loaded.redirects, config->gopher, renders, listings);
     });
-    auto search = std::async(std::launch::async, [&] { add_search(*snapshot, *loaded.publication, renders); });
     add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config), renders,
                                      listings);
     snapshot->site_title = loaded.publication->site.title;
@@ -157,7 +159,7 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     gopher.get();
     built.listings = by_path(std::move(listings));
   } else {
-    std::vector<ListingPage> none;
+    const std::vector<ListingPage> none;
     add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders, none);
     if (!config->spartan.listen.empty()) add_spartan_resources(*snapshot, nullptr, renders, config->spartan);
     if (!config->finger.listen.empty()) add_finger_resources(*snapshot, nullptr, renders, *config);

@@ -71,11 +71,8 @@ void add_spartan_resources(Snapshot& snapshot, const Publication* publication, c
     if (auto spartan = pages.from_gemini(gemini)) snapshot.spartan.emplace(path, std::move(*spartan));
   if (!publication) return;
 
-  const GemtextEntries entries = [&](const Article& article) {
-    const auto& rendered = renders.at(&article);
-    return std::shared_ptr<const GemtextStoryEntry>(rendered, &rendered->gemini_entry);
-  };
-  snapshot.spartan["/"] = pages.page(render_front_page_gemtext(*publication, entries, SearchLink::prompt), 0, "text/gemini");
+  snapshot.spartan["/"] =
+      pages.page(render_front_page_gemtext(*publication, gemtext_entries(renders), SearchLink::prompt), 0, "text/gemini");
   snapshot.spartan[std::string(search_path)] =
       pages.page(SharedBytes("# Search the news\n\n=: /search Type the words to look for\n\n=> / Front page: " +
                              publication->site.title + "\n"),

@@ -27,13 +27,13 @@ std::size_t listing_key(const ListingPlan& plan, const std::string& settings, co
   links(plan.after);
   field(plan.compact ? "compact" : "");
   field(plan.show_section ? "sections" : "");
-  // A story's render key covers its entry on both protocols, and the
-  // section and topic names beside it.
-  for (const Article* article : plan.stories) {
-    field(article->source);
-    field(std::to_string(renders.at(article)->key));
-  }
-  return std::hash<std::string>{}(key);
+  // A story's render key covers its file, its entry on both protocols, and
+  // the section and topic names beside it. The keys are mixed in, in order,
+  // rather than written out: a large archive's pages list a million entries.
+  std::size_t hash = std::hash<std::string>{}(key);
+  for (const Article* article : plan.stories)
+    hash ^= renders.at(article)->key + 0x9e3779b97f4a7c15 + (hash << 6) + (hash >> 2);
+  return hash;
 }
 
 } // namespace

@@ -266,6 +266,8 @@ private:
       const auto& [folder, section] = folders[i];
       std::error_code ec;
       sections[i].listing = sorted_folder_entries(*folder, ec);
+      // An ArticleFile holds room for a whole parse: it is never moved.
+      sections[i].files.reserve(sections[i].listing.size());
       for (const auto& entry : sections[i].listing) {
         if (!is_article_file(entry)) continue;
         const std::string name = entry.path().filename().string();

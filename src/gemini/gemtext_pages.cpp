@@ -32,13 +32,13 @@ void story_list(SharedBytesBuilder& page, const Publication& publication, StoryS
     const Article& article = *stories[i];
     const auto entry = entry_of(article, entries);
     if (!show_section) {
-      page.share(entry->text(), entry);
+      page.share(entry->text(), entry->lines);
       continue;
     }
-    page.share(entry->link(), entry);
+    page.share(entry->link(), entry->lines);
     // Labelled: between the headline and the teaser, a bare name reads as teaser text.
     text_line(page.text(), "Section: " + publication.section_title(article.section));
-    page.share(entry->rest(), entry);
+    page.share(entry->rest(), entry->lines);
   }
 }
 
@@ -158,7 +158,7 @@ SharedBytes render_listing_gemtext(const Publication& publication, const Listing
     // One dated link line a story: the archive stays a subscription page too.
     for (const Article* article : plan.stories) {
       const auto entry = entry_of(*article, entries);
-      page.share(entry->link(), entry);
+      page.share(entry->link(), entry->lines);
     }
     if (!plan.stories.empty()) page.text() += '\n';
   } else if (plan.links.empty()) {

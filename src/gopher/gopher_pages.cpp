@@ -56,11 +56,11 @@ void story_list(SharedBytesBuilder& page, GopherMenu& menu, const Publication& p
     const Article& article = *stories[i];
     const auto entry = entry_of(publication, article, style, entries);
     if (!show_section) {
-      page.share(entry->text(), entry);
+      page.share(entry->text(), entry->lines);
       continue;
     }
-    page.share(entry->dateline_with_section.piece(0), entry);
-    page.share(entry->rest(), entry);
+    page.share(entry->dateline_with_section.piece(0), entry->dateline_with_section);
+    page.share(entry->rest(), entry->lines);
   }
 }
 
@@ -161,7 +161,7 @@ SharedBytes render_listing_menu(const Publication& publication, const ListingPla
         shown_day = std::move(day);
       }
       const auto entry = entry_of(publication, *article, style, entries);
-      page.share(entry->title(), entry);
+      page.share(entry->title(), entry->lines);
     }
     if (!plan.stories.empty()) menu.blank();
   } else if (plan.links.empty()) {

@@ -72,13 +72,15 @@ void SharedBytesBuilder::end_own_text() {
   own_taken_ = own_.size();
 }
 
-void SharedBytesBuilder::share(std::string_view piece, std::shared_ptr<const void> owner) {
+void SharedBytesBuilder::share(std::string_view piece, const std::shared_ptr<const void>& owner) {
   if (piece.empty()) return;
   end_own_text();
   segments_.push_back({0, 0, piece});
-  // A story's entry comes in consecutive pieces with one owner.
-  if (owners_.empty() || owners_.back() != owner) owners_.push_back(std::move(owner));
+  // Pieces with one owner tend to come in a row: it is kept once for them.
+  if (owners_.empty() || owners_.back() != owner) owners_.push_back(owner);
 }
+
+void SharedBytesBuilder::share(std::string_view piece, const SharedBytes& holder) { share(piece, holder.owner_); }
 
 SharedBytes SharedBytesBuilder::finish() && {
   if (segments_.empty()) return SharedBytes(std::move(own_));

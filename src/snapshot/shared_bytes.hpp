@@ -61,7 +61,11 @@ private:
 class SharedBytesBuilder {
 public:
   std::string& text() { return own_; }
-  void share(std::string_view piece, std::shared_ptr<const void> owner);
+  void share(std::string_view piece, const std::shared_ptr<const void>& owner);
+  // `piece`, a part of `holder`'s bytes, kept alive by what keeps those:
+  // the entries of a list's stories are mostly in one segment of the page
+  // store, which the list then holds once rather than once per story.
+  void share(std::string_view piece, const SharedBytes& holder);
   SharedBytes finish() &&;
 
 private:

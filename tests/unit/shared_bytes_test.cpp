@@ -94,3 +94,19 @@ TEST_CASE("shared bytes: another protocol's header in place of the first bytes, 
   const SharedBytes answer = single.with_head("2 text/gemini\r\n", 16);
   CHECK(answer.piece(1).data() == single.piece(0).data() + 16);
 }
+
+TEST_CASE("shared bytes: pieces of bytes with one holder keep it once, and alive") {
+  // Two entries in one block of memory, as the page store keeps them.
+  auto block = std::make_shared<const std::string>("first entry\nsecond entry\n");
+  const SharedBytes first = SharedBytes::view(std::string_view(*block).substr(0, 12), block);
+  const SharedBytes second = SharedBytes::view(std::string_view(*block).substr(12), block);
+  const std::weak_ptr<const std::string> watched = block;
+  SharedBytesBuilder builder;
+  builder.text() += "# List\n";
+  builder.share(first.piece(0), first);
+  builder.share(second.piece(0), second);
+  block.reset();
+  const SharedBytes page = std::move(builder).finish();
+  CHECK(watched.use_count() == 3); // the two views, and the page once
+  CHECK(pieces_of(page) == "[# List\n][first entry\n][second entry\n]");
+}

@@ -11,13 +11,8 @@
 
 namespace gazette {
 
-// Lets go of `article`'s body once its story is rendered: a large load
-// then never holds every body at once.
-void release_body(const Article& article);
-
-// Lets go of the body of every article in `cache` (drafts and stories not
-// due yet among them), once the build that loaded it has rendered what it
-// needs.
+// Lets go of the body of every article in `cache`, once the build that
+// loaded it has rendered what it needs.
 void release_bodies(LoadCache& cache);
 
 // Gives `article` its body again from its file in `capsule`, when

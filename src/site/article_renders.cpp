@@ -140,7 +140,6 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
       } else {
         made[i] = std::move(last); // its body is gone from the file: the last pages stay until the file is good again
       }
-      release_body(article);
     }
     if (store && !fresh.empty()) keep_in_store(*store, fresh);
   });

@@ -34,8 +34,7 @@ void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, 
     if (folder != "/")
       snapshot.gemini[folder.substr(0, folder.size() - 1)].bytes =
           gemini_header(31, percent_encode_path(folder));
-    auto index = snapshot.gemini.find(folder + "index.gmi");
-    if (index != snapshot.gemini.end()) snapshot.gemini[folder] = index->second;
+    if (const Resource* index = snapshot.gemini.find(folder + "index.gmi")) snapshot.gemini[folder] = *index;
   }
 }
 

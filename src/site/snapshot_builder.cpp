@@ -45,8 +45,8 @@ std::vector<ListingPlan> plan_listings(const Publication& publication, const Ren
 void keep_answer(Snapshot& snapshot, const CapsuleReading& reading, Resources Snapshot::*resources, const std::string& path) {
   Resources& now = snapshot.*resources;
   const Resources* before = reading.serving ? &(reading.serving.get()->*resources) : nullptr;
-  if (const auto found = before ? before->find(path) : now.end(); before && found != before->end())
-    now[path] = found->second;
+  if (const Resource* found = before ? before->find(path) : nullptr)
+    now[path] = *found;
   else
     now.erase(path);
 }

@@ -67,8 +67,9 @@ void add_spartan_resources(Snapshot& snapshot, const Publication* publication, c
                            const SpartanSettings& settings) {
   const SpartanPages pages(settings.ascii);
   snapshot.spartan.reserve(snapshot.gemini.size());
-  for (const auto& [path, gemini] : snapshot.gemini)
-    if (auto spartan = pages.from_gemini(gemini)) snapshot.spartan.emplace(path, std::move(*spartan));
+  snapshot.gemini.for_each([&](const std::string& path, const Resource& gemini) {
+    if (auto spartan = pages.from_gemini(gemini)) snapshot.spartan.try_emplace(path, std::move(*spartan));
+  });
   if (!publication) return;
 
   snapshot.spartan["/"] =

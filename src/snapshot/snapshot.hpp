@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "content/search_index.hpp"
 #include "content/story_index.hpp"
+#include "snapshot/resources.hpp"
 #include "snapshot/shared_bytes.hpp"
 #include "text/string_hash.hpp"
 
@@ -28,16 +29,6 @@ inline constexpr std::string_view search_path = "/search";
 
 // Files kept in memory up to this size; larger ones are streamed from disk.
 inline constexpr std::uint64_t max_in_memory_file = 256 * 1024;
-
-// A complete answer held in memory (for Gemini, its header too), and for a
-// file too large to keep there, the file whose contents follow.
-struct Resource {
-  SharedBytes bytes;
-  std::filesystem::path streamed_file;
-  std::uint64_t streamed_size = 0;
-};
-
-using Resources = std::unordered_map<std::string, Resource>;
 
 // A story as search results show it on each protocol; shared with its renders.
 struct SearchEntry {
@@ -73,10 +64,7 @@ struct Snapshot {
   // When the build began reading the capsule: a change saved before then is in it.
   std::chrono::steady_clock::time_point capsule_read_at{};
 
-  static const Resource* find(const Resources& resources, const std::string& key) {
-    auto it = resources.find(key);
-    return it == resources.end() ? nullptr : &it->second;
-  }
+  static const Resource* find(const Resources& resources, const std::string& key) { return resources.find(key); }
 };
 
 } // namespace gazette

@@ -60,6 +60,19 @@ private:
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> ids_;
 };
 
+// Whether every one of `words` begins a word of `list` (see word_list).
+bool begins_words(std::string_view list, const std::vector<std::string>& words) {
+  for (const auto& word : words) {
+    bool found = false;
+    for (std::size_t start = 0, end; !found && start < list.size(); start = end + 1) {
+      end = std::min(list.find(' ', start), list.size());
+      found = list.substr(start, end - start).starts_with(word);
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 } // namespace
 
 std::vector<std::string> search_words(std::string_view text) {
@@ -88,6 +101,13 @@ SearchIndex::SearchIndex(const std::vector<const StoryWords*>& stories) : story_
   all_words_ = std::move(all).sorted();
 }
 
+SearchIndex::SearchIndex(std::shared_ptr<const SearchIndex> base, std::map<std::uint32_t, StoryWords> replaced)
+    : story_count_(base->story_count_), base_(base->base_ ? base->base_ : base), replaced_(std::move(replaced)) {
+  // Replacements do not stack: one index holds the postings, this one every
+  // story replaced since, the newest words of each.
+  for (const auto& [id, words] : base->replaced_) replaced_.try_emplace(id, words);
+}
+
 std::vector<bool> SearchIndex::matches(const Postings& postings, const std::string& prefix) const {
   std::vector<bool> hit(story_count_, false);
   auto it = std::lower_bound(postings.begin(), postings.end(), prefix,
@@ -101,14 +121,19 @@ SearchResults SearchIndex::find(std::string_view query, std::size_t cap) const {
   SearchResults results;
   const std::vector<std::string> words = search_words(query);
   if (words.empty()) return results;
+  const SearchIndex& indexed = base_ ? *base_ : *this;
   std::vector<bool> in_title(story_count_, true), anywhere(story_count_, true);
   for (const auto& word : words) {
-    const auto title_hits = matches(title_words_, word);
-    const auto all_hits = matches(all_words_, word);
+    const auto title_hits = matches(indexed.title_words_, word);
+    const auto all_hits = matches(indexed.all_words_, word);
     for (std::size_t id = 0; id < story_count_; ++id) {
       in_title[id] = in_title[id] && title_hits[id];
       anywhere[id] = anywhere[id] && all_hits[id];
     }
+  }
+  for (const auto& [id, story] : replaced_) {
+    in_title[id] = begins_words(story.title, words);
+    anywhere[id] = begins_words(story.all, words);
   }
   for (int pass = 0; pass < 2; ++pass)
     for (std::uint32_t id = 0; id < story_count_; ++id) {

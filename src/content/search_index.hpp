@@ -4,6 +4,7 @@
 // the disk.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,6 +45,12 @@ public:
   SearchIndex() = default;
   // `stories` newest first; the index keeps none of them.
   explicit SearchIndex(const std::vector<const StoryWords*>& stories);
+  // `base` with the words of some stories (by their place) replaced: an
+  // edit does not index the whole archive again.
+  SearchIndex(std::shared_ptr<const SearchIndex> base, std::map<std::uint32_t, StoryWords> replaced);
+
+  // Stories whose words are held apart from the postings (see above).
+  std::size_t replaced_count() const { return replaced_.size(); }
 
   // Every word of `query` must begin a word of the story (so "negotiat"
   // finds "negotiations").
@@ -57,6 +64,10 @@ private:
   std::size_t story_count_ = 0;
   Postings title_words_;
   Postings all_words_;
+  // When words were replaced: the index holding the postings, and the
+  // replaced stories' words, which a query reads in full.
+  std::shared_ptr<const SearchIndex> base_;
+  std::map<std::uint32_t, StoryWords> replaced_;
 };
 
 } // namespace gazette

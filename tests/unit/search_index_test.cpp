@@ -145,3 +145,40 @@ TEST_CASE("search index: finds what a plain scan of every story finds, in the sa
   }
   CHECK(found > 300); // the queries do find stories, in titles and bodies
 }
+
+TEST_CASE("search index: stories' words replaced find what an index built afresh finds") {
+  std::vector<StoryWords> stories;
+  std::uint32_t seed = 11;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  auto word = [&] { return fmt::format("w{}", (next() >> 8) % 300); };
+  auto story = [&] {
+    const std::string title = word() + " " + word();
+    return StoryWords{word_list({title}), word_list({title, word() + " " + word() + " " + word()})};
+  };
+  for (int i = 0; i < 200; ++i) stories.push_back(story());
+  auto index_of = [](const std::vector<StoryWords>& all) {
+    std::vector<const StoryWords*> newest_first;
+    for (const auto& one : all) newest_first.push_back(&one);
+    return std::make_shared<const SearchIndex>(newest_first);
+  };
+  auto index = index_of(stories);
+  // Two rounds of edits: the second replaces some stories the first did, and others.
+  for (const std::uint32_t first_edited : {0u, 5u}) {
+    std::map<std::uint32_t, StoryWords> replaced;
+    for (std::uint32_t id = first_edited; id < stories.size(); id += 10) replaced[id] = stories[id] = story();
+    index = std::make_shared<const SearchIndex>(index, replaced);
+  }
+  CHECK(index->replaced_count() == 40);
+  const auto fresh = index_of(stories);
+  std::size_t found = 0;
+  for (int round = 0; round < 200; ++round) {
+    std::string query = word() + (round % 3 == 0 ? " " + word() : "");
+    if (round % 5 == 0) query.pop_back(); // a prefix
+    CAPTURE(query);
+    const SearchResults results = index->find(query, 1000);
+    CHECK(results.hits == fresh->find(query, 1000).hits);
+    CHECK(results.total == fresh->find(query, 1000).total);
+    found += results.total;
+  }
+  CHECK(found > 100);
+}

@@ -1,5 +1,6 @@
 #include "content/listings.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <fmt/format.h>
@@ -221,9 +222,11 @@ std::vector<ListingPlan> listing_plans(const Publication& publication, const Ent
 
 std::size_t front_page_count(const Publication& publication, const std::function<std::size_t(const Article&)>& entry_bytes) {
   const auto& published = publication.published;
-  const auto pages = paginate(published.size(), static_cast<std::size_t>(publication.site.front_page), listing_entry_budget,
+  const auto per_page = static_cast<std::size_t>(publication.site.front_page);
+  // The first page is filled from the front: the stories past it never count.
+  const auto pages = paginate(std::min(published.size(), per_page), per_page, listing_entry_budget,
                               [&](std::size_t i) { return entry_bytes(*published[i]); });
-  return publication.site.front_page == 0 ? 0 : pages.front().end;
+  return per_page == 0 ? 0 : pages.front().end;
 }
 
 bool is_reserved_section_name(std::string_view name) { return name == "archive" || name == "tags" || name == "search"; }

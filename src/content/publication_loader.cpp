@@ -35,6 +35,22 @@ bool newer_first(const Article* a, const Article* b) {
   return a->path() < b->path();
 }
 
+// A usable parse as the publication and the cache share it: its place,
+// and its lead photo's path as a capsule path.
+CachedArticle settle(ParsedArticle parsed, const std::string& section, const std::string& slug) {
+  CachedArticle settled;
+  parsed.article.section = section;
+  parsed.article.slug = slug;
+  if (auto& image = parsed.article.image; image && !is_url(image->src)) {
+    settled.image_src_written = image->src;
+    std::string_view relative = image->src;
+    while (relative.starts_with('/')) relative.remove_prefix(1);
+    image->src = "/" + std::string(relative);
+  }
+  // Not const itself: release_bodies lets its body go once it is rendered.
+  settled.parsed = std::make_shared<ParsedArticle>(std::move(parsed));
+  return settled;
+}
 
 class Loader {
 public:
@@ -332,23 +348,6 @@ private:
     }
   }
 
-  // A usable parse as the publication and the cache share it: its place,
-  // and its lead photo's path as a capsule path.
-  static CachedArticle settle(ParsedArticle parsed, const std::string& section, const std::string& slug) {
-    CachedArticle settled;
-    parsed.article.section = section;
-    parsed.article.slug = slug;
-    if (auto& image = parsed.article.image; image && !is_url(image->src)) {
-      settled.image_src_written = image->src;
-      std::string_view relative = image->src;
-      while (relative.starts_with('/')) relative.remove_prefix(1);
-      image->src = "/" + std::string(relative);
-    }
-    // Not const itself: release_bodies lets its body go once it is rendered.
-    settled.parsed = std::make_shared<ParsedArticle>(std::move(parsed));
-    return settled;
-  }
-
   void order_sections() {
     auto& sections = publication_->sections;
     std::vector<Section> ordered;
@@ -527,6 +526,20 @@ std::chrono::sys_seconds seconds_now() {
 LoadedPublication load_publication(const fs::path& capsule, const LoadCache* previous, std::chrono::sys_seconds now,
                                    const FilesBeingWritten& being_written, const ChangedFiles* changed) {
   return Loader(capsule, previous, now, being_written, changed).load();
+}
+
+std::optional<CachedArticle> read_article_again(const fs::path& capsule, const std::string& source) {
+  const auto slash = source.find('/');
+  if (slash == std::string::npos || !source.ends_with(".md")) return std::nullopt;
+  struct stat info {};
+  const auto text = read_file_text(capsule / source, &info);
+  if (!text) return std::nullopt;
+  ParsedArticle parsed = parse_article(*text, source);
+  if (!parsed.usable) return std::nullopt;
+  CachedArticle read = settle(std::move(parsed), source.substr(0, slash),
+                              source.substr(slash + 1, source.size() - slash - 4));
+  read.version = version_of(info);
+  return read;
 }
 
 } // namespace gazette

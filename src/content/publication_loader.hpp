@@ -85,4 +85,9 @@ LoadedPublication load_publication(const std::filesystem::path& capsule, const L
                                    std::chrono::sys_seconds now = seconds_now(),
                                    const FilesBeingWritten& being_written = {}, const ChangedFiles* changed = nullptr);
 
+// An article file read again as a load reads it, by its capsule path
+// ("world/pier.md"): null when it cannot be read or cannot be published
+// (a whole load then says why).
+std::optional<CachedArticle> read_article_again(const std::filesystem::path& capsule, const std::string& source);
+
 } // namespace gazette

@@ -210,13 +210,24 @@ bool Reloader::rebuild(Work work) {
     log_message("{}: reload failed: {}; still serving the previous version", config->capsule.string(), e.what());
     return true;
   }
+  // An edit in place took the last build's caches: they stay with the
+  // build even when it is not served (each file's version tells the next
+  // build whether to read it again).
+  auto keep_caches = [&] {
+    if (!built.edited_in_place) return;
+    built.snapshot.reset();
+    last_build_ = std::move(built);
+  };
   // A write began while the capsule was read: that file may have been read
   // half written. The next build keeps its last good version.
-  if (writes_.now().starts != writes.starts) return false;
   // A deploy began meanwhile: the build may hold part of it. It is built
   // again once the deploy has finished.
-  if (deploy_under_way(deploys_seen)) return false;
+  if (writes_.now().starts != writes.starts || deploy_under_way(deploys_seen)) {
+    keep_caches();
+    return false;
+  }
   if (site_toml_missing() || (last_build_.cache.site && !built.cache.site)) {
+    keep_caches();
     keep_serving(no_site_toml);
     return true;
   }
@@ -225,12 +236,14 @@ bool Reloader::rebuild(Work work) {
   store_.replace(std::move(built.snapshot));
   outcome.swapped = true;
   schedule(built.next_scheduled);
-  const StoryChanges changes = compare_stories(last_build_.stories, built.stories);
+  const StoryChanges changes = built.changes;
+  const bool in_place = built.edited_in_place;
   const std::size_t failed = files_with_errors(built.diagnostics);
   last_build_ = std::move(built);
   const auto took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  log_message("reloaded {} in {:.0f} ms: {}", work == Work::everything ? "configuration, certificate and capsule" : "capsule",
-              took, describe_changes(changes, failed));
+  log_message("reloaded {} in {:.0f} ms{}: {}",
+              work == Work::everything ? "configuration, certificate and capsule" : "capsule", took,
+              in_place ? " (edited in place)" : "", describe_changes(changes, failed));
   return true;
 }
 

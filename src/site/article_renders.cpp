@@ -112,6 +112,12 @@ void keep_in_store(PageStore& store, const std::vector<std::shared_ptr<ArticleRe
 
 } // namespace
 
+std::uint64_t page_bytes(const ArticleRenders& renders) {
+  return renders.gemini_response.size() + renders.gopher_text.size() + renders.gopher_menu.size() +
+         renders.finger_text.size() + renders.gemini_entry.lines.size() + renders.gopher_entry.lines.size() +
+         renders.gopher_entry.dateline_with_section.size();
+}
+
 bool finger_shares_gopher_text(const Config& config) {
   return config.finger.listen.empty() || (config.finger.ascii == config.gopher.ascii && !config.gopher.dot_terminator);
 }
@@ -155,6 +161,13 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
   for (std::size_t i = 0; i < published.size(); ++i) renders.insert_or_assign(published[i], made[i]);
   cache.get();
   return renders;
+}
+
+std::shared_ptr<const ArticleRenders> render_article(const Publication& publication, const Article& article,
+                                                     const Config& config, PageStore* store) {
+  auto rendered = render(publication, article, config, render_key(publication, article, config));
+  if (store) keep_in_store(*store, {rendered});
+  return rendered;
 }
 
 GemtextEntries gemtext_entries(const RendersByArticle& renders) {

@@ -11,6 +11,7 @@
 #include "snapshot/page_store.hpp"
 #include "snapshot/shared_bytes.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -31,6 +32,9 @@ struct ArticleRenders {
   std::size_t key = 0;
 };
 
+// Bytes of pages and entries the renders hold.
+std::uint64_t page_bytes(const ArticleRenders& renders);
+
 using RenderCache = std::unordered_map<std::string, std::shared_ptr<const ArticleRenders>>; // by article path
 
 // Whether Finger sends a story's Gopher text document as it is: it does
@@ -44,6 +48,11 @@ using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<cons
 // pages go to `store` when there is one.
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
                                  RenderCache& next, PageStore* store = nullptr);
+
+// One story rendered anew, its body in memory; its pages go to `store`
+// when there is one.
+std::shared_ptr<const ArticleRenders> render_article(const Publication& publication, const Article& article,
+                                                     const Config& config, PageStore* store = nullptr);
 
 // How lists take each story's entry from `renders`, on each protocol.
 GemtextEntries gemtext_entries(const RendersByArticle& renders);

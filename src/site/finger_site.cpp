@@ -4,6 +4,8 @@
 #include "site/gemini_site.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <functional>
 #include <map>
 
 namespace gazette {
@@ -18,11 +20,28 @@ std::string story_url_prefix(const Config& config) {
                                   : fmt::format("gopher://{}:{}/0", config.gopher.host, config.gopher.port);
 }
 
+Resource text(std::string bytes) { return Resource{std::move(bytes), {}, 0}; }
+
+// How the lists name stories: by slug alone where `slug_is_its_own`.
+FingerStyle finger_style(const Config& config, const std::function<bool(const Article&)>& slug_is_its_own) {
+  return FingerStyle{config.finger.host, story_url_prefix(config), static_cast<std::size_t>(config.gopher.wrap),
+                     config.finger.ascii, [slug_is_its_own](const Article& article) {
+                       return slug_is_its_own(article) ? article.slug : article.section + "/" + article.slug;
+                     }};
+}
+
+// A story's text at "section/slug", and at its slug when that is its own.
+void add_story(Snapshot& snapshot, const Article& article, const ArticleRenders& rendered, const Config& config,
+               bool slug_is_its_own) {
+  const Resource story{finger_shares_gopher_text(config) ? rendered.gopher_text : rendered.finger_text, {}, 0};
+  snapshot.finger[article.section + "/" + article.slug] = story;
+  if (slug_is_its_own) snapshot.finger[article.slug] = story;
+}
+
 } // namespace
 
 void add_finger_resources(Snapshot& snapshot, const Publication* publication, const RendersByArticle& renders,
                           const Config& config) {
-  auto text = [](std::string bytes) { return Resource{std::move(bytes), {}, 0}; };
   if (!publication) {
     snapshot.finger[""] = text(crlf_lines("No news is published here yet.\n"));
     return;
@@ -33,25 +52,33 @@ void add_finger_resources(Snapshot& snapshot, const Publication* publication, co
   auto slug_is_its_own = [&](const Article& article) {
     return by_slug[article.slug].size() == 1 && !publication->find_section(article.slug);
   };
-  FingerStyle style{config.finger.host, story_url_prefix(config), static_cast<std::size_t>(config.gopher.wrap),
-                    config.finger.ascii, [&](const Article& article) {
-                      return slug_is_its_own(article) ? article.slug : article.section + "/" + article.slug;
-                    }};
+  const FingerStyle style = finger_style(config, slug_is_its_own);
 
   snapshot.finger.reserve(2 * publication->published.size() + publication->sections.size() + 1);
   snapshot.finger[""] = text(render_finger_front(*publication, style));
   for (const auto& section : publication->sections)
     snapshot.finger[section.name] = text(render_finger_section(*publication, section, style));
-  const bool shares_gopher = finger_shares_gopher_text(config);
-  for (const Article* article : publication->published) {
-    const ArticleRenders& rendered = *renders.at(article);
-    const Resource story{shares_gopher ? rendered.gopher_text : rendered.finger_text, {}, 0};
-    snapshot.finger[article->section + "/" + article->slug] = story;
-    if (slug_is_its_own(*article)) snapshot.finger[article->slug] = story;
-  }
+  for (const Article* article : publication->published)
+    add_story(snapshot, *article, *renders.at(article), config, slug_is_its_own(*article));
   for (const auto& [slug, stories] : by_slug)
     if (stories.size() > 1 && !publication->find_section(slug))
       snapshot.finger[slug] = text(render_finger_choices(slug, stories, style));
+}
+
+void update_finger_story(Snapshot& snapshot, const Publication& publication, const Article& article,
+                         const RendersByArticle& renders, const Config& config) {
+  // The lists name a handful of stories: counting each one's slug among
+  // every story costs less than indexing them all.
+  auto slug_is_its_own = [&](const Article& story) {
+    return !publication.find_section(story.slug) &&
+           std::count_if(publication.published.begin(), publication.published.end(),
+                         [&](const Article* other) { return other->slug == story.slug; }) == 1;
+  };
+  const FingerStyle style = finger_style(config, slug_is_its_own);
+  snapshot.finger[""] = text(render_finger_front(publication, style));
+  if (const Section* section = publication.find_section(article.section))
+    snapshot.finger[section->name] = text(render_finger_section(publication, *section, style));
+  add_story(snapshot, article, *renders.at(&article), config, slug_is_its_own(article));
 }
 
 } // namespace gazette

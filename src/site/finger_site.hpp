@@ -13,4 +13,9 @@ namespace gazette {
 void add_finger_resources(Snapshot& snapshot, const Publication* publication, const RendersByArticle& renders,
                           const Config& config);
 
+// After an edit of `article` that leaves it where it was in every list: its
+// answers, and the lists of the latest stories (all and its section's).
+void update_finger_story(Snapshot& snapshot, const Publication& publication, const Article& article,
+                         const RendersByArticle& renders, const Config& config);
+
 } // namespace gazette

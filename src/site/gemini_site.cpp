@@ -26,6 +26,29 @@ Resource file_resource(const StaticFile& file, std::string_view lang) {
   return Resource{std::move(response), {}, 0};
 }
 
+// The pages that show the latest stories: the front page and the feeds,
+// the sections' all or, with `section`, that one's alone. Returns their paths.
+std::vector<std::string> add_latest_pages(Snapshot& snapshot, const Publication& publication,
+                                          const std::string& base_url, const RendersByArticle& renders,
+                                          const std::string* section_only = nullptr) {
+  std::vector<std::string> paths{"/", "/atom.xml"};
+  const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
+  snapshot.gemini["/"] = Resource{render_front_page_gemtext(publication, gemtext_entries(renders)).after(ok), {}, 0};
+  const std::string atom = gemini_header(20, "application/atom+xml");
+  snapshot.gemini["/atom.xml"] = Resource{
+      atom + render_atom_feed(publication, publication.site.title, "/atom.xml", "/", publication.published, base_url), {}, 0};
+  for (const auto& section : publication.sections) {
+    if (section_only && section.name != *section_only) continue;
+    const std::string page = "/" + section.name + "/";
+    snapshot.gemini[page + "atom.xml"] = Resource{
+        atom + render_atom_feed(publication, fmt::format("{}: {}", publication.site.title, section.title),
+                                page + "atom.xml", page, section.articles, base_url),
+        {}, 0};
+    paths.push_back(page + "atom.xml");
+  }
+  return paths;
+}
+
 } // namespace
 
 void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, std::string_view lang) {
@@ -51,14 +74,12 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
   // Two paths (the page and its redirect) per list page, one per story, one per feed.
   snapshot.gemini.reserve(snapshot.gemini.size() + publication.published.size() + redirects.size() +
                           2 * listings.size() + publication.sections.size() + 8);
-  const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
   auto page = [&](const std::string& path, SharedBytes response) {
     snapshot.gemini[path] = Resource{std::move(response), {}, 0};
     if (path.size() > 1 && path.back() == '/')
       snapshot.gemini[path.substr(0, path.size() - 1)] = Resource{gemini_header(31, percent_encode_path(path)), {}, 0};
   };
 
-  page("/", render_front_page_gemtext(publication, gemtext_entries(renders)).after(ok));
   for (const auto& listing : listings) page(listing.plan->path, listing.gemini);
   for (const Article* article : publication.published)
     snapshot.gemini[article->path()] = Resource{renders.at(article)->gemini_response, {}, 0};
@@ -72,16 +93,16 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
                                   Resource{gemini_header(31, percent_encode_path(capsule_page.path)), {}, 0});
 
   snapshot.gemini[std::string(search_path)] = Resource{gemini_header(10, "Search the news"), {}, 0};
-  const std::string atom = gemini_header(20, "application/atom+xml");
-  snapshot.gemini["/atom.xml"] = Resource{
-      atom + render_atom_feed(publication, publication.site.title, "/atom.xml", "/", publication.published, base_url), {}, 0};
-  for (const auto& section : publication.sections) {
-    const std::string page = "/" + section.name + "/";
-    snapshot.gemini[page + "atom.xml"] = Resource{
-        atom + render_atom_feed(publication, fmt::format("{}: {}", publication.site.title, section.title),
-                                page + "atom.xml", page, section.articles, base_url),
-        {}, 0};
-  }
+  add_latest_pages(snapshot, publication, base_url, renders);
+}
+
+std::vector<std::string> update_gemini_story(Snapshot& snapshot, const Publication& publication,
+                                             const Article& article, const std::string& base_url,
+                                             const RendersByArticle& renders) {
+  snapshot.gemini[article.path()] = Resource{renders.at(&article)->gemini_response, {}, 0};
+  std::vector<std::string> paths = add_latest_pages(snapshot, publication, base_url, renders, &article.section);
+  paths.push_back(article.path());
+  return paths;
 }
 
 } // namespace gazette

@@ -23,6 +23,12 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
                                       const std::string& base_url, const RendersByArticle& renders,
                                       const std::vector<ListingPage>& listings);
 
+// After an edit of `article` that leaves it where it was in every list:
+// its page, and the pages that show the latest stories (the front page, the
+// site's feed and its section's), rendered again. Returns the paths written.
+std::vector<std::string> update_gemini_story(Snapshot& snapshot, const Publication& publication, const Article& article,
+                         const std::string& base_url, const RendersByArticle& renders);
+
 // "gemini://<first hostname>", with ":<port>" when the first listener is not on 1965.
 std::string gemini_base_url(const Config& config);
 

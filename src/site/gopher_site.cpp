@@ -6,6 +6,7 @@
 #include "gopher/gopher_links.hpp"
 #include "gopher/gopher_pages.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace gazette {
@@ -17,7 +18,6 @@ bool is_gemtext_file(const StaticFile& file) {
   return (file.file.extension() == ".gmi" || file.file.extension() == ".gemini") && file.size <= max_in_memory_file;
 }
 
-using OutsideLinks = decltype(Snapshot::outside_links);
 
 // Adds to `targets` the "URL:" selector's target of `link`, as written in
 // the page at `page`, when it leaves Gopherspace for a place Gopher may send
@@ -63,15 +63,38 @@ std::string caps_txt(const Publication* publication, const GopherSettings& setti
                      publication ? menu_field(publication->site.title) : "Gazette");
 }
 
-// Every link of the publication that leaves Gopherspace: the social links,
-// and each story's photo, body links and related links.
+// A story's links that leave Gopherspace: its photo, body links and related links.
+void add_story_outside_links(OutsideLinks& targets, const Publication& publication, const Article& article,
+                             const GopherOrigin& origin) {
+  const std::string page = article.path();
+  if (article.image) add_outside_link(targets, origin, &publication, page, article.image->src);
+  for (const auto& reference : article.references) add_outside_link(targets, origin, &publication, page, reference.url);
+  for (const auto& entry : article.related) add_outside_link(targets, origin, &publication, page, entry.target);
+}
+
+// Every link of the publication that leaves Gopherspace: the social links, and every story's.
 void add_outside_links(OutsideLinks& targets, const Publication& publication, const GopherOrigin& origin) {
   for (const auto& social : publication.site.social) add_outside_link(targets, origin, &publication, "/", social.url);
-  for (const Article* article : publication.published) {
-    const std::string page = article->path();
-    if (article->image) add_outside_link(targets, origin, &publication, page, article->image->src);
-    for (const auto& reference : article->references) add_outside_link(targets, origin, &publication, page, reference.url);
-    for (const auto& entry : article->related) add_outside_link(targets, origin, &publication, page, entry.target);
+  for (const Article* article : publication.published) add_story_outside_links(targets, publication, *article, origin);
+}
+
+// A story's text at its path and its menu under it.
+void add_story(Resources& gopher, const Article& article, const ArticleRenders& rendered) {
+  gopher[article.path()] = Resource{rendered.gopher_text, {}, 0};
+  gopher[article.path() + "/"] = Resource{rendered.gopher_menu, {}, 0};
+}
+
+// An old path answers as the story's own selectors do, the text at the
+// path and the menu under it.
+void add_alias(Resources& gopher, const std::string& alias, const std::string& target) {
+  const Resource* story_text = gopher.find(target);
+  const Resource* story_menu = gopher.find(target + "/");
+  if (!story_text || !story_menu) return;
+  if (alias.ends_with('/')) {
+    gopher[alias] = *story_menu;
+  } else {
+    gopher[alias] = *story_text;
+    gopher[alias + "/"] = *story_menu;
   }
 }
 
@@ -87,7 +110,7 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
   auto menu = [](SharedBytes bytes) { return Resource{std::move(bytes), {}, 0}; };
 
   // Links that leave Gopherspace, each answered at its "URL:" selector.
-  OutsideLinks& outside = snapshot.outside_links;
+  OutsideLinks outside;
   for (const auto& file : files.files) {
     if (!is_gemtext_file(file)) {
       gopher[file.url_path] = file_resource(file, settings.dot_terminator);
@@ -106,24 +129,8 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     gopher.reserve(gopher.size() + 2 * publication->published.size() + listings.size() + 8);
     gopher["/"] = menu(render_front_page_menu(*publication, style, gopher_entries(renders)));
     for (const auto& listing : listings) gopher[listing.plan->path] = menu(listing.gopher);
-    for (const Article* article : publication->published) {
-      const ArticleRenders& rendered = *renders.at(article);
-      gopher[article->path()] = Resource{rendered.gopher_text, {}, 0};
-      gopher[article->path() + "/"] = Resource{rendered.gopher_menu, {}, 0};
-    }
-    // Gopher has no redirects: an old path answers as the story's own
-    // selectors do, the text at the path and the menu under it.
-    for (const auto& [alias, target] : redirects) {
-      const Resource* story_text = Snapshot::find(gopher, target);
-      const Resource* story_menu = Snapshot::find(gopher, target + "/");
-      if (!story_text || !story_menu) continue;
-      if (alias.ends_with('/')) {
-        gopher[alias] = *story_menu;
-      } else {
-        gopher[alias] = *story_text;
-        gopher[alias + "/"] = *story_menu;
-      }
-    }
+    for (const Article* article : publication->published) add_story(gopher, *article, *renders.at(article));
+    for (const auto& [alias, target] : redirects) add_alias(gopher, alias, target);
     // A page linked from the front page also answers without its extension
     // ("/about"), when nothing else has that selector.
     for (const auto& capsule_page : publication->pages)
@@ -132,6 +139,28 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
           gopher.try_emplace(capsule_page.path.substr(0, dot), *page);
     add_outside_links(outside, *publication, style.origin);
   }
+  snapshot.outside_links = std::make_shared<const OutsideLinks>(std::move(outside));
+}
+
+bool update_gopher_story(Snapshot& snapshot, const Publication& publication, const Article& article,
+                         const Article& before, const std::vector<std::pair<std::string, std::string>>& redirects,
+                         const GopherSettings& settings, const RendersByArticle& renders) {
+  const GopherStyle style = gopher_style(settings);
+  OutsideLinks had, has;
+  add_story_outside_links(had, publication, before, style.origin);
+  add_story_outside_links(has, publication, article, style.origin);
+  for (const auto& link : had)
+    if (!has.count(link)) return false;
+  if (std::any_of(has.begin(), has.end(), [&](const std::string& link) { return !snapshot.outside_links->count(link); })) {
+    auto more = std::make_shared<OutsideLinks>(*snapshot.outside_links);
+    more->insert(has.begin(), has.end());
+    snapshot.outside_links = std::move(more);
+  }
+  add_story(snapshot.gopher, article, *renders.at(&article));
+  for (const auto& [alias, target] : redirects)
+    if (target == article.path()) add_alias(snapshot.gopher, alias, target);
+  snapshot.gopher["/"] = Resource{render_front_page_menu(publication, style, gopher_entries(renders)), {}, 0};
+  return true;
 }
 
 } // namespace gazette

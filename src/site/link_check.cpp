@@ -75,6 +75,12 @@ private:
   mutable std::set<std::string> unpublished_;
 };
 
+void check_article(const LinkChecker& checker, const Article& article, Diagnostics& out) {
+  const std::string page = article.path();
+  for (const auto& reference : article.references)
+    checker.check(article.source, reference.line, page, reference.image ? "image" : "link", reference.url, out);
+}
+
 bool is_gemtext(const StaticFile& file) {
   return mime_type_for_extension(file.file.extension().string()) == "text/gemini";
 }
@@ -110,12 +116,8 @@ Diagnostics check_links(const Publication* publication, const CapsuleFiles& file
   if (publication) {
     // Each article alone, on every core; reported in article order.
     std::vector<Diagnostics> by_article(publication->articles.size());
-    parallel_for(by_article.size(), [&](std::size_t i) {
-      const Article& article = *publication->articles[i];
-      const std::string page = article.path();
-      for (const auto& reference : article.references)
-        checker.check(article.source, reference.line, page, reference.image ? "image" : "link", reference.url, by_article[i]);
-    });
+    parallel_for(by_article.size(),
+                 [&](std::size_t i) { check_article(checker, *publication->articles[i], by_article[i]); });
     for (auto& diagnostics : by_article) found.insert(found.end(), diagnostics.begin(), diagnostics.end());
   }
   for (const auto& file : files.files) {
@@ -123,6 +125,12 @@ Diagnostics check_links(const Publication* publication, const CapsuleFiles& file
     for (const auto& link : gemtext_links(read_file_text(file.file).value_or("")))
       checker.check(file.url_path.substr(1), link.line, file.url_path, "link", link.url, found);
   }
+  return found;
+}
+
+Diagnostics check_article_links(const Publication& publication, const Article& article, const Resources& gemini) {
+  Diagnostics found;
+  check_article(LinkChecker(&publication, gemini), article, found);
   return found;
 }
 

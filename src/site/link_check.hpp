@@ -19,6 +19,9 @@ namespace gazette {
 // lead elsewhere and are not checked. `publication` may be null.
 Diagnostics check_links(const Publication* publication, const CapsuleFiles& files, const Resources& gemini);
 
+// The same for one article of `publication`.
+Diagnostics check_article_links(const Publication& publication, const Article& article, const Resources& gemini);
+
 // A gemtext link line's target, with its 1-based line.
 struct GemtextLink {
   std::string url;

@@ -8,6 +8,7 @@
 #include "site/gopher_site.hpp"
 #include "site/link_check.hpp"
 #include "site/spartan_site.hpp"
+#include "site/story_edits.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -22,14 +23,15 @@ namespace {
 void add_search(Snapshot& snapshot, const Publication& publication, const RendersByArticle& renders) {
   std::vector<const StoryWords*> words;
   words.reserve(publication.published.size());
-  snapshot.search_entries.reserve(publication.published.size());
+  std::vector<SearchEntry> entries;
+  entries.reserve(publication.published.size());
   for (const Article* article : publication.published) {
     const auto& rendered = renders.at(article);
     words.push_back(&rendered->words);
-    snapshot.search_entries.push_back(
-        {rendered->gemini_entry.lines, rendered->gopher_entry.lines});
+    entries.push_back({rendered->gemini_entry.lines, rendered->gopher_entry.lines});
   }
   snapshot.search = std::make_shared<const SearchIndex>(words);
+  snapshot.search_entries = std::make_shared<const std::vector<SearchEntry>>(std::move(entries));
 }
 
 // The listing pages, sized by the larger of each story's two entries.
@@ -90,18 +92,17 @@ std::shared_ptr<PageStore> page_store_for(const Config& config, const BuiltSnaps
 
 std::uint64_t page_bytes(const RendersByArticle& renders) {
   std::uint64_t bytes = 0;
-  for (const auto& [article, rendered] : renders)
-    bytes += rendered->gemini_response.size() + rendered->gopher_text.size() + rendered->gopher_menu.size() +
-             rendered->finger_text.size() + rendered->gemini_entry.lines.size() + rendered->gopher_entry.lines.size() +
-             rendered->gopher_entry.dateline_with_section.size();
+  for (const auto& [article, rendered] : renders) bytes += page_bytes(*rendered);
   return bytes;
 }
 
 } // namespace
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                             const BuiltSnapshot* previous, std::chrono::sys_seconds now,
+                             BuiltSnapshot* previous, std::chrono::sys_seconds now,
                              const CapsuleReading& reading) {
+  if (previous)
+    if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
   BuiltSnapshot built;
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->config = config;
@@ -171,8 +172,11 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
   // Every page is rendered: the next build reads a file again for a story
   // it must render anew.
-  loaded.publication.reset();
   release_bodies(built.cache);
+  if (previous) built.changes = compare_stories(previous->stories, built.stories);
+  built.publication = std::move(loaded.publication);
+  built.article_renders = std::move(renders);
+  built.redirects = std::move(loaded.redirects);
   built.snapshot = std::move(snapshot);
   return built;
 }

@@ -27,6 +27,14 @@ struct BuiltSnapshot {
   std::uint64_t page_bytes = 0;
   ListingPagesByPath listings; // the list pages, for the next build to take unchanged ones from
   PublishedStories stories; // what readers get, to tell what the next build changed
+  StoryChanges changes;     // since the build before
+  // What the next build needs to edit stories in place (see story_edits.hpp):
+  // the publication, its renders by article and its aliases. The articles'
+  // bodies are let go all the same.
+  std::shared_ptr<Publication> publication;
+  RendersByArticle article_renders;
+  std::vector<std::pair<std::string, std::string>> redirects;
+  bool edited_in_place = false; // this build took the last one's and changed only the edited stories
   std::size_t article_files = 0; // article files found, those that failed included
   // When a scheduled story is next due: the snapshot is stale from then on.
   std::optional<std::chrono::sys_seconds> next_scheduled;
@@ -46,10 +54,12 @@ struct CapsuleReading {
 };
 
 // `tls` may be null where nothing is served (gazette render). `previous`
-// lets a reload reuse what did not change. Stories dated later than `now`
-// wait for their date (see load_publication).
+// lets a reload reuse what did not change; after an edit that leaves each
+// story where it was, the new build takes its caches whole (then
+// edited_in_place is set and `previous` is left empty). Stories dated later
+// than `now` wait for their date (see load_publication).
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                             const BuiltSnapshot* previous = nullptr, std::chrono::sys_seconds now = seconds_now(),
+                             BuiltSnapshot* previous = nullptr, std::chrono::sys_seconds now = seconds_now(),
                              const CapsuleReading& reading = {});
 
 } // namespace gazette

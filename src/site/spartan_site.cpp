@@ -61,6 +61,13 @@ private:
   bool ascii_;
 };
 
+// Gemini's front page, with a prompt line for search.
+void add_front_page(Snapshot& snapshot, const Publication& publication, const RendersByArticle& renders,
+                    const SpartanPages& pages) {
+  snapshot.spartan["/"] =
+      pages.page(render_front_page_gemtext(publication, gemtext_entries(renders), SearchLink::prompt), 0, "text/gemini");
+}
+
 } // namespace
 
 void add_spartan_resources(Snapshot& snapshot, const Publication* publication, const RendersByArticle& renders,
@@ -72,12 +79,20 @@ void add_spartan_resources(Snapshot& snapshot, const Publication* publication, c
   });
   if (!publication) return;
 
-  snapshot.spartan["/"] =
-      pages.page(render_front_page_gemtext(*publication, gemtext_entries(renders), SearchLink::prompt), 0, "text/gemini");
+  add_front_page(snapshot, *publication, renders, pages);
   snapshot.spartan[std::string(search_path)] =
       pages.page(SharedBytes("# Search the news\n\n=: /search Type the words to look for\n\n=> / Front page: " +
                              publication->site.title + "\n"),
                  0, "text/gemini");
+}
+
+void update_spartan_pages(Snapshot& snapshot, const Publication& publication, const RendersByArticle& renders,
+                          const SpartanSettings& settings, const std::vector<std::string>& gemini_paths) {
+  const SpartanPages pages(settings.ascii);
+  for (const auto& path : gemini_paths)
+    if (const Resource* gemini = snapshot.gemini.find(path))
+      if (auto spartan = pages.from_gemini(*gemini)) snapshot.spartan[path] = std::move(*spartan);
+  add_front_page(snapshot, publication, renders, pages);
 }
 
 } // namespace gazette

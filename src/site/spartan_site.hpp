@@ -16,4 +16,9 @@ namespace gazette {
 void add_spartan_resources(Snapshot& snapshot, const Publication* publication, const RendersByArticle& renders,
                            const SpartanSettings& settings);
 
+// After an edit of a story: the answers at `gemini_paths`, which Gemini's
+// changed, again from Gemini's, and the front page.
+void update_spartan_pages(Snapshot& snapshot, const Publication& publication, const RendersByArticle& renders,
+                          const SpartanSettings& settings, const std::vector<std::string>& gemini_paths);
+
 } // namespace gazette

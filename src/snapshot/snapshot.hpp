@@ -30,6 +30,8 @@ inline constexpr std::string_view search_path = "/search";
 // Files kept in memory up to this size; larger ones are streamed from disk.
 inline constexpr std::uint64_t max_in_memory_file = 256 * 1024;
 
+using OutsideLinks = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 // A story as search results show it on each protocol; shared with its renders.
 struct SearchEntry {
   SharedBytes gemini; // gemtext lines
@@ -48,13 +50,14 @@ struct Snapshot {
   Resources finger;  // by name ("" for the latest stories), when Finger is on
   // Where the publication's links leave Gopherspace: Gopher answers a
   // "URL:" selector for each with a small page it makes when asked, as
-  // every story's links would otherwise hold a page of their own.
-  std::unordered_set<std::string, StringHash, std::equal_to<>> outside_links;
+  // every story's links would otherwise hold a page of their own. Shared
+  // between snapshots while the links stay the same, as the entries below.
+  std::shared_ptr<const OutsideLinks> outside_links = std::make_shared<const OutsideLinks>();
 
   // Search, for a capsule with a publication: the index finds stories by
   // their place in search_entries.
   std::shared_ptr<const SearchIndex> search;
-  std::vector<SearchEntry> search_entries;
+  std::shared_ptr<const std::vector<SearchEntry>> search_entries = std::make_shared<const std::vector<SearchEntry>>();
   std::string site_title;
   std::string lang;
 

@@ -18,21 +18,24 @@ namespace {
 const std::string sections[] = {"world", "business", "culture"};
 const std::string words[] = {"harbour", "treaty", "orchestra", "tariff", "election", "festival", "drought"};
 
+// Story `i` of the capsule below, with `more` after its first paragraph.
+void write_story(TempCapsule& capsule, int i, const std::string& more = "") {
+  const std::string section = sections[static_cast<std::size_t>(i) % 3];
+  const std::string date = i < 230 ? fmt::format("2024-05-{:02}T{:02}:00:00Z", 1 + i % 28, i % 24 < 12 ? 9 : 10)
+                                   : fmt::format("{}-{:02}-{:02}T08:30:00Z", 2022 + i % 2, 1 + i % 12, 1 + i % 28);
+  capsule.write(fmt::format("{}/story-{}.md", section, i),
+                article(fmt::format("Story {} on the {}", i, words[static_cast<std::size_t>(i) % 7]), date,
+                        fmt::format("tags = [\"{}\", \"desk-{}\"]\n", words[static_cast<std::size_t>(i) % 7], i % 4),
+                        fmt::format("The {} report, number {}.{}", words[static_cast<std::size_t>(i * 3) % 7], i, more)));
+}
+
 // A capsule of a few hundred stories: most spread over two years, a crowd in
 // one month (so that its archive lists days), some in the same second.
 void write_capsule(TempCapsule& capsule) {
   capsule.write("site.toml", "title = \"The Ledger\"\nlang = \"en\"\nfront_page = 8\nlist_page = 6\nfeed_entries = 15\n");
   for (const auto& section : sections)
     capsule.write(section + "/_section.toml", fmt::format("title = \"The {} desk\"\n", section));
-  for (int i = 0; i < 320; ++i) {
-    const std::string section = sections[static_cast<std::size_t>(i) % 3];
-    const std::string date = i < 230 ? fmt::format("2024-05-{:02}T{:02}:00:00Z", 1 + i % 28, i % 24 < 12 ? 9 : 10)
-                                     : fmt::format("{}-{:02}-{:02}T08:30:00Z", 2022 + i % 2, 1 + i % 12, 1 + i % 28);
-    capsule.write(fmt::format("{}/story-{}.md", section, i),
-                  article(fmt::format("Story {} on the {}", i, words[static_cast<std::size_t>(i) % 7]), date,
-                          fmt::format("tags = [\"{}\", \"desk-{}\"]\n", words[static_cast<std::size_t>(i) % 7], i % 4),
-                          fmt::format("The {} report, number {}.", words[static_cast<std::size_t>(i * 3) % 7], i)));
-  }
+  for (int i = 0; i < 320; ++i) write_story(capsule, i);
 }
 
 bool is_listing(const std::string& path) {
@@ -125,6 +128,21 @@ TEST_CASE("after edits, renames and deletes, every listing, feed and search is a
     return gemini_get(server.gemini_port(), "/culture/late-arrival").status() == 20 &&
            gemini_get(server.gemini_port(), "/culture/").body.find("Arts and letters") != std::string::npos;
   }));
+  check_against_fresh_load(site, server);
+
+  // Paragraphs added after the teasers of a story on the front page and of
+  // an old one: edits that leave each story in its place, made in place.
+  write_story(site, 111, "\n\nA paragraph added, rewritten for the evening.");
+  write_story(site, 231, "\n\nAnother paragraph, also rewritten.");
+  REQUIRE(eventually([&] {
+    return gemini_get(server.gemini_port(), "/" + sections[111 % 3] + "/story-111").body.find("for the evening") !=
+               std::string::npos &&
+           gemini_get(server.gemini_port(), "/" + sections[231 % 3] + "/story-231").body.find("also rewritten") !=
+               std::string::npos;
+  }));
+  const bool in_place =
+      server.wait_for_stdout("(edited in place)") || server.stderr_text().find("(edited in place)") != std::string::npos;
+  CHECK(in_place);
   check_against_fresh_load(site, server);
 
   // Renames and deletes, and a new page size for every list.

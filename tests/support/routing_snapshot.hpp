@@ -26,7 +26,7 @@ inline std::shared_ptr<const Snapshot> routing_snapshot(bool with_search = true)
   snapshot->gopher["/a"] = {std::string("A text\r\n"), {}, 0};
   snapshot->gopher["/a/"] = {std::string("iA's menu\t\terror.host\t1\r\n.\r\n"), {}, 0};
   snapshot->gopher["/d/"] = {std::string("iD\t\terror.host\t1\r\n.\r\n"), {}, 0};
-  snapshot->outside_links.insert("https://example.org/");
+  snapshot->outside_links = std::make_shared<const OutsideLinks>(OutsideLinks{"https://example.org/"});
   snapshot->finger[""] = {std::string("The Desk\r\n"), {}, 0};
   snapshot->finger["w"] = {std::string("W\r\n"), {}, 0};
   snapshot->finger["pier"] = {std::string("Pier opens\r\n"), {}, 0};
@@ -41,8 +41,9 @@ inline std::shared_ptr<const Snapshot> routing_snapshot(bool with_search = true)
     static const StoryWords pier{"pier opens ", "pier opens aid shipments arrive "};
     static const StoryWords talks{"talks resume ", "talks resume in istanbul pier "};
     snapshot->search = std::make_shared<const SearchIndex>(std::vector<const StoryWords*>{&pier, &talks});
-    snapshot->search_entries = {{std::string("=> /w/pier 2024-05-16 Pier opens\n"), std::string("0Pier opens\t/w/pier\tlocalhost\t70\r\n")},
-                                {std::string("=> /w/talks 2024-05-10 Talks resume\n"), std::string("0Talks resume\t/w/talks\tlocalhost\t70\r\n")}};
+    snapshot->search_entries = std::make_shared<const std::vector<SearchEntry>>(std::vector<SearchEntry>{
+        {std::string("=> /w/pier 2024-05-16 Pier opens\n"), std::string("0Pier opens\t/w/pier\tlocalhost\t70\r\n")},
+        {std::string("=> /w/talks 2024-05-10 Talks resume\n"), std::string("0Talks resume\t/w/talks\tlocalhost\t70\r\n")}});
     snapshot->site_title = "The Desk";
   }
   return snapshot;

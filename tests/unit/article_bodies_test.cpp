@@ -66,13 +66,13 @@ TEST_CASE("a story rendered anew after its body was let go is the page a fresh b
   capsule.write("world/pier.md", article("Pier", "2024-05-16", "related = [\"world/talks\"]\n", body_text));
   capsule.write("world/talks.md", article("Talks", "2024-05-10", "", "Envoys met."));
   const auto config = config_for(capsule);
-  const BuiltSnapshot first = build_snapshot(config, nullptr);
+  BuiltSnapshot first = build_snapshot(config, nullptr);
   CHECK(first.cache.articles.at("world/pier.md").parsed->article.body_released);
 
   // The related story's title is on the pier's page: the pier is rendered
   // again, from a body read again, though its own file did not change.
   capsule.write("world/talks.md", article("Talks resume", "2024-05-10", "", "Envoys met."));
-  const BuiltSnapshot second = build_snapshot(config, nullptr, &first);
+  BuiltSnapshot second = build_snapshot(config, nullptr, &first);
   const BuiltSnapshot fresh = build_snapshot(config, nullptr);
   const std::string pier = page(second, "/world/pier");
   CHECK(pier.find("Talks resume") != std::string::npos);
@@ -96,7 +96,7 @@ TEST_CASE("a story whose file broke after its body was let go keeps its last pag
   capsule.write("world/pier.md", article("Pier", "2024-05-16", "", "First version."));
   capsule.write("world/talks.md", article("Talks", "2024-05-10", "", "Envoys met."));
   const auto config = config_for(capsule);
-  const BuiltSnapshot first = build_snapshot(config, nullptr);
+  BuiltSnapshot first = build_snapshot(config, nullptr);
   const std::string pier = page(first, "/world/pier");
   REQUIRE(pier.find("First version.") != std::string::npos);
 
@@ -105,9 +105,9 @@ TEST_CASE("a story whose file broke after its body was let go keeps its last pag
   // longer holds its body.
   capsule.write("world/pier.md", "+++\ntitle = \"Pier\"\ndate = 2024-05-16\ntags = [\n+++\nBroken.\n");
   capsule.write("world/other.md", article("Other", "2024-05-01", "", "Other."));
-  const BuiltSnapshot second = build_snapshot(config, nullptr, &first);
+  BuiltSnapshot second = build_snapshot(config, nullptr, &first);
   CHECK(page(second, "/world/pier") == pier);
-  const BuiltSnapshot third = build_snapshot(config, nullptr, &second);
+  BuiltSnapshot third = build_snapshot(config, nullptr, &second);
   CHECK(page(third, "/world/pier") == pier);
 
   capsule.write("world/pier.md", article("Pier", "2024-05-16", "", "Fixed version."));

@@ -1,0 +1,234 @@
+#include "site/story_edits.hpp"
+
+#include "content/article_bodies.hpp"
+#include "content/editor_leftovers.hpp"
+#include "site/finger_site.hpp"
+#include "site/gemini_site.hpp"
+#include "site/gopher_site.hpp"
+#include "site/link_check.hpp"
+#include "site/spartan_site.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace gazette {
+namespace {
+
+// More than this many stories saved at once is a deploy, not an edit.
+constexpr std::size_t max_stories_edited = 64;
+// A query reads each replaced story's words in full: past this many, the
+// next change builds the search index (and all else) afresh.
+constexpr std::size_t max_search_replacements = 256;
+
+std::vector<std::string> related_targets(const Article& article) {
+  std::vector<std::string> targets;
+  for (const auto& entry : article.related) targets.push_back(entry.target);
+  return targets;
+}
+
+// Whether every other page and list would show `after` as it shows `before`,
+// and it would sit in the same lists at the same place (its entries are
+// compared once rendered).
+bool same_place(const Article& before, const Article& after) {
+  auto image_src = [](const Article& article) { return article.image ? article.image->src : std::string("\n"); };
+  return before.title == after.title && before.date.unix_seconds == after.date.unix_seconds &&
+         before.date.has_time == after.date.has_time && before.draft == after.draft && before.tags == after.tags &&
+         before.aliases == after.aliases && related_targets(before) == related_targets(after) &&
+         image_src(before) == image_src(after);
+}
+
+bool same_entries(const ArticleRenders& before, const ArticleRenders& after) {
+  return before.gemini_entry.text() == after.gemini_entry.text() &&
+         before.gopher_entry.text() == after.gopher_entry.text() &&
+         before.gopher_entry.dateline_with_section.joined() == after.gopher_entry.dateline_with_section.joined();
+}
+
+// Every place `publication` holds `from`, the article `to` takes instead.
+// Returns the holder of `from`.
+std::shared_ptr<const Article> repoint(Publication& publication, const Article* from, std::shared_ptr<const Article> to) {
+  const Article* target = to.get();
+  std::shared_ptr<const Article> held;
+  for (auto& article : publication.articles)
+    if (article.get() == from) held = std::exchange(article, std::move(to));
+  auto replace_in = [&](std::vector<const Article*>& list) { std::replace(list.begin(), list.end(), from, target); };
+  replace_in(publication.published);
+  for (auto& section : publication.sections)
+    if (section.name == target->section) replace_in(section.articles);
+  for (const auto& tag : target->tags)
+    if (auto found = publication.by_tag.find(tag); found != publication.by_tag.end()) replace_in(found->second);
+  publication.by_path[target->path()] = target;
+  if (auto node = publication.related.extract(from)) {
+    node.key() = target;
+    publication.related.insert(std::move(node));
+  }
+  for (auto& [article, stories] : publication.related)
+    for (auto& story : stories)
+      if (story.article == from) story.article = target;
+  return held;
+}
+
+struct Edit {
+  std::string source;
+  const Article* before = nullptr;
+  CachedArticle after;
+  std::shared_ptr<const Article> held; // the article before, while the publication is repointed
+  std::shared_ptr<const ArticleRenders> renders;
+};
+
+// Takes `diagnostic` out of `all` once, if it is there.
+void remove_one(Diagnostics& all, const Diagnostic& diagnostic) {
+  const std::string text = diagnostic.to_string();
+  auto found = std::find_if(all.begin(), all.end(), [&](const Diagnostic& d) { return d.to_string() == text; });
+  if (found != all.end()) all.erase(found);
+}
+
+// A file the last build did not publish and no build will: one an editor
+// or a tool wrote on the way to saving a story (sed's temporary file, vim's
+// swap file), gone or never to be read.
+bool is_passing_file(const std::filesystem::path& capsule, const std::string& path, const Snapshot& serving) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  if (path == "site.toml" || name == "_section.toml" || serving.gemini.find("/" + path) ||
+      serving.gemini.find("/" + path + "/"))
+    return false;
+  std::error_code ec;
+  return !std::filesystem::exists(std::filesystem::symlink_status(capsule / path, ec)) || is_editor_leftover(name) ||
+         name.starts_with('.');
+}
+
+// The edits `changed` names, read and checked; none when any is more than an edit in place.
+std::optional<std::vector<Edit>> read_edits(const BuiltSnapshot& previous, const std::filesystem::path& capsule,
+                                            const ChangedFiles& changed, const Snapshot& serving) {
+  if (changed.empty() || changed.size() > 4 * max_stories_edited) return std::nullopt;
+  std::vector<Edit> edits;
+  for (const auto& source : changed) {
+    const auto cached = previous.cache.articles.find(source);
+    if (cached == previous.cache.articles.end() && is_passing_file(capsule, source, serving)) continue;
+    if (cached == previous.cache.articles.end() || previous.cache.not_current.count(source) ||
+        edits.size() == max_stories_edited)
+      return std::nullopt;
+    const Article& last = cached->second.parsed->article;
+    // Published, and as its file had it (not a copy without its photo).
+    const auto published = previous.publication->by_path.find(last.path());
+    if (published == previous.publication->by_path.end() || published->second != &last) return std::nullopt;
+    std::optional<CachedArticle> read = read_article_again(capsule, source);
+    if (!read || !same_place(last, read->parsed->article)) return std::nullopt;
+    edits.push_back({source, &last, std::move(*read), nullptr, nullptr});
+  }
+  if (edits.empty()) return std::nullopt;
+  return edits;
+}
+
+} // namespace
+
+std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
+                                                   const std::shared_ptr<asio::ssl::context>& tls,
+                                                   std::chrono::sys_seconds now, const CapsuleReading& reading) {
+  if (!previous.publication || !reading.changed || !reading.being_written.empty() || !reading.serving ||
+      reading.serving->config != config || !reading.serving->search ||
+      reading.serving->search->replaced_count() >= max_search_replacements ||
+      (previous.next_scheduled && *previous.next_scheduled <= now))
+    return std::nullopt;
+  // The pages go where the last build's went, while most of that store is still served.
+  if (!config->page_store.empty() &&
+      (!previous.pages || previous.pages->folder() != config->page_store ||
+       previous.pages->bytes_written() > 2 * previous.page_bytes + 256 * 1024 * 1024))
+    return std::nullopt;
+  const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  std::optional<std::vector<Edit>> edits = read_edits(previous, capsule, *reading.changed, *reading.serving);
+  if (!edits) return std::nullopt;
+
+  Publication& publication = *previous.publication;
+  const Snapshot& serving = *reading.serving;
+  // The publication takes the new articles; if an edit turns out to be
+  // more than one in place, they are taken back before the whole is built.
+  for (auto& edit : *edits) {
+    const Article* after = &edit.after.parsed->article;
+    edit.held = repoint(publication, edit.before, std::shared_ptr<const Article>(edit.after.parsed, after));
+  }
+  auto restore = [&] {
+    for (auto& edit : *edits) repoint(publication, &edit.after.parsed->article, std::move(edit.held));
+  };
+
+  auto snapshot = std::make_shared<Snapshot>(serving);
+  snapshot->tls = tls;
+  snapshot->capsule_read_at = std::chrono::steady_clock::now();
+  RendersByArticle& renders = previous.article_renders;
+  bool renders_swapped = false;
+  // The renders by article take the new ones, or give them back if an edit
+  // calls for a whole build.
+  auto swap_renders = [&] {
+    for (auto& edit : *edits) {
+      const Article* after = &edit.after.parsed->article;
+      auto node = renders.extract(renders_swapped ? after : edit.before);
+      node.key() = renders_swapped ? edit.before : after;
+      std::swap(node.mapped(), edit.renders);
+      renders.insert(std::move(node));
+    }
+    renders_swapped = !renders_swapped;
+  };
+  auto give_back = [&] {
+    if (renders_swapped) swap_renders();
+    restore();
+  };
+  std::map<std::uint32_t, StoryWords> words;
+  try {
+    for (auto& edit : *edits) {
+      const Article& after = edit.after.parsed->article;
+      edit.renders = render_article(publication, after, *config, previous.pages.get());
+      if (!same_entries(*renders.at(edit.before), *edit.renders)) {
+        restore();
+        return std::nullopt;
+      }
+    }
+    swap_renders();
+    const std::string base_url = gemini_base_url(*config);
+    for (const auto& edit : *edits) {
+      const Article& after = edit.after.parsed->article;
+      const std::vector<std::string> paths = update_gemini_story(*snapshot, publication, after, base_url, renders);
+      if (!update_gopher_story(*snapshot, publication, after, *edit.held, previous.redirects, config->gopher, renders)) {
+        give_back();
+        return std::nullopt;
+      }
+      if (!config->spartan.listen.empty()) update_spartan_pages(*snapshot, publication, renders, config->spartan, paths);
+      if (!config->finger.listen.empty()) update_finger_story(*snapshot, publication, after, renders, *config);
+      const auto place = std::find(publication.published.begin(), publication.published.end(), &after);
+      words[static_cast<std::uint32_t>(place - publication.published.begin())] = renders.at(&after)->words;
+    }
+  } catch (...) {
+    give_back();
+    throw;
+  }
+  snapshot->search = std::make_shared<const SearchIndex>(serving.search, std::move(words));
+  if (!config->editors.empty())
+    snapshot->stories = std::make_shared<const StoryIndex>(
+        make_story_index(publication, previous.redirects, now.time_since_epoch().count()));
+
+  // Nothing below can call for a whole build: the last build's caches are
+  // taken and brought up to date.
+  BuiltSnapshot built = std::move(previous);
+  built.edited_in_place = true;
+  built.changes = {};
+  for (auto& edit : *edits) {
+    const Article& after = edit.after.parsed->article;
+    const ArticleRenders& old_renders = *edit.renders; // swapped in above: the renders before
+    const ArticleRenders& new_renders = *built.article_renders.at(&after);
+    for (const auto& diagnostic : built.cache.articles.at(edit.source).parsed->diagnostics)
+      remove_one(built.diagnostics, diagnostic);
+    for (const auto& diagnostic : check_article_links(publication, *edit.held, serving.gemini))
+      remove_one(built.diagnostics, diagnostic);
+    const Diagnostics links = check_article_links(publication, after, snapshot->gemini);
+    built.diagnostics.insert(built.diagnostics.end(), edit.after.parsed->diagnostics.begin(),
+                             edit.after.parsed->diagnostics.end());
+    built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
+    built.page_bytes = built.page_bytes + page_bytes(new_renders) - std::min(built.page_bytes, page_bytes(old_renders));
+    built.renders[after.path()] = built.article_renders.at(&after);
+    if (built.stories[after.path()] != after.content_hash) ++built.changes.updated;
+    built.stories[after.path()] = after.content_hash;
+    release_body(edit.after);
+    built.cache.articles[edit.source] = std::move(edit.after);
+  }
+  built.snapshot = std::move(snapshot);
+  return built;
+}
+
+} // namespace gazette

@@ -1,0 +1,167 @@
+// A reload after an edit is either made in place or built whole; either way
+// every protocol's answers, search and problems are those a fresh build of
+// the same files makes.
+#include "site/story_edits.hpp"
+#include "temp_capsule.hpp"
+
+#include <doctest/doctest.h>
+#include <set>
+
+using namespace gazette;
+using gazette::testing::article;
+using gazette::testing::TempCapsule;
+
+namespace {
+
+std::shared_ptr<const Config> config_for(const TempCapsule& capsule) {
+  auto config = std::make_shared<Config>();
+  config->capsule = capsule.root();
+  config->spartan.listen.push_back(*parse_listen_address("127.0.0.1:300"));
+  config->finger.listen.push_back(*parse_listen_address("127.0.0.1:79"));
+  return config;
+}
+
+void write_capsule(TempCapsule& capsule) {
+  capsule.write("site.toml", "title = \"T\"\nfront_page = 3\nlist_page = 2\nfeed_entries = 2\n");
+  capsule.write("world/_section.toml", "title = \"World\"\n").write("arts/_section.toml", "title = \"Arts\"\n");
+  capsule.write("images/pier.jpg", "jpeg");
+  capsule.write("world/pier.md", article("Pier opens", "2024-05-16T09:00:00Z",
+                                         "tags = [\"harbour\"]\naliases = [\"/old/pier\"]\n"
+                                         "[image]\nsrc = \"images/pier.jpg\"\ncaption = \"The pier\"\n",
+                                         "The pier opened at dawn.\n\nCrowds came [early](https://example.org/early)."));
+  capsule.write("world/talks.md", article("Talks resume", "2024-05-10", "tags = [\"harbour\"]\n", "Envoys met."));
+  for (int i = 0; i < 6; ++i)
+    capsule.write("arts/show-" + std::to_string(i) + ".md",
+                  article("Show " + std::to_string(i), "2024-04-0" + std::to_string(i + 1), "tags = [\"harbour\"]\n",
+                          "A show [here](/world/nowhere)."));
+}
+
+std::map<std::string, std::string> answers_of(const Resources& resources) {
+  std::map<std::string, std::string> all;
+  resources.for_each([&](const std::string& path, const Resource& resource) {
+    all[path] = resource.bytes.joined() + resource.streamed_file.string();
+  });
+  return all;
+}
+
+std::set<std::string> problems_of(const BuiltSnapshot& built) {
+  std::set<std::string> all;
+  for (const auto& diagnostic : built.diagnostics) all.insert(diagnostic.to_string());
+  return all;
+}
+
+void check_same_as_fresh(const BuiltSnapshot& built, const std::shared_ptr<const Config>& config) {
+  const BuiltSnapshot fresh = build_snapshot(config, nullptr);
+  CHECK(answers_of(built.snapshot->gemini) == answers_of(fresh.snapshot->gemini));
+  CHECK(answers_of(built.snapshot->gopher) == answers_of(fresh.snapshot->gopher));
+  CHECK(answers_of(built.snapshot->spartan) == answers_of(fresh.snapshot->spartan));
+  CHECK(answers_of(built.snapshot->finger) == answers_of(fresh.snapshot->finger));
+  CHECK(*built.snapshot->outside_links == *fresh.snapshot->outside_links);
+  CHECK(problems_of(built) == problems_of(fresh));
+  for (const std::string query : {"pier", "dawn", "crowds", "evening", "show", "envoys"}) {
+    CAPTURE(query);
+    CHECK(built.snapshot->search->find(query, 50).hits == fresh.snapshot->search->find(query, 50).hits);
+  }
+}
+
+struct Row {
+  std::string what;
+  const char* file;
+  std::string text; // empty: the file is removed
+  bool in_place;
+  // Whether the edit after it, to the pier's last paragraph, is made in
+  // place too: not when it drops a link this row added.
+  bool next_in_place = true;
+};
+
+} // namespace
+
+TEST_CASE("an edit that leaves a story in its place is made in place; any other is built whole; both as fresh") {
+  const std::string pier_extra = "tags = [\"harbour\"]\naliases = [\"/old/pier\"]\n"
+                                 "[image]\nsrc = \"images/pier.jpg\"\ncaption = \"The pier\"\n";
+  const Row rows[] = {
+      {"a paragraph added after the teaser", "world/pier.md",
+       article("Pier opens", "2024-05-16T09:00:00Z", pier_extra,
+               "The pier opened at dawn.\n\nCrowds came [early](https://example.org/early).\n\nIn the evening, fireworks."),
+       true},
+      {"a new link elsewhere, and the photo's caption", "world/pier.md",
+       article("Pier opens", "2024-05-16T09:00:00Z",
+               "tags = [\"harbour\"]\naliases = [\"/old/pier\"]\n[image]\nsrc = \"images/pier.jpg\"\ncaption = \"Dawn\"\n",
+               "The pier opened at dawn.\n\nCrowds came [early](https://example.org/early) and "
+               "[late](https://example.org/late)."),
+       true, false},
+      {"a link that leads nowhere, in an older story", "arts/show-5.md",
+       article("Show 5", "2024-04-06", "tags = [\"harbour\"]\n", "A show [here](/world/nowhere).\n\nAnd [there](/arts/gone)."),
+       true},
+      {"a new title", "world/talks.md", article("Talks resume at last", "2024-05-10", "tags = [\"harbour\"]\n", "Envoys met."),
+       false},
+      {"a new date", "world/talks.md", article("Talks resume", "2024-05-17", "tags = [\"harbour\"]\n", "Envoys met."), false},
+      {"a new teaser", "world/talks.md", article("Talks resume", "2024-05-10", "tags = [\"harbour\"]\n", "Envoys met again."),
+       false},
+      {"a new topic", "arts/show-1.md", article("Show 1", "2024-04-02", "tags = [\"stage\"]\n", "A show [here](/world/nowhere)."),
+       false},
+      {"a link elsewhere dropped", "world/pier.md",
+       article("Pier opens", "2024-05-16T09:00:00Z", pier_extra, "The pier opened at dawn.\n\nCrowds came early."), false},
+      {"a new story", "arts/opening.md", article("Opening", "2024-03-01", "", "Doors open."), false},
+      {"a story removed", "arts/show-0.md", "", false},
+      {"a story made a draft", "arts/show-2.md", article("Show 2", "2024-04-03", "draft = true\n", "A show."), false},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.what);
+    TempCapsule capsule;
+    write_capsule(capsule);
+    const auto config = config_for(capsule);
+    BuiltSnapshot last = build_snapshot(config, nullptr);
+    REQUIRE(last.publication);
+    if (row.text.empty()) std::filesystem::remove(capsule.root() / row.file);
+    else capsule.write(row.file, row.text);
+    CapsuleReading reading;
+    reading.changed = ChangedFiles{row.file};
+    reading.serving = last.snapshot;
+    BuiltSnapshot next = build_snapshot(config, nullptr, &last, seconds_now(), reading);
+    CHECK(next.edited_in_place == row.in_place);
+    CHECK(next.changes.updated + next.changes.added + next.changes.removed == 1);
+    check_same_as_fresh(next, config);
+
+    // And once more on top: an edit in place after one.
+    capsule.write("world/pier.md", article("Pier opens", "2024-05-16T09:00:00Z", pier_extra,
+                                           "The pier opened at dawn.\n\nCrowds came [early](https://example.org/early)."
+                                           "\n\nA last word, in the evening."));
+    CapsuleReading again;
+    again.changed = ChangedFiles{"world/pier.md"};
+    again.serving = next.snapshot;
+    BuiltSnapshot after = build_snapshot(config, nullptr, &next, seconds_now(), again);
+    CHECK(after.edited_in_place == row.next_in_place);
+    check_same_as_fresh(after, config);
+  }
+}
+
+TEST_CASE("an edit is not made in place when files are being written, or the settings changed") {
+  TempCapsule capsule;
+  write_capsule(capsule);
+  const auto config = config_for(capsule);
+  BuiltSnapshot last = build_snapshot(config, nullptr);
+  capsule.write("world/talks.md", article("Talks resume", "2024-05-10", "tags = [\"harbour\"]\n", "Envoys met.\n\nMore."));
+  CapsuleReading reading;
+  reading.changed = ChangedFiles{"world/talks.md"};
+  reading.serving = last.snapshot;
+  reading.being_written = {"arts/show-1.md"};
+  CHECK_FALSE(edit_stories_in_place(last, config, nullptr, seconds_now(), reading));
+  reading.being_written.clear();
+  auto other = std::make_shared<Config>(*config);
+  CHECK_FALSE(edit_stories_in_place(last, other, nullptr, seconds_now(), reading));
+  reading.changed.reset(); // any file may have changed
+  CHECK_FALSE(edit_stories_in_place(last, config, nullptr, seconds_now(), reading));
+  reading.changed = ChangedFiles{"world/talks.md", "site.toml"};
+  CHECK_FALSE(edit_stories_in_place(last, config, nullptr, seconds_now(), reading));
+  // The build before is untouched by each refusal, and still serves an edit
+  // in place, beside files an editor and sed wrote on the way (one gone,
+  // one still there) that no build publishes.
+  REQUIRE(last.publication);
+  capsule.write("world/.talks.md.swp", "swap");
+  reading.changed = ChangedFiles{"world/talks.md", "world/sedAb12Cd", "world/.talks.md.swp"};
+  const auto edited = edit_stories_in_place(last, config, nullptr, seconds_now(), reading);
+  REQUIRE(edited);
+  CHECK_FALSE(last.publication);
+  check_same_as_fresh(*edited, config);
+}

@@ -106,22 +106,26 @@ int serve_command(const std::filesystem::path& config_file) {
     return exit_bad_config;
   }
 
-  BuiltSnapshot built = build_snapshot(std::make_shared<const Config>(config), tls);
-  for (const auto& diagnostic : built.diagnostics) log_message("{}", diagnostic.to_string());
-  SnapshotStore snapshots(built.snapshot);
-
+  SnapshotStore snapshots(std::make_shared<const Snapshot>()); // the first build's, before anything is served
   ServerRun run;
   {
     // Declared after `io`, so they go before it does.
     asio::io_context io;
     WritesInProgress writes;
-    Reloader reloader(io, config_file, snapshots, std::move(built), writes);
+    Reloader reloader(io, config_file, snapshots, writes);
+    // The watch begins before the first build reads the capsule: a change
+    // made meanwhile is named to the first reload, which need not read
+    // every file again.
     std::unique_ptr<CapsuleWatcher> watcher;
     try {
       watcher = std::make_unique<CapsuleWatcher>(io, config.capsule, writes, reloader);
     } catch (const std::system_error& e) {
       log_message("{}: edits are not watched ({}); send SIGHUP to publish them", config.capsule.string(), e.what());
     }
+    BuiltSnapshot built = build_snapshot(std::make_shared<const Config>(config), tls);
+    for (const auto& diagnostic : built.diagnostics) log_message("{}", diagnostic.to_string());
+    snapshots.replace(built.snapshot);
+    reloader.start(std::move(built), watcher != nullptr);
     asio::signal_set hangup(io, SIGHUP);
     wait_for_hangup(hangup, reloader);
     run = run_server(io, snapshots, [&] {

@@ -11,10 +11,17 @@
 
 namespace gazette {
 
-Reloader::Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first,
+Reloader::Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store,
                    const WritesInProgress& writes)
     : config_file_(std::move(config_file)), store_(store), writes_(writes), debounce_(io), hold_limit_(io),
-      scheduled_(io), last_build_(std::move(first)) {
+      scheduled_(io) {}
+
+void Reloader::start(BuiltSnapshot first, bool watched_before_first) {
+  last_build_ = std::move(first);
+  {
+    std::lock_guard lock(mutex_);
+    if (watched_before_first) any_file_changed_ = false;
+  }
   for (const auto& diagnostic : last_build_.diagnostics) reported_.insert(diagnostic.to_string());
   last_build_.snapshot.reset(); // the store holds it
   schedule(last_build_.next_scheduled);

@@ -37,11 +37,16 @@ inline constexpr std::chrono::seconds deploy_hold_limit{60};
 
 class Reloader {
 public:
-  // `first` is the build the server started with; its caches seed the next.
-  // Files in `writes` keep their last good version.
-  Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store, BuiltSnapshot first,
+  // Files in `writes` keep their last good version. Nothing is rebuilt
+  // before start().
+  Reloader(asio::io_context& io, std::filesystem::path config_file, SnapshotStore& store,
            const WritesInProgress& writes);
   ~Reloader();
+
+  // `first` is the build the server starts with, and its caches seed the
+  // next. With `watched_before_first`, the capsule was watched before that
+  // build read it, so the changes named since are all there are.
+  void start(BuiltSnapshot first, bool watched_before_first);
 
   // Debounced: the rebuild comes `settle` after the last change, or later
   // where an earlier change asked for more. `files` names the capsule files
@@ -82,7 +87,7 @@ private:
   Work pending_ = Work::none;
   // What the next build reads again: the files named since the last build
   // began, or all of them when a change could not name its files (and for
-  // the first reload: the capsule may have changed before the watch began).
+  // the first reload, unless the capsule was watched before the first build).
   ChangedFiles changed_files_;
   bool any_file_changed_ = true;
   Work held_ = Work::none;   // asked for during a deploy: done once it has finished

@@ -302,3 +302,20 @@ TEST_CASE("live: each reload's log line says what changed, and flags links that 
   fs::remove(site.root() / "world/storm.md");
   CHECK(logged("0 added, 0 updated, 1 removed; 1 file with errors"));
 }
+
+TEST_CASE("live: the first edit after start that leaves its story in place is made in place") {
+  TempCapsule site;
+  newsroom(site);
+  site.write("world/storm.md", article("Storm ahead", "2024-05-17", "", "A first paragraph."));
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  REQUIRE(body_has(port, "/world/storm", "A first paragraph."));
+  site.write("world/storm.md", article("Storm ahead", "2024-05-17", "", "A first paragraph.\n\nA second one."));
+  CHECK(eventually([&] { return body_has(port, "/world/storm", "A second one."); }));
+  // The capsule was watched before the first build read it: the files the
+  // watch named are all that may have changed.
+  CHECK(eventually([&] {
+    return occurrences(server.stdout_text() + server.stderr_text(), "(edited in place): 0 added, 1 updated") == 1;
+  }));
+  CHECK(occurrences(server.stdout_text() + server.stderr_text(), "reloaded capsule") == 1);
+}

@@ -9,15 +9,16 @@ namespace gazette {
 // shares it as const; what is changed here is never read by another thread
 // meanwhile: builds run one at a time, a body is read only by the build
 // that renders its story, and no snapshot holds an article.
-void release_body(const CachedArticle& cached) {
-  if (!cached.parsed || cached.parsed->article.body_released) return;
-  auto& article = const_cast<ParsedArticle&>(*cached.parsed).article;
-  article.body = Body{};
-  article.body_released = true;
+void release_body(const Article& article) {
+  if (article.body_released) return;
+  auto& released = const_cast<Article&>(article);
+  released.body = Body{};
+  released.body_released = true;
 }
 
 void release_bodies(LoadCache& cache) {
-  for (const auto& [source, cached] : cache.articles) release_body(cached);
+  for (const auto& [source, cached] : cache.articles)
+    if (cached.parsed) release_body(cached.parsed->article);
 }
 
 bool restore_body(const std::filesystem::path& capsule, const Article& article) {

@@ -14,7 +14,7 @@ namespace gazette {
 // Lets go of the body of every article in `cache`, once the build that
 // loaded it has rendered what it needs.
 void release_bodies(LoadCache& cache);
-void release_body(const CachedArticle& cached); // likewise, one article
+void release_body(const Article& article); // likewise, one article
 
 // Gives `article` its body again from its file in `capsule`, when
 // release_bodies let it go; false when the file no longer holds the text it

@@ -22,12 +22,17 @@ int day_of(const std::chrono::year_month_day& day) { return static_cast<int>(sta
 template <typename Key>
 std::vector<std::pair<int, StorySpan>> runs(StorySpan stories, Key key) {
   std::vector<std::pair<int, StorySpan>> out;
+  if (stories.empty()) return out;
   std::size_t begin = 0;
-  for (std::size_t i = 1; i <= stories.size(); ++i)
-    if (i == stories.size() || key(*stories[i]) != key(*stories[begin])) {
-      out.emplace_back(key(*stories[begin]), stories.subspan(begin, i - begin));
+  int run_key = key(*stories[0]);
+  for (std::size_t i = 1; i <= stories.size(); ++i) {
+    const int next = i == stories.size() ? 0 : key(*stories[i]);
+    if (i == stories.size() || next != run_key) {
+      out.emplace_back(run_key, stories.subspan(begin, i - begin));
       begin = i;
+      run_key = next;
     }
+  }
   return out;
 }
 
@@ -79,32 +84,40 @@ public:
       year_page.after.push_back({root, title});
       year_page.after.insert(year_page.after.end(), up.begin(), up.end());
       for (const auto& month : year.months) {
-        const std::string month_title = prefixed(name, month_name(year.year, month.month));
-        const std::string month_path = archive_path(listing, year.year, month.month);
-        year_page.links.push_back({month_path, count_label(month_name(year.year, month.month), month.stories.size())});
-        std::vector<ListingLink> month_up{{archive_path(listing, year.year), prefixed(name, std::to_string(year.year))},
-                                          {root, title}};
-        month_up.insert(month_up.end(), up.begin(), up.end());
-        if (fits_one_page(month.stories)) {
-          paged_stories(month_path, month_title, "", month.stories, archive_page_stories, true, listing == "/", month_up);
-          continue;
-        }
-        // Too many for one page: the month lists its days.
-        ListingPlan month_page{month_path, month_title, "", {}, {}, false, false, month_up};
-        std::vector<ListingLink> day_up{{month_path, month_title}};
-        day_up.insert(day_up.end(), month_up.begin(), month_up.end());
-        for (const auto& day : archive_days(month.stories)) {
-          const std::string day_path = archive_path(listing, year.year, month.month, day.day);
-          const std::string day_title = prefixed(name, fmt::format("{} {}", day.day, month_name(year.year, month.month)));
-          month_page.links.push_back({day_path, count_label(fmt::format("{} {}", day.day, month_name(year.year, month.month)),
-                                                            day.stories.size())});
-          paged_stories(day_path, day_title, "", day.stories, archive_page_stories, true, listing == "/", day_up);
-        }
-        out_.push_back(std::move(month_page));
+        year_page.links.push_back({archive_path(listing, year.year, month.month),
+                                   count_label(month_name(year.year, month.month), month.stories.size())});
+        archive_month(listing, name, year.year, month, up);
       }
       out_.push_back(std::move(year_page));
     }
     out_.push_back(std::move(index));
+  }
+
+  // One month of the archive above: its stories, or its days when they
+  // would fill more than a page.
+  void archive_month(const std::string& listing, const std::string& name, int year, const ArchiveMonth& month,
+                     const std::vector<ListingLink>& up) {
+    const std::string title = name.empty() ? "Archive" : "Archive: " + name;
+    const std::string month_title = prefixed(name, month_name(year, month.month));
+    const std::string month_path = archive_path(listing, year, month.month);
+    std::vector<ListingLink> month_up{{archive_path(listing, year), prefixed(name, std::to_string(year))},
+                                      {archive_path(listing), title}};
+    month_up.insert(month_up.end(), up.begin(), up.end());
+    if (fits_one_page(month.stories)) {
+      paged_stories(month_path, month_title, "", month.stories, archive_page_stories, true, listing == "/", month_up);
+      return;
+    }
+    ListingPlan month_page{month_path, month_title, "", {}, {}, false, false, month_up};
+    std::vector<ListingLink> day_up{{month_path, month_title}};
+    day_up.insert(day_up.end(), month_up.begin(), month_up.end());
+    for (const auto& day : archive_days(month.stories)) {
+      const std::string day_path = archive_path(listing, year, month.month, day.day);
+      const std::string day_title = prefixed(name, fmt::format("{} {}", day.day, month_name(year, month.month)));
+      month_page.links.push_back({day_path, count_label(fmt::format("{} {}", day.day, month_name(year, month.month)),
+                                                        day.stories.size())});
+      paged_stories(day_path, day_title, "", day.stories, archive_page_stories, true, listing == "/", day_up);
+    }
+    out_.push_back(std::move(month_page));
   }
 
 private:
@@ -197,27 +210,110 @@ std::string month_name(int year, int month) {
   return fmt::format("{} {}", month >= 1 && month <= 12 ? month_names[static_cast<std::size_t>(month - 1)] : "?", year);
 }
 
+namespace {
+
+// Each list of the publication, planned by one of these.
+class Lists {
+public:
+  Lists(const Publication& publication, const EntryBytes& entry_bytes, std::vector<ListingPlan>& plans)
+      : publication_(publication), planner_(entry_bytes, plans),
+        per_page_(static_cast<std::size_t>(publication.site.list_page)),
+        front_{"/", "Front page: " + publication.site.title} {}
+
+  const ListingLink& front() const { return front_; }
+
+  void site_archive() { planner_.archive("/", "", publication_.published, {front_}); }
+
+  // A section's pages and its archive.
+  void section(const Section& section) {
+    section_pages(section);
+    planner_.archive("/" + section.name + "/", section.title, section.articles, section_up(section));
+  }
+
+  void section_pages(const Section& section) {
+    const std::string first = "/" + section.name + "/";
+    planner_.paged_stories(first, section.title, section.description, section.articles, per_page_, false, false,
+                           {{archive_path(first), "Archive of this section by date"},
+                            {first + "atom.xml", "Atom feed of this section", true},
+                            front_});
+  }
+
+  // The month that holds `article` in the whole site's archive and in its section's.
+  void archive_months_of(const Article& article, const Section* section) {
+    const auto day = civil_day(article);
+    const int year = year_of(day), month = month_of(day);
+    planner_.archive_month("/", "", year, {month, month_of_stories(publication_.published, day)}, {front_});
+    if (section)
+      planner_.archive_month("/" + section->name + "/", section->title, year,
+                             {month, month_of_stories(section->articles, day)}, section_up(*section));
+  }
+
+  void topic(const std::string& tag, StorySpan stories) {
+    if (has_tag_page(tag))
+      planner_.paged_stories("/tags/" + tag + "/", "Topic: " + publication_.tag_title(tag), "", stories, per_page_,
+                             false, true, {{"/tags/", "All topics"}, front_});
+  }
+
+private:
+  std::vector<ListingLink> section_up(const Section& section) const {
+    return {{"/" + section.name + "/", "Section: " + section.title}, front_};
+  }
+
+  // The stories of `newest_first` dated in the month of `day`: a run of them.
+  static StorySpan month_of_stories(StorySpan newest_first, std::chrono::year_month_day day) {
+    using namespace std::chrono;
+    const year_month_day first{day.year(), day.month(), std::chrono::day{1}};
+    const std::int64_t from = sys_seconds(sys_days(first)).time_since_epoch().count();
+    const std::int64_t to = sys_seconds(sys_days(first + months{1})).time_since_epoch().count();
+    const auto begin = std::partition_point(newest_first.begin(), newest_first.end(),
+                                            [&](const Article* a) { return a->date.unix_seconds >= to; });
+    const auto end = std::partition_point(begin, newest_first.end(),
+                                          [&](const Article* a) { return a->date.unix_seconds >= from; });
+    return newest_first.subspan(static_cast<std::size_t>(begin - newest_first.begin()),
+                                static_cast<std::size_t>(end - begin));
+  }
+
+  const Publication& publication_;
+  Planner planner_;
+  std::size_t per_page_;
+  ListingLink front_;
+};
+
+} // namespace
+
 std::vector<ListingPlan> listing_plans(const Publication& publication, const EntryBytes& entry_bytes) {
   std::vector<ListingPlan> plans;
-  Planner planner(entry_bytes, plans);
-  const std::size_t per_page = static_cast<std::size_t>(publication.site.list_page);
-  const ListingLink front{"/", "Front page: " + publication.site.title};
-
-  planner.archive("/", "", publication.published, {front});
-  for (const auto& section : publication.sections) {
-    const std::string first = "/" + section.name + "/";
-    planner.paged_stories(first, section.title, section.description, section.articles, per_page, false, false,
-                          {{archive_path(first), "Archive of this section by date"},
-                           {first + "atom.xml", "Atom feed of this section", true},
-                           front});
-    planner.archive(first, section.title, section.articles, {{first, "Section: " + section.title}, front});
-  }
-  if (!publication.by_tag.empty()) plan_topic_index(publication, plans, front);
-  for (const auto& [tag, stories] : publication.by_tag)
-    if (has_tag_page(tag))
-      planner.paged_stories("/tags/" + tag + "/", "Topic: " + publication.tag_title(tag), "", stories, per_page, false,
-                            true, {{"/tags/", "All topics"}, front});
+  Lists lists(publication, entry_bytes, plans);
+  lists.site_archive();
+  for (const auto& section : publication.sections) lists.section(section);
+  if (!publication.by_tag.empty()) plan_topic_index(publication, plans, lists.front());
+  for (const auto& [tag, stories] : publication.by_tag) lists.topic(tag, stories);
   return plans;
+}
+
+std::vector<ListingPlan> listing_plans_showing(const Publication& publication, const Article& article,
+                                               const EntryBytes& entry_bytes) {
+  std::vector<ListingPlan> plans;
+  Lists lists(publication, entry_bytes, plans);
+  const Section* section = publication.find_section(article.section);
+  if (section) lists.section_pages(*section);
+  lists.archive_months_of(article, section);
+  for (const auto& tag : article.tags)
+    if (auto found = publication.by_tag.find(tag); found != publication.by_tag.end()) lists.topic(tag, found->second);
+  return plans;
+}
+
+bool is_page_of_lists_showing(std::string_view path, const Article& article) {
+  const auto day = civil_day(article);
+  if (path.starts_with(archive_path("/", year_of(day), month_of(day)))) return true;
+  const std::string section = "/" + article.section + "/";
+  if (path == section || path.starts_with(section + "page/") ||
+      path.starts_with(archive_path(section, year_of(day), month_of(day))))
+    return true;
+  return std::any_of(article.tags.begin(), article.tags.end(), [&](const std::string& tag) {
+    const std::string first = "/tags/" + tag + "/";
+    return has_tag_page(tag) && (path == first || path.starts_with(first + "page/"));
+  });
 }
 
 std::size_t front_page_count(const Publication& publication, const std::function<std::size_t(const Article&)>& entry_bytes) {

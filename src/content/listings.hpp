@@ -99,6 +99,14 @@ using EntryBytes = std::function<std::size_t(const Article& article, bool compac
 // of topics.
 std::vector<ListingPlan> listing_plans(const Publication& publication, const EntryBytes& entry_bytes);
 
+// The plans of the pages that list `article` among others: its month in the
+// whole site's archive and in its section's, its section's pages, and its
+// topics' pages. (The archive's indexes count stories, and show none.)
+std::vector<ListingPlan> listing_plans_showing(const Publication& publication, const Article& article,
+                                               const EntryBytes& entry_bytes);
+// Whether `path` is a page of one of those lists, as any build planned them.
+bool is_page_of_lists_showing(std::string_view path, const Article& article);
+
 // How many of the latest stories the front page lists: `front_page`, fewer
 // when their entries would pass the budget.
 std::size_t front_page_count(const Publication& publication, const std::function<std::size_t(const Article&)>& entry_bytes);

@@ -79,6 +79,13 @@ void update_finger_story(Snapshot& snapshot, const Publication& publication, con
   if (const Section* section = publication.find_section(article.section))
     snapshot.finger[section->name] = text(render_finger_section(publication, *section, style));
   add_story(snapshot, article, *renders.at(&article), config, slug_is_its_own(article));
+  // A slug several stories share answers with the list of them, by title.
+  if (!slug_is_its_own(article) && !publication.find_section(article.slug)) {
+    std::vector<const Article*> sharing;
+    for (const Article* other : publication.published)
+      if (other->slug == article.slug) sharing.push_back(other);
+    snapshot.finger[article.slug] = text(render_finger_choices(article.slug, sharing, style));
+  }
 }
 
 } // namespace gazette

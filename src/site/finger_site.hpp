@@ -14,7 +14,8 @@ void add_finger_resources(Snapshot& snapshot, const Publication* publication, co
                           const Config& config);
 
 // After an edit of `article` that leaves it where it was in every list: its
-// answers, and the lists of the latest stories (all and its section's).
+// answers, the lists of the latest stories (all and its section's), and
+// the choice of stories its slug answers with when others share it.
 void update_finger_story(Snapshot& snapshot, const Publication& publication, const Article& article,
                          const RendersByArticle& renders, const Config& config);
 

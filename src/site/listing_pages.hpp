@@ -25,6 +25,10 @@ struct ListingPage {
 // What the next build compares with, by path.
 using ListingPagesByPath = std::unordered_map<std::string, ListingPage>;
 
+// How many bytes each story's entry takes in the lists: the larger of its
+// two protocols' entries.
+EntryBytes entry_bytes(const RendersByArticle& renders);
+
 // A page for each of `plans`, keyed by the plan, the stories' renders and
 // the settings the lists are drawn with, and rendered on both protocols
 // (on every core: there are thousands of them in a large archive). A page

@@ -34,15 +34,7 @@ void add_search(Snapshot& snapshot, const Publication& publication, const Render
   snapshot.search_entries = std::make_shared<const std::vector<SearchEntry>>(std::move(entries));
 }
 
-// The listing pages, sized by the larger of each story's two entries.
-std::vector<ListingPlan> plan_listings(const Publication& publication, const RendersByArticle& renders) {
-  return listing_plans(publication, [&](const Article& article, bool compact) {
-    const ArticleRenders& rendered = *renders.at(&article);
-    if (compact) return std::max(rendered.gemini_entry.link().size(), rendered.gopher_entry.title().size() + 32);
-    return std::max(rendered.gemini_entry.lines.size() + 64, rendered.gopher_entry.dateline_with_section.size() +
-                                                                 rendered.gopher_entry.rest().size());
-  });
-}
+
 
 void keep_answer(Snapshot& snapshot, const CapsuleReading& reading, Resources Snapshot::*resources, const std::string& path) {
   Resources& now = snapshot.*resources;
@@ -134,7 +126,7 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     // The search index needs only the renders: it is built beside the
     // lists' planning, which would otherwise leave a core idle.
     auto search = std::async(std::launch::async, [&] { add_search(*snapshot, *loaded.publication, renders); });
-    const std::vector<ListingPlan> plans = plan_listings(*loaded.publication, renders);
+    const std::vector<ListingPlan> plans = listing_plans(*loaded.publication, entry_bytes(renders));
     std::vector<ListingPage> listings =
         listing_pages(plans, *loaded.publication, *config, renders, same_store ? &previous->listings : nullptr);
     // The two sites share the renders, read-only, and the list pages, where
@@ -173,6 +165,9 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   // Every page is rendered: the next build reads a file again for a story
   // it must render anew.
   release_bodies(built.cache);
+  // A story shown without its missing photo is a copy of the cached one.
+  if (loaded.publication)
+    for (const auto& article : loaded.publication->articles) release_body(*article);
   if (previous) built.changes = compare_stories(previous->stories, built.stories);
   built.publication = std::move(loaded.publication);
   built.article_renders = std::move(renders);

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
+#include <set>
 
 namespace gazette {
 namespace {
@@ -31,7 +33,7 @@ std::vector<std::string> related_targets(const Article& article) {
 // compared once rendered).
 bool same_place(const Article& before, const Article& after) {
   auto image_src = [](const Article& article) { return article.image ? article.image->src : std::string("\n"); };
-  return before.title == after.title && before.date.unix_seconds == after.date.unix_seconds &&
+  return before.date.unix_seconds == after.date.unix_seconds &&
          before.date.has_time == after.date.has_time && before.draft == after.draft && before.tags == after.tags &&
          before.aliases == after.aliases && related_targets(before) == related_targets(after) &&
          image_src(before) == image_src(after);
@@ -171,14 +173,17 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
     restore();
   };
   std::map<std::uint32_t, StoryWords> words;
+  std::vector<ListingPage> pages_changed; // list pages rendered again
+  std::vector<ListingPlan> plans;         // theirs
+  // Stories rendered again for a related story's new title, with their renders before.
+  std::vector<std::pair<const Article*, std::shared_ptr<const ArticleRenders>>> related_rendered;
   try {
+    bool entries_changed = false, title_changed = false;
     for (auto& edit : *edits) {
       const Article& after = edit.after.parsed->article;
       edit.renders = render_article(publication, after, *config, previous.pages.get());
-      if (!same_entries(*renders.at(edit.before), *edit.renders)) {
-        restore();
-        return std::nullopt;
-      }
+      entries_changed = entries_changed || !same_entries(*renders.at(edit.before), *edit.renders);
+      title_changed = title_changed || after.title != edit.before->title;
     }
     swap_renders();
     const std::string base_url = gemini_base_url(*config);
@@ -193,6 +198,59 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
       if (!config->finger.listen.empty()) update_finger_story(*snapshot, publication, after, renders, *config);
       const auto place = std::find(publication.published.begin(), publication.published.end(), &after);
       words[static_cast<std::uint32_t>(place - publication.published.begin())] = renders.at(&after)->words;
+    }
+    if (entries_changed) {
+      // The lists that show the edited stories are planned again; a list
+      // whose pages would change in number is left to a whole build, which
+      // also drops the pages no longer planned.
+      for (const auto& edit : *edits) {
+        const Article& after = edit.after.parsed->article;
+        std::vector<ListingPlan> more = listing_plans_showing(publication, after, entry_bytes(renders));
+        std::set<std::string> planned, before;
+        for (const auto& plan : more) planned.insert(plan.path);
+        for (const auto& [path, page] : previous.listings)
+          if (is_page_of_lists_showing(path, after)) before.insert(path);
+        if (planned != before) {
+          give_back();
+          return std::nullopt;
+        }
+        std::move(more.begin(), more.end(), std::back_inserter(plans));
+      }
+      for (auto& page : listing_pages(plans, publication, *config, renders, &previous.listings))
+        if (previous.listings.at(page.plan->path).key != page.key) pages_changed.push_back(std::move(page));
+      std::vector<std::string> paths;
+      for (const auto& page : pages_changed) {
+        snapshot->gemini[page.plan->path] = Resource{page.gemini, {}, 0};
+        snapshot->gopher[page.plan->path] = Resource{page.gopher, {}, 0};
+        paths.push_back(page.plan->path);
+      }
+      if (!config->spartan.listen.empty()) update_spartan_pages(*snapshot, publication, renders, config->spartan, paths);
+      // Search shows each story by its entries.
+      auto entries = std::make_shared<std::vector<SearchEntry>>(*serving.search_entries);
+      for (const auto& [place, story_words] : words) {
+        const ArticleRenders& rendered = *renders.at(publication.published[place]);
+        (*entries)[place] = {rendered.gemini_entry.lines, rendered.gopher_entry.lines};
+      }
+      snapshot->search_entries = std::move(entries);
+    }
+    if (title_changed) {
+      // A story's page names its related stories by their titles.
+      std::set<const Article*> edited;
+      for (const auto& edit : *edits) edited.insert(&edit.after.parsed->article);
+      std::set<const Article*> showing;
+      for (const auto& [article, stories] : publication.related)
+        for (const auto& story : stories)
+          if (edited.count(story.article) && !edited.count(article)) showing.insert(article);
+      for (const Article* article : showing) {
+        if (!restore_body(capsule, *article)) continue; // its file is broken: its last pages stay, as in a whole build
+        auto& held = renders.at(article);
+        related_rendered.emplace_back(article, held);
+        held = render_article(publication, *article, *config, previous.pages.get());
+        const auto paths = update_gemini_story(*snapshot, publication, *article, base_url, renders);
+        update_gopher_story(*snapshot, publication, *article, *article, previous.redirects, config->gopher, renders);
+        if (!config->spartan.listen.empty()) update_spartan_pages(*snapshot, publication, renders, config->spartan, paths);
+        if (!config->finger.listen.empty()) update_finger_story(*snapshot, publication, *article, renders, *config);
+      }
     }
   } catch (...) {
     give_back();
@@ -224,8 +282,19 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
     built.renders[after.path()] = built.article_renders.at(&after);
     if (built.stories[after.path()] != after.content_hash) ++built.changes.updated;
     built.stories[after.path()] = after.content_hash;
-    release_body(edit.after);
+    release_body(edit.after.parsed->article);
     built.cache.articles[edit.source] = std::move(edit.after);
+  }
+  for (auto& page : pages_changed) {
+    std::string path = page.plan->path;
+    page.plan = nullptr;
+    built.listings.insert_or_assign(std::move(path), std::move(page));
+  }
+  for (const auto& [article, before] : related_rendered) {
+    const auto& now_rendered = built.article_renders.at(article);
+    built.page_bytes = built.page_bytes + page_bytes(*now_rendered) - std::min(built.page_bytes, page_bytes(*before));
+    built.renders[article->path()] = now_rendered;
+    release_body(*article);
   }
   built.snapshot = std::move(snapshot);
   return built;

@@ -282,7 +282,7 @@ TEST_CASE("live: each reload's log line says what changed, and flags links that 
   const auto port = server.gemini_port();
   const auto logged = [&](const std::string& summary) {
     return eventually([&] {
-      static const std::regex reloaded(R"(reloaded capsule in \d+ ms: ([^\n]*))");
+      static const std::regex reloaded(R"(reloaded capsule in \d+ ms(?: \(edited in place\))?: ([^\n]*))");
       const std::string log = server.stderr_text();
       for (std::sregex_iterator it(log.begin(), log.end(), reloaded), end; it != end; ++it)
         if ((*it)[1] == summary) return true;

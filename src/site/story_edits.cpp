@@ -28,9 +28,9 @@ std::vector<std::string> related_targets(const Article& article) {
   return targets;
 }
 
-// Whether every other page and list would show `after` as it shows `before`,
-// and it would sit in the same lists at the same place (its entries are
-// compared once rendered).
+// Whether `after` would sit in the same lists as `before`, at the same
+// place, and other pages would link to it alike (what they show of it is
+// compared once it is rendered).
 bool same_place(const Article& before, const Article& after) {
   auto image_src = [](const Article& article) { return article.image ? article.image->src : std::string("\n"); };
   return before.date.unix_seconds == after.date.unix_seconds &&

@@ -1,10 +1,11 @@
 // A reload after edits that leave each story where it was: the same path,
-// date, title, topics, section, aliases and related links, and the same
-// entry in every list (its teaser unchanged). That is most of a newsroom's
-// saves (a fix in a story's text), and such an edit changes the story's
-// own pages, its search words, the front pages and the feeds, and nothing
-// else: the new build takes the last one's publication, renders, lists and
-// answers, and changes only those. Any other change is built whole.
+// date, topics, section, aliases, related links and photo. That is most of
+// a newsroom's saves (a fix in a story's text or headline), and such an
+// edit changes the story's own pages, its search words, the front pages
+// and the feeds, and when its title or teaser changed, the pages that list
+// it and those of stories that name it as related: the new build takes the
+// last one's publication, renders, lists and answers, and changes only
+// those. Any other change is built whole.
 #pragma once
 #include "site/snapshot_builder.hpp"
 

@@ -45,7 +45,8 @@ int check_command(const std::filesystem::path& config_file) {
     else if (diagnostic.severity == Diagnostic::Severity::warning) ++warnings;
   }
   fmt::print("{}, {}; {} checked, {} with errors, {} published\n", counted(errors, "error"), counted(warnings, "warning"),
-             counted(built.article_files, "article"), articles_with_errors(built.diagnostics), built.stories.size());
+             counted(built.article_files, "article"), articles_with_errors(built.diagnostics),
+             built.publication ? built.publication->published.size() : 0);
   return errors > 0 ? exit_failure : exit_ok;
 }
 

@@ -120,8 +120,13 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   if (loaded.publication) {
     built.pages = page_store_for(*config, previous, built.diagnostics);
     const bool same_store = previous && built.pages == previous->pages;
-    renders = render_articles(*loaded.publication, *config, same_store ? &previous->renders : nullptr, built.renders,
-                              built.pages.get());
+    // The last build's renders, by path, while their pages are in this store.
+    RenderCache last, next;
+    if (same_store) {
+      last.reserve(previous->article_renders.size());
+      for (const auto& [article, rendered] : previous->article_renders) last.emplace(article->path(), rendered);
+    }
+    renders = render_articles(*loaded.publication, *config, same_store ? &last : nullptr, next, built.pages.get());
     built.page_bytes = page_bytes(renders);
     // The search index needs only the renders: it is built beside the
     // lists' planning, which would otherwise leave a core idle.
@@ -143,7 +148,6 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
       snapshot->stories = std::make_shared<const StoryIndex>(make_story_index(
           *loaded.publication, loaded.redirects,
           now.time_since_epoch().count()));
-    built.stories = published_stories(*loaded.publication);
     // Spartan's answers are Gemini's, now complete.
     if (!config->spartan.listen.empty())
       add_spartan_resources(*snapshot, loaded.publication.get(), renders, config->spartan);
@@ -168,7 +172,12 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   // A story shown without its missing photo is a copy of the cached one.
   if (loaded.publication)
     for (const auto& article : loaded.publication->articles) release_body(*article);
-  if (previous) built.changes = compare_stories(previous->stories, built.stories);
+  if (previous) {
+    auto stories = [](const Publication* publication) {
+      return publication ? published_stories(*publication) : PublishedStories{};
+    };
+    built.changes = compare_stories(stories(previous->publication.get()), stories(loaded.publication.get()));
+  }
   built.publication = std::move(loaded.publication);
   built.article_renders = std::move(renders);
   built.redirects = std::move(loaded.redirects);

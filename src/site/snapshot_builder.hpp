@@ -19,18 +19,16 @@ struct BuiltSnapshot {
   std::shared_ptr<const Snapshot> snapshot;
   Diagnostics diagnostics; // everything wrong with the capsule; the valid rest is served
   LoadCache cache;         // pass to the next build
-  RenderCache renders;     // likewise
   // Where the renders' pages are, and how many bytes of it they hold: the
   // next build writes there too, or starts a new store once most of it is
   // pages no longer served.
   std::shared_ptr<PageStore> pages;
   std::uint64_t page_bytes = 0;
   ListingPagesByPath listings; // the list pages, for the next build to take unchanged ones from
-  PublishedStories stories; // what readers get, to tell what the next build changed
   StoryChanges changes;     // since the build before
-  // What the next build needs to edit stories in place (see story_edits.hpp):
-  // the publication, its renders by article and its aliases. The articles'
-  // bodies are let go all the same.
+  // What the next build needs to edit stories in place (see story_edits.hpp),
+  // and what a whole build compares with: the publication, its renders by
+  // article and its aliases. The articles' bodies are let go all the same.
   std::shared_ptr<Publication> publication;
   RendersByArticle article_renders;
   std::vector<std::pair<std::string, std::string>> redirects;

@@ -279,9 +279,7 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
                              edit.after.parsed->diagnostics.end());
     built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
     built.page_bytes = built.page_bytes + page_bytes(new_renders) - std::min(built.page_bytes, page_bytes(old_renders));
-    built.renders[after.path()] = built.article_renders.at(&after);
-    if (built.stories[after.path()] != after.content_hash) ++built.changes.updated;
-    built.stories[after.path()] = after.content_hash;
+    if (edit.held->content_hash != after.content_hash) ++built.changes.updated;
     release_body(edit.after.parsed->article);
     built.cache.articles[edit.source] = std::move(edit.after);
   }
@@ -293,7 +291,6 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
   for (const auto& [article, before] : related_rendered) {
     const auto& now_rendered = built.article_renders.at(article);
     built.page_bytes = built.page_bytes + page_bytes(*now_rendered) - std::min(built.page_bytes, page_bytes(*before));
-    built.renders[article->path()] = now_rendered;
     release_body(*article);
   }
   built.snapshot = std::move(snapshot);

@@ -6,7 +6,6 @@
 #include "gopher/gopher_documents.hpp"
 
 #include <algorithm>
-#include <future>
 
 namespace gazette {
 namespace {
@@ -123,7 +122,7 @@ bool finger_shares_gopher_text(const Config& config) {
 }
 
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
-                                 RenderCache& next, PageStore* store) {
+                                 PageStore* store) {
   const auto& published = publication.published;
   std::vector<std::shared_ptr<const ArticleRenders>> made(published.size());
   // Stories are rendered a few dozen at a time, and each group's pages go
@@ -149,17 +148,9 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
     }
     if (store && !fresh.empty()) keep_in_store(*store, fresh);
   });
-  // The cache for the next load is filled on a core of its own, beside the
-  // table this load's pages are built from (which reads only the renders).
-  auto cache = std::async(std::launch::async, [&] {
-    next.reserve(next.size() + published.size());
-    for (std::size_t i = 0; i < published.size(); ++i)
-      next.emplace(published[i]->path(), made[i]);
-  });
   RendersByArticle renders;
   renders.reserve(published.size());
   for (std::size_t i = 0; i < published.size(); ++i) renders.insert_or_assign(published[i], made[i]);
-  cache.get();
   return renders;
 }
 

@@ -43,11 +43,11 @@ bool finger_shares_gopher_text(const Config& config);
 
 using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<const ArticleRenders>>;
 
-// Renders every published article, or takes it from `previous` when its key
-// is unchanged; `next` receives what to pass as `previous` next time. The
-// pages go to `store` when there is one.
+// Renders every published article, or takes it from `previous` (the last
+// build's renders, by path) when its key is unchanged. The pages go to
+// `store` when there is one.
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
-                                 RenderCache& next, PageStore* store = nullptr);
+                                 PageStore* store = nullptr);
 
 // One story rendered anew, its body in memory; its pages go to `store`
 // when there is one.

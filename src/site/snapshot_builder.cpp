@@ -121,12 +121,12 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     built.pages = page_store_for(*config, previous, built.diagnostics);
     const bool same_store = previous && built.pages == previous->pages;
     // The last build's renders, by path, while their pages are in this store.
-    RenderCache last, next;
+    RenderCache last;
     if (same_store) {
       last.reserve(previous->article_renders.size());
       for (const auto& [article, rendered] : previous->article_renders) last.emplace(article->path(), rendered);
     }
-    renders = render_articles(*loaded.publication, *config, same_store ? &last : nullptr, next, built.pages.get());
+    renders = render_articles(*loaded.publication, *config, same_store ? &last : nullptr, built.pages.get());
     built.page_bytes = page_bytes(renders);
     // The search index needs only the renders: it is built beside the
     // lists' planning, which would otherwise leave a core idle.

@@ -28,8 +28,7 @@ TEST_CASE("search finds a story by every text its page shows") {
   const LoadedPublication loaded = load_publication(capsule.root());
   REQUIRE(loaded.publication);
   Config config;
-  RenderCache cache;
-  const RendersByArticle renders = render_articles(*loaded.publication, config, nullptr, cache);
+  const RendersByArticle renders = render_articles(*loaded.publication, config, nullptr);
   const std::string& words = renders.at(loaded.publication->by_path.at("/world/pier"))->words.all;
   CAPTURE(words);
   // The standfirst, the author, the section's and the tags' names (named

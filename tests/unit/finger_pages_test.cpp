@@ -96,8 +96,7 @@ TEST_CASE("Finger answers by name: sections, section/slug, and slugs no other st
   config.finger.host = "news.example";
   config.gemini.listen = {{"127.0.0.1", 1965}};
   config.hostnames = {"news.example"};
-  RenderCache cache;
-  const RendersByArticle renders = render_articles(small.publication, config, nullptr, cache);
+  const RendersByArticle renders = render_articles(small.publication, config, nullptr);
   Snapshot snapshot;
   add_finger_resources(snapshot, &small.publication, renders, config);
 

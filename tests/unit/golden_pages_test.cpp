@@ -79,8 +79,7 @@ TEST_CASE("list pages are the same with each story's entry rendered once as with
   Config config;
   config.gopher.host = "gopher.example";
   config.gopher.port = 70;
-  RenderCache cache;
-  const RendersByArticle renders = render_articles(publication, config, nullptr, cache);
+  const RendersByArticle renders = render_articles(publication, config, nullptr);
   const GopherStyle style = gopher_style(config.gopher);
   const GemtextEntries gemtext = [&](const Article& article) {
     return std::shared_ptr<const GemtextStoryEntry>(renders.at(&article), &renders.at(&article)->gemini_entry);

@@ -6,6 +6,7 @@
 #include "gopher/gopher_documents.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace gazette {
 namespace {
@@ -65,12 +66,23 @@ std::string searchable_words(const Publication& publication, const Article& arti
   return word_list(searchable_texts(publication, article, names));
 }
 
-std::shared_ptr<ArticleRenders> render(const Publication& publication, const Article& article, const Config& config,
-                                       std::size_t key) {
-  auto renders = std::make_shared<ArticleRenders>();
+// A story's renders, and its pages' text until they are kept (in memory or
+// in the page store: a store takes the text as it is, a copy fewer).
+struct Rendered {
+  std::shared_ptr<ArticleRenders> renders;
+  std::array<std::string, 4> pages; // gemini_response, gopher_text, gopher_menu, finger_text
+
+  std::array<SharedBytes*, 4> page_bytes() const {
+    return {&renders->gemini_response, &renders->gopher_text, &renders->gopher_menu, &renders->finger_text};
+  }
+};
+
+Rendered render(const Publication& publication, const Article& article, const Config& config, std::size_t key) {
+  Rendered rendered{std::make_shared<ArticleRenders>(), {}};
+  ArticleRenders* renders = rendered.renders.get();
   renders->key = key;
   const GopherStyle style = gopher_style(config.gopher);
-  std::string pages[4];
+  auto& pages = rendered.pages;
   pages[0] = render_article_gemtext(publication, article, gemini_header(20, gemtext_mime_type(publication.site.lang)));
   pages[1] = gopher_text_document(render_article_text(publication, article, style), config.gopher.dot_terminator);
   pages[2] = render_article_menu(publication, article, style);
@@ -81,32 +93,50 @@ std::shared_ptr<ArticleRenders> render(const Publication& publication, const Art
   }
   renders->gemini_entry = render_story_entry_gemtext(article);
   renders->gopher_entry = render_story_entry_menu(publication, article, style);
-  SharedBytes* page_bytes[4] = {&renders->gemini_response, &renders->gopher_text, &renders->gopher_menu,
-                                &renders->finger_text};
-  for (int i = 0; i < 4; ++i)
-    if (!pages[i].empty()) *page_bytes[i] = SharedBytes(std::move(pages[i]));
   renders->words.title = word_list({article.title});
   renders->words.all = searchable_words(publication, article);
   // Kept until the story changes: the slack these strings gathered while
   // growing would be a third of them.
   renders->words.title.shrink_to_fit();
   renders->words.all.shrink_to_fit();
-  return renders;
+  return rendered;
 }
 
-// Moves the pages of `fresh`, and the entries the lists share, to `store`
+// The pages of `fresh` kept in memory.
+void keep_in_memory(std::vector<Rendered>& fresh) {
+  for (auto& rendered : fresh) {
+    const auto bytes = rendered.page_bytes();
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+      if (!rendered.pages[i].empty()) *bytes[i] = SharedBytes(std::move(rendered.pages[i]));
+  }
+}
+
+// The pages of `fresh`, and the entries the lists share, moved to `store`
 // in one write.
-void keep_in_store(PageStore& store, const std::vector<std::shared_ptr<ArticleRenders>>& fresh) {
+void keep_in_store(PageStore& store, std::vector<Rendered>& fresh) {
   std::vector<SharedBytes*> kept;
-  for (const auto& renders : fresh)
-    kept.insert(kept.end(), {&renders->gemini_response, &renders->gopher_text, &renders->gopher_menu,
-                             &renders->finger_text, &renders->gemini_entry.lines, &renders->gopher_entry.lines,
-                             &renders->gopher_entry.dateline_with_section});
   std::vector<std::string_view> texts;
-  texts.reserve(kept.size());
-  for (const SharedBytes* bytes : kept) texts.push_back(bytes->size() == 0 ? std::string_view() : bytes->piece(0));
+  for (auto& rendered : fresh) {
+    const auto bytes = rendered.page_bytes();
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      kept.push_back(bytes[i]);
+      texts.push_back(rendered.pages[i]);
+    }
+    ArticleRenders& renders = *rendered.renders;
+    for (SharedBytes* entry : {&renders.gemini_entry.lines, &renders.gopher_entry.lines,
+                               &renders.gopher_entry.dateline_with_section}) {
+      kept.push_back(entry);
+      texts.push_back(entry->size() == 0 ? std::string_view() : entry->piece(0));
+    }
+  }
   std::vector<SharedBytes> stored = store.keep(texts);
   for (std::size_t i = 0; i < kept.size(); ++i) *kept[i] = std::move(stored[i]);
+  for (auto& rendered : fresh) rendered.pages = {};
+}
+
+void keep(PageStore* store, std::vector<Rendered>& fresh) {
+  if (store) keep_in_store(*store, fresh);
+  else keep_in_memory(fresh);
 }
 
 } // namespace
@@ -130,7 +160,7 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
   // time a large load spent rendering.
   constexpr std::size_t group = 32;
   parallel_for((published.size() + group - 1) / group, [&](std::size_t g) {
-    std::vector<std::shared_ptr<ArticleRenders>> fresh;
+    std::vector<Rendered> fresh;
     for (std::size_t i = g * group; i < std::min(published.size(), (g + 1) * group); ++i) {
       const Article& article = *published[i];
       const std::size_t key = render_key(publication, article, config);
@@ -141,12 +171,12 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
         made[i] = std::move(last);
       } else if (restore_body(config.capsule, article) || !last) {
         fresh.push_back(render(publication, article, config, key));
-        made[i] = fresh.back();
+        made[i] = fresh.back().renders;
       } else {
         made[i] = std::move(last); // its body is gone from the file: the last pages stay until the file is good again
       }
     }
-    if (store && !fresh.empty()) keep_in_store(*store, fresh);
+    if (!fresh.empty()) keep(store, fresh);
   });
   RendersByArticle renders;
   renders.reserve(published.size());
@@ -156,9 +186,9 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
 
 std::shared_ptr<const ArticleRenders> render_article(const Publication& publication, const Article& article,
                                                      const Config& config, PageStore* store) {
-  auto rendered = render(publication, article, config, render_key(publication, article, config));
-  if (store) keep_in_store(*store, {rendered});
-  return rendered;
+  std::vector<Rendered> fresh{render(publication, article, config, render_key(publication, article, config))};
+  keep(store, fresh);
+  return fresh.front().renders;
 }
 
 GemtextEntries gemtext_entries(const RendersByArticle& renders) {

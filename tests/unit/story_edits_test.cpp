@@ -169,3 +169,38 @@ TEST_CASE("an edit is not made in place when files are being written, or the set
   CHECK_FALSE(last.publication);
   check_same_as_fresh(*edited, config);
 }
+
+TEST_CASE("a run of random edits, each built in place or whole, matches a fresh build after every one") {
+  TempCapsule capsule;
+  write_capsule(capsule);
+  const auto config = config_for(capsule);
+  BuiltSnapshot last = build_snapshot(config, nullptr);
+  std::uint32_t seed = 7;
+  auto next = [&seed] { return (seed = seed * 1664525u + 1013904223u) >> 8; };
+  const std::string titles[] = {"Show", "Curtain call", "Opening night"};
+  const std::string tags[] = {"harbour", "stage", "harbour\", \"stage"};
+  const std::string bodies[] = {"A show [here](/world/nowhere).", "A show.\n\nA second paragraph [elsewhere](https://example.org/x).",
+                                "Another first paragraph.\n\nAnd more."};
+  std::size_t in_place = 0;
+  for (int round = 0; round < 40; ++round) {
+    CAPTURE(round);
+    const int show = static_cast<int>(next() % 6);
+    // Mostly the same date and topic (then in place), now and then a new one.
+    const std::string day = "2024-04-0" + std::to_string(show + 1 + (next() % 5 == 0 ? 1 : 0));
+    const std::size_t topic = next() % 6;
+    const std::string file = "arts/show-" + std::to_string(show) + ".md";
+    capsule.write(file, article(titles[next() % 3] + " " + std::to_string(show), day,
+                                "tags = [\"" + tags[topic < 4 ? 0 : topic - 3] + "\"]\n", bodies[next() % 3]));
+    CapsuleReading reading;
+    reading.changed = ChangedFiles{file};
+    reading.serving = last.snapshot;
+    BuiltSnapshot built = build_snapshot(config, nullptr, &last, seconds_now(), reading);
+    in_place += built.edited_in_place;
+    check_same_as_fresh(built, config);
+    last = std::move(built);
+  }
+  // Both ways are taken: a new date or topic, or a link elsewhere dropped,
+  // builds whole.
+  CHECK(in_place > 5);
+  CHECK(in_place < 35);
+}

@@ -18,7 +18,6 @@ bool is_gemtext_file(const StaticFile& file) {
   return (file.file.extension() == ".gmi" || file.file.extension() == ".gemini") && file.size <= max_in_memory_file;
 }
 
-
 // Adds to `targets` the "URL:" selector's target of `link`, as written in
 // the page at `page`, when it leaves Gopherspace for a place Gopher may send
 // a reader to.

@@ -3,7 +3,6 @@
 // nothing here knows about Gemini or Gopher.
 #pragma once
 #include "content/body.hpp"
-#include "text/string_hash.hpp"
 
 #include <cstdint>
 #include <map>
@@ -77,6 +76,7 @@ struct RelatedStory {
 };
 
 struct Article {
+  // Set by place(), with the path made of them.
   std::string section; // folder name
   std::string slug;    // file name without ".md"
   std::string source;  // "section/slug.md", relative to the capsule
@@ -101,8 +101,18 @@ struct Article {
   // release_bodies): read the file again to render them anew.
   bool body_released = false;
 
-  std::string path() const { return "/" + section + "/" + slug; }
+  void place(std::string section_name, std::string slug_name) {
+    section = std::move(section_name);
+    slug = std::move(slug_name);
+    path_ = "/" + section + "/" + slug;
+  }
+  // "/section/slug": made once, as sorting, listing and indexing the stories
+  // ask for it many times over.
+  const std::string& path() const { return path_; }
   const std::string& teaser() const { return summary.empty() ? body_teaser : summary; }
+
+private:
+  std::string path_;
 };
 
 struct Section {
@@ -118,7 +128,7 @@ struct Publication {
   std::vector<CapsulePage> pages;         // linked from the front page, in order
   std::vector<std::shared_ptr<const Article>> articles; // every loaded article, drafts too; shared with the load cache
   std::vector<const Article*> published;  // not drafts, newest first
-  std::unordered_map<std::string, const Article*, StringHash, std::equal_to<>> by_path; // "/section/slug" -> published article
+  std::unordered_map<std::string_view, const Article*> by_path; // path() -> published article, keyed by its own path
   std::map<std::string, std::vector<const Article*>> by_tag; // newest first
   std::unordered_map<const Article*, std::vector<RelatedStory>> related; // explicit first, then automatic
 

@@ -39,8 +39,7 @@ bool newer_first(const Article* a, const Article* b) {
 // and its lead photo's path as a capsule path.
 CachedArticle settle(ParsedArticle parsed, const std::string& section, const std::string& slug) {
   CachedArticle settled;
-  parsed.article.section = section;
-  parsed.article.slug = slug;
+  parsed.article.place(section, slug);
   if (auto& image = parsed.article.image; image && !is_url(image->src)) {
     settled.image_src_written = image->src;
     std::string_view relative = image->src;

@@ -58,7 +58,9 @@ std::shared_ptr<const Article> repoint(Publication& publication, const Article* 
     if (section.name == target->section) replace_in(section.articles);
   for (const auto& tag : target->tags)
     if (auto found = publication.by_tag.find(tag); found != publication.by_tag.end()) replace_in(found->second);
-  publication.by_path[target->path()] = target;
+  // The key is a view of the story's own path: the one of `from` goes with it.
+  publication.by_path.erase(target->path());
+  publication.by_path.emplace(target->path(), target);
   if (auto node = publication.related.extract(from)) {
     node.key() = target;
     publication.related.insert(std::move(node));

@@ -26,8 +26,7 @@ struct SmallPublication {
 
   static Article story(std::string section, std::string slug, std::string title, std::int64_t date) {
     Article article;
-    article.section = std::move(section);
-    article.slug = std::move(slug);
+    article.place(std::move(section), std::move(slug));
     article.source = article.section + "/" + article.slug + ".md";
     article.title = std::move(title);
     article.date.unix_seconds = date;

@@ -8,8 +8,7 @@ using namespace gazette;
 
 TEST_CASE("a link as a Gopher item: on this server by what it names, elsewhere, or URL:") {
   Article pier;
-  pier.section = "world";
-  pier.slug = "pier";
+  pier.place("world", "pier");
   Publication publication;
   publication.sections.push_back({"world", "World", "", {}});
   publication.by_path.emplace("/world/pier", &pier);

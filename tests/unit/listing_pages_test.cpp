@@ -18,7 +18,8 @@ struct Listing {
   Listing() {
     publication.site.title = "The Desk";
     publication.site.lang = "en";
-    first.section = second.section = "world";
+    first.place("world", "a");
+    second.place("world", "b");
     first.source = "world/a.md";
     second.source = "world/b.md";
     for (Article* article : {&first, &second}) {

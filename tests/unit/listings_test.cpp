@@ -36,8 +36,7 @@ struct Stories {
 
   Stories& add(const std::string& slug, std::int64_t seconds, const std::string& section = "world") {
     Article& article = held.emplace_back();
-    article.section = section;
-    article.slug = slug;
+    article.place(section, slug);
     article.title = slug;
     article.date.unix_seconds = seconds;
     list.push_back(&article);

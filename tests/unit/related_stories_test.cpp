@@ -21,8 +21,7 @@ Publication random_publication(std::mt19937& random, int count) {
   std::uniform_int_distribution<int> section(0, 2), common_tag(0, 7), rare_tag(8, 37), tag_count(0, 4), percent(0, 99);
   for (int i = 0; i < count; ++i) {
     auto article = std::make_shared<Article>();
-    article->section = p.sections[static_cast<std::size_t>(section(random))].name;
-    article->slug = "story-" + std::to_string(i);
+    article->place(p.sections[static_cast<std::size_t>(section(random))].name, "story-" + std::to_string(i));
     for (int t = tag_count(random); t > 0; --t)
       article->tags.push_back("tag-" + std::to_string(percent(random) < 85 ? common_tag(random) : rare_tag(random)));
     if (!article->tags.empty() && percent(random) < 10) article->tags.push_back(article->tags.front());

@@ -30,8 +30,7 @@ TEST_CASE("stories added, updated and removed between two loads") {
 TEST_CASE("the stories a load publishes, by path, with their files' hashes") {
   auto story = [](std::string section, std::string slug, std::uint64_t hash) {
     Article article;
-    article.section = std::move(section);
-    article.slug = std::move(slug);
+    article.place(std::move(section), std::move(slug));
     article.content_hash = hash;
     return article;
   };

@@ -38,6 +38,17 @@ void add_story(Snapshot& snapshot, const Article& article, const ArticleRenders&
   if (slug_is_its_own) snapshot.finger[article.slug] = story;
 }
 
+// Whether a story's slug is its own, for an edit: the lists name a handful
+// of stories, and counting each one's slug among every story costs less
+// than indexing them all.
+std::function<bool(const Article&)> slug_check(const Publication& publication) {
+  return [&publication](const Article& story) {
+    return !publication.find_section(story.slug) &&
+           std::count_if(publication.published.begin(), publication.published.end(),
+                         [&](const Article* other) { return other->slug == story.slug; }) == 1;
+  };
+}
+
 } // namespace
 
 void add_finger_resources(Snapshot& snapshot, const Publication* publication, const RendersByArticle& renders,
@@ -67,17 +78,8 @@ void add_finger_resources(Snapshot& snapshot, const Publication* publication, co
 
 void update_finger_story(Snapshot& snapshot, const Publication& publication, const Article& article,
                          const RendersByArticle& renders, const Config& config) {
-  // The lists name a handful of stories: counting each one's slug among
-  // every story costs less than indexing them all.
-  auto slug_is_its_own = [&](const Article& story) {
-    return !publication.find_section(story.slug) &&
-           std::count_if(publication.published.begin(), publication.published.end(),
-                         [&](const Article* other) { return other->slug == story.slug; }) == 1;
-  };
+  const auto slug_is_its_own = slug_check(publication);
   const FingerStyle style = finger_style(config, slug_is_its_own);
-  snapshot.finger[""] = text(render_finger_front(publication, style));
-  if (const Section* section = publication.find_section(article.section))
-    snapshot.finger[section->name] = text(render_finger_section(publication, *section, style));
   add_story(snapshot, article, *renders.at(&article), config, slug_is_its_own(article));
   // A slug several stories share answers with the list of them, by title.
   if (!slug_is_its_own(article) && !publication.find_section(article.slug)) {
@@ -86,6 +88,15 @@ void update_finger_story(Snapshot& snapshot, const Publication& publication, con
       if (other->slug == article.slug) sharing.push_back(other);
     snapshot.finger[article.slug] = text(render_finger_choices(article.slug, sharing, style));
   }
+}
+
+void update_finger_lists(Snapshot& snapshot, const Publication& publication, const Config& config,
+                         const std::set<std::string>& sections) {
+  const FingerStyle style = finger_style(config, slug_check(publication));
+  snapshot.finger[""] = text(render_finger_front(publication, style));
+  for (const auto& name : sections)
+    if (const Section* section = publication.find_section(name))
+      snapshot.finger[section->name] = text(render_finger_section(publication, *section, style));
 }
 
 } // namespace gazette

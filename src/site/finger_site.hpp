@@ -5,6 +5,9 @@
 #include "site/article_renders.hpp"
 #include "snapshot/snapshot.hpp"
 
+#include <set>
+#include <string>
+
 namespace gazette {
 
 // Every Finger answer, by the name asked for: "" the latest stories, a
@@ -14,9 +17,14 @@ void add_finger_resources(Snapshot& snapshot, const Publication* publication, co
                           const Config& config);
 
 // After an edit of `article` that leaves it where it was in every list: its
-// answers, the lists of the latest stories (all and its section's), and
-// the choice of stories its slug answers with when others share it.
+// answers, and the choice of stories its slug answers with when others
+// share it.
 void update_finger_story(Snapshot& snapshot, const Publication& publication, const Article& article,
                          const RendersByArticle& renders, const Config& config);
+
+// After such edits of stories of `sections`: the lists of the latest
+// stories, the site's and those sections'.
+void update_finger_lists(Snapshot& snapshot, const Publication& publication, const Config& config,
+                         const std::set<std::string>& sections);
 
 } // namespace gazette

@@ -27,10 +27,10 @@ Resource file_resource(const StaticFile& file, std::string_view lang) {
 }
 
 // The pages that show the latest stories: the front page and the feeds,
-// the sections' all or, with `section`, that one's alone. Returns their paths.
+// the sections' all or, with `sections`, theirs alone. Returns their paths.
 std::vector<std::string> add_latest_pages(Snapshot& snapshot, const Publication& publication,
                                           const std::string& base_url, const RendersByArticle& renders,
-                                          const std::string* section_only = nullptr) {
+                                          const std::set<std::string>* sections = nullptr) {
   std::vector<std::string> paths{"/", "/atom.xml"};
   const std::string ok = gemini_header(20, gemtext_mime_type(publication.site.lang));
   snapshot.gemini["/"] = Resource{render_front_page_gemtext(publication, gemtext_entries(renders)).after(ok), {}, 0};
@@ -38,7 +38,7 @@ std::vector<std::string> add_latest_pages(Snapshot& snapshot, const Publication&
   snapshot.gemini["/atom.xml"] = Resource{
       atom + render_atom_feed(publication, publication.site.title, "/atom.xml", "/", publication.published, base_url), {}, 0};
   for (const auto& section : publication.sections) {
-    if (section_only && section.name != *section_only) continue;
+    if (sections && !sections->count(section.name)) continue;
     const std::string page = "/" + section.name + "/";
     snapshot.gemini[page + "atom.xml"] = Resource{
         atom + render_atom_feed(publication, fmt::format("{}: {}", publication.site.title, section.title),
@@ -96,13 +96,14 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
   add_latest_pages(snapshot, publication, base_url, renders);
 }
 
-std::vector<std::string> update_gemini_story(Snapshot& snapshot, const Publication& publication,
-                                             const Article& article, const std::string& base_url,
-                                             const RendersByArticle& renders) {
+void update_gemini_story(Snapshot& snapshot, const Article& article, const RendersByArticle& renders) {
   snapshot.gemini[article.path()] = Resource{renders.at(&article)->gemini_response, {}, 0};
-  std::vector<std::string> paths = add_latest_pages(snapshot, publication, base_url, renders, &article.section);
-  paths.push_back(article.path());
-  return paths;
+}
+
+std::vector<std::string> update_gemini_latest_pages(Snapshot& snapshot, const Publication& publication,
+                                                    const std::string& base_url, const RendersByArticle& renders,
+                                                    const std::set<std::string>& sections) {
+  return add_latest_pages(snapshot, publication, base_url, renders, &sections);
 }
 
 } // namespace gazette

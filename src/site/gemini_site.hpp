@@ -7,6 +7,7 @@
 #include "content/publication.hpp"
 #include "snapshot/snapshot.hpp"
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -23,11 +24,16 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
                                       const std::string& base_url, const RendersByArticle& renders,
                                       const std::vector<ListingPage>& listings);
 
-// After an edit of `article` that leaves it where it was in every list:
-// its page, and the pages that show the latest stories (the front page, the
-// site's feed and its section's), rendered again. Returns the paths written.
-std::vector<std::string> update_gemini_story(Snapshot& snapshot, const Publication& publication, const Article& article,
-                         const std::string& base_url, const RendersByArticle& renders);
+// After an edit of `article` that leaves it where it was in every list: its
+// page, at article.path().
+void update_gemini_story(Snapshot& snapshot, const Article& article, const RendersByArticle& renders);
+
+// After edits of stories of `sections` that leave them where they were: the
+// pages that show the latest stories (the front page, the site's feed and
+// those sections'), rendered again once. Returns the paths written.
+std::vector<std::string> update_gemini_latest_pages(Snapshot& snapshot, const Publication& publication,
+                                                    const std::string& base_url, const RendersByArticle& renders,
+                                                    const std::set<std::string>& sections);
 
 // "gemini://<first hostname>", with ":<port>" when the first listener is not on 1965.
 std::string gemini_base_url(const Config& config);

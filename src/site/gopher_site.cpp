@@ -158,8 +158,12 @@ bool update_gopher_story(Snapshot& snapshot, const Publication& publication, con
   add_story(snapshot.gopher, article, *renders.at(&article));
   for (const auto& [alias, target] : redirects)
     if (target == article.path()) add_alias(snapshot.gopher, alias, target);
-  snapshot.gopher["/"] = Resource{render_front_page_menu(publication, style, gopher_entries(renders)), {}, 0};
   return true;
+}
+
+void update_gopher_front_page(Snapshot& snapshot, const Publication& publication, const GopherSettings& settings,
+                              const RendersByArticle& renders) {
+  snapshot.gopher["/"] = Resource{render_front_page_menu(publication, gopher_style(settings), gopher_entries(renders)), {}, 0};
 }
 
 } // namespace gazette

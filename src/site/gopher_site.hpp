@@ -19,12 +19,16 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
                           const std::vector<ListingPage>& listings);
 
 // After an edit of `article` that leaves it where it was in every list:
-// its text and menu (at its path and its aliases), the front page, and the
-// links its new version leaves Gopherspace by. True when that is all that
-// changed; false when the edit dropped a link elsewhere, which other
-// stories may still hold: then the whole site is built again.
+// its text and menu (at its path and its aliases), and the links its new
+// version leaves Gopherspace by. True when that is all that changed; false
+// when the edit dropped a link elsewhere, which other stories may still
+// hold: then the whole site is built again.
 bool update_gopher_story(Snapshot& snapshot, const Publication& publication, const Article& article,
                          const Article& before, const std::vector<std::pair<std::string, std::string>>& redirects,
                          const GopherSettings& settings, const RendersByArticle& renders);
+
+// After such edits: the front page menu, which shows the latest stories.
+void update_gopher_front_page(Snapshot& snapshot, const Publication& publication, const GopherSettings& settings,
+                              const RendersByArticle& renders);
 
 } // namespace gazette

@@ -175,6 +175,8 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
     restore();
   };
   std::map<std::uint32_t, StoryWords> words;
+  std::vector<std::string> gemini_paths; // Gemini's answers written, for Spartan's
+  std::set<std::string> sections;        // of the edited stories
   std::vector<ListingPage> pages_changed; // list pages rendered again
   std::vector<ListingPlan> plans;         // theirs
   // Stories rendered again for a related story's new title, with their renders before.
@@ -188,16 +190,16 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
       title_changed = title_changed || after.title != edit.before->title;
     }
     swap_renders();
-    const std::string base_url = gemini_base_url(*config);
     for (const auto& edit : *edits) {
       const Article& after = edit.after.parsed->article;
-      const std::vector<std::string> paths = update_gemini_story(*snapshot, publication, after, base_url, renders);
       if (!update_gopher_story(*snapshot, publication, after, *edit.held, previous.redirects, config->gopher, renders)) {
         give_back();
         return std::nullopt;
       }
-      if (!config->spartan.listen.empty()) update_spartan_pages(*snapshot, publication, renders, config->spartan, paths);
+      update_gemini_story(*snapshot, after, renders);
+      gemini_paths.push_back(after.path());
       if (!config->finger.listen.empty()) update_finger_story(*snapshot, publication, after, renders, *config);
+      sections.insert(after.section);
       const auto place = std::find(publication.published.begin(), publication.published.end(), &after);
       words[static_cast<std::uint32_t>(place - publication.published.begin())] = renders.at(&after)->words;
     }
@@ -220,13 +222,11 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
       }
       for (auto& page : listing_pages(plans, publication, *config, renders, &previous.listings))
         if (previous.listings.at(page.plan->path).key != page.key) pages_changed.push_back(std::move(page));
-      std::vector<std::string> paths;
       for (const auto& page : pages_changed) {
         snapshot->gemini[page.plan->path] = Resource{page.gemini, {}, 0};
         snapshot->gopher[page.plan->path] = Resource{page.gopher, {}, 0};
-        paths.push_back(page.plan->path);
+        gemini_paths.push_back(page.plan->path);
       }
-      if (!config->spartan.listen.empty()) update_spartan_pages(*snapshot, publication, renders, config->spartan, paths);
       // Search shows each story by its entries.
       auto entries = std::make_shared<std::vector<SearchEntry>>(*serving.search_entries);
       for (const auto& [place, story_words] : words) {
@@ -248,12 +248,19 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
         auto& held = renders.at(article);
         related_rendered.emplace_back(article, held);
         held = render_article(publication, *article, *config, previous.pages.get());
-        const auto paths = update_gemini_story(*snapshot, publication, *article, base_url, renders);
+        update_gemini_story(*snapshot, *article, renders);
+        gemini_paths.push_back(article->path());
         update_gopher_story(*snapshot, publication, *article, *article, previous.redirects, config->gopher, renders);
-        if (!config->spartan.listen.empty()) update_spartan_pages(*snapshot, publication, renders, config->spartan, paths);
         if (!config->finger.listen.empty()) update_finger_story(*snapshot, publication, *article, renders, *config);
       }
     }
+    // The pages that show the latest stories, once for every edit.
+    const auto latest = update_gemini_latest_pages(*snapshot, publication, gemini_base_url(*config), renders, sections);
+    gemini_paths.insert(gemini_paths.end(), latest.begin(), latest.end());
+    update_gopher_front_page(*snapshot, publication, config->gopher, renders);
+    if (!config->finger.listen.empty()) update_finger_lists(*snapshot, publication, *config, sections);
+    if (!config->spartan.listen.empty())
+      update_spartan_pages(*snapshot, publication, renders, config->spartan, gemini_paths);
   } catch (...) {
     give_back();
     throw;

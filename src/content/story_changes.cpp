@@ -4,22 +4,27 @@
 
 namespace gazette {
 
-PublishedStories published_stories(const Publication& publication) {
-  PublishedStories stories;
-  stories.reserve(publication.published.size());
-  for (const Article* article : publication.published) stories.emplace(article->path(), article->content_hash);
-  return stories;
+namespace {
+
+const Article* published_at(const Publication* publication, std::string_view path) {
+  if (!publication) return nullptr;
+  const auto found = publication->by_path.find(path);
+  return found == publication->by_path.end() ? nullptr : found->second;
 }
 
-StoryChanges compare_stories(const PublishedStories& before, const PublishedStories& after) {
+} // namespace
+
+StoryChanges compare_stories(const Publication* before, const Publication* after) {
   StoryChanges changes;
-  for (const auto& [path, hash] : after) {
-    auto found = before.find(path);
-    if (found == before.end()) ++changes.added;
-    else if (found->second != hash) ++changes.updated;
-  }
-  for (const auto& [path, hash] : before)
-    if (!after.count(path)) ++changes.removed;
+  if (after)
+    for (const Article* article : after->published) {
+      const Article* was = published_at(before, article->path());
+      if (!was) ++changes.added;
+      else if (was->content_hash != article->content_hash) ++changes.updated;
+    }
+  if (before)
+    for (const Article* article : before->published)
+      if (!published_at(after, article->path())) ++changes.removed;
   return changes;
 }
 

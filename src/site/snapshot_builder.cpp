@@ -172,12 +172,7 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   // A story shown without its missing photo is a copy of the cached one.
   if (loaded.publication)
     for (const auto& article : loaded.publication->articles) release_body(*article);
-  if (previous) {
-    auto stories = [](const Publication* publication) {
-      return publication ? published_stories(*publication) : PublishedStories{};
-    };
-    built.changes = compare_stories(stories(previous->publication.get()), stories(loaded.publication.get()));
-  }
+  if (previous) built.changes = compare_stories(previous->publication.get(), loaded.publication.get());
   built.publication = std::move(loaded.publication);
   built.article_renders = std::move(renders);
   built.redirects = std::move(loaded.redirects);

@@ -172,9 +172,6 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
       } else if (restore_body(config.capsule, article) || !last) {
         fresh.push_back(render(publication, article, config, key));
         made[i] = fresh.back().renders;
-        // Its pages are all the build needs of its body: letting it go
-        // now lets the next stories' pages reuse its memory.
-        release_body(article);
       } else {
         made[i] = std::move(last); // its body is gone from the file: the last pages stay until the file is good again
       }

@@ -80,9 +80,10 @@ void update_finger_story(Snapshot& snapshot, const Publication& publication, con
                          const RendersByArticle& renders, const Config& config) {
   const auto slug_is_its_own = slug_check(publication);
   const FingerStyle style = finger_style(config, slug_is_its_own);
-  add_story(snapshot, article, *renders.at(&article), config, slug_is_its_own(article));
+  const bool own = slug_is_its_own(article);
+  add_story(snapshot, article, *renders.at(&article), config, own);
   // A slug several stories share answers with the list of them, by title.
-  if (!slug_is_its_own(article) && !publication.find_section(article.slug)) {
+  if (!own && !publication.find_section(article.slug)) {
     std::vector<const Article*> sharing;
     for (const Article* other : publication.published)
       if (other->slug == article.slug) sharing.push_back(other);

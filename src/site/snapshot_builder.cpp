@@ -34,8 +34,6 @@ void add_search(Snapshot& snapshot, const Publication& publication, const Render
   snapshot.search_entries = std::make_shared<const std::vector<SearchEntry>>(std::move(entries));
 }
 
-
-
 void keep_answer(Snapshot& snapshot, const CapsuleReading& reading, Resources Snapshot::*resources, const std::string& path) {
   Resources& now = snapshot.*resources;
   const Resources* before = reading.serving ? &(reading.serving.get()->*resources) : nullptr;

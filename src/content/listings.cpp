@@ -18,20 +18,19 @@ int year_of(const std::chrono::year_month_day& day) { return static_cast<int>(da
 int month_of(const std::chrono::year_month_day& day) { return static_cast<int>(static_cast<unsigned>(day.month())); }
 int day_of(const std::chrono::year_month_day& day) { return static_cast<int>(static_cast<unsigned>(day.day())); }
 
-// Splits `stories` into runs on which `key` agrees.
-template <typename Key>
-std::vector<std::pair<int, StorySpan>> runs(StorySpan stories, Key key) {
+// Splits `stories`, newest first, into runs of one year, month or day:
+// `key` names the period of a story and `start` its first second. Each
+// run's end is found by bisection, so a long list is not read story by story.
+template <typename Key, typename Start>
+std::vector<std::pair<int, StorySpan>> runs(StorySpan stories, Key key, Start start) {
   std::vector<std::pair<int, StorySpan>> out;
-  if (stories.empty()) return out;
-  std::size_t begin = 0;
-  int run_key = key(*stories[0]);
-  for (std::size_t i = 1; i <= stories.size(); ++i) {
-    const int next = i == stories.size() ? 0 : key(*stories[i]);
-    if (i == stories.size() || next != run_key) {
-      out.emplace_back(run_key, stories.subspan(begin, i - begin));
-      begin = i;
-      run_key = next;
-    }
+  for (auto first = stories.begin(); first != stories.end();) {
+    const std::chrono::year_month_day day = civil_day(**first);
+    const std::int64_t from = std::chrono::sys_seconds(std::chrono::sys_days(start(day))).time_since_epoch().count();
+    const auto end = std::partition_point(first, stories.end(), [&](const Article* a) { return a->date.unix_seconds >= from; });
+    out.emplace_back(key(day), stories.subspan(static_cast<std::size_t>(first - stories.begin()),
+                                               static_cast<std::size_t>(end - first)));
+    first = end;
   }
   return out;
 }
@@ -181,10 +180,13 @@ std::string listing_page_path(std::string_view first_page, std::size_t number) {
 }
 
 std::vector<ArchiveYear> date_archive(StorySpan newest_first) {
+  using namespace std::chrono;
   std::vector<ArchiveYear> years;
-  for (const auto& [year, stories] : runs(newest_first, [](const Article& a) { return year_of(civil_day(a)); })) {
+  for (const auto& [year, stories] :
+       runs(newest_first, year_of, [](const year_month_day& d) { return year_month_day{d.year(), January, day{1}}; })) {
     ArchiveYear entry{year, stories, {}};
-    for (const auto& [month, in_month] : runs(stories, [](const Article& a) { return month_of(civil_day(a)); }))
+    for (const auto& [month, in_month] :
+         runs(stories, month_of, [](const year_month_day& d) { return year_month_day{d.year(), d.month(), day{1}}; }))
       entry.months.push_back({month, in_month});
     years.push_back(std::move(entry));
   }
@@ -193,7 +195,7 @@ std::vector<ArchiveYear> date_archive(StorySpan newest_first) {
 
 std::vector<ArchiveDay> archive_days(StorySpan newest_first) {
   std::vector<ArchiveDay> days;
-  for (const auto& [day, stories] : runs(newest_first, [](const Article& a) { return day_of(civil_day(a)); }))
+  for (const auto& [day, stories] : runs(newest_first, day_of, [](const std::chrono::year_month_day& d) { return d; }))
     days.push_back({day, stories});
   return days;
 }

@@ -9,9 +9,27 @@ Resources::Resources() {
   for (auto& shard : shards_) shard = std::make_shared<Shard>();
 }
 
+namespace {
+
+// The list a page of older stories belongs to: "/world/" for
+// "/world/page/3/" (and Gemini's "/world/page/3"); else the path itself.
+std::string_view list_of(std::string_view path) {
+  const std::size_t at = path.rfind("/page/");
+  if (at == std::string_view::npos) return path;
+  std::string_view number = path.substr(at + 6);
+  if (number.ends_with('/')) number.remove_suffix(1);
+  if (number.empty() || number.find_first_not_of("0123456789") != std::string_view::npos) return path;
+  return path.substr(0, at + 1);
+}
+
+} // namespace
+
+// Every page of a list shares its first page's shard: a story published at
+// the top of a list moves each of its pages on by one, and then copies that
+// list's shard, not every shard.
 std::size_t Resources::shard_of(const std::string& path) {
   // The high bits: the shard's own table buckets by the low ones.
-  return (std::hash<std::string>{}(path) >> 32) % shard_count;
+  return (std::hash<std::string_view>{}(list_of(path)) >> 32) % shard_count;
 }
 
 const Resource* Resources::find(const std::string& path) const {

@@ -47,7 +47,9 @@ public:
   }
 
 private:
-  static constexpr std::size_t shard_count = 64;
+  // A story published copies a few dozen shards (its lists', its own, its
+  // related stories'): out of this many, a few percent of the paths.
+  static constexpr std::size_t shard_count = 1024;
   static std::size_t shard_of(const std::string& path);
   Shard& own(std::size_t shard);
 

@@ -102,10 +102,22 @@ SearchIndex::SearchIndex(const std::vector<const StoryWords*>& stories) : story_
 }
 
 SearchIndex::SearchIndex(std::shared_ptr<const SearchIndex> base, std::map<std::uint32_t, StoryWords> replaced)
-    : story_count_(base->story_count_), base_(base->base_ ? base->base_ : base), replaced_(std::move(replaced)) {
+    : story_count_(base->story_count_), base_(base->base_ ? base->base_ : base), replaced_(std::move(replaced)),
+      place_of_indexed_(base->place_of_indexed_) {
   // Replacements do not stack: one index holds the postings, this one every
   // story replaced since, the newest words of each.
   for (const auto& [id, words] : base->replaced_) replaced_.try_emplace(id, words);
+}
+
+SearchIndex::SearchIndex(std::shared_ptr<const SearchIndex> base, const std::vector<std::uint32_t>& place_of,
+                         std::size_t story_count, std::map<std::uint32_t, StoryWords> replaced)
+    : story_count_(story_count), base_(base->base_ ? base->base_ : base), replaced_(std::move(replaced)) {
+  auto moved = [&](std::uint32_t place) { return place < place_of.size() ? place_of[place] : withdrawn; };
+  place_of_indexed_.resize(base_->story_count_);
+  for (std::uint32_t id = 0; id < place_of_indexed_.size(); ++id)
+    place_of_indexed_[id] = moved(base->place_of_indexed_.empty() ? id : base->place_of_indexed_[id]);
+  for (const auto& [id, words] : base->replaced_)
+    if (const std::uint32_t place = moved(id); place != withdrawn) replaced_.try_emplace(place, words);
 }
 
 std::vector<bool> SearchIndex::matches(const Postings& postings, const std::string& prefix) const {
@@ -122,14 +134,24 @@ SearchResults SearchIndex::find(std::string_view query, std::size_t cap) const {
   const std::vector<std::string> words = search_words(query);
   if (words.empty()) return results;
   const SearchIndex& indexed = base_ ? *base_ : *this;
-  std::vector<bool> in_title(story_count_, true), anywhere(story_count_, true);
+  std::vector<bool> in_title(indexed.story_count_, true), anywhere(indexed.story_count_, true);
   for (const auto& word : words) {
-    const auto title_hits = matches(indexed.title_words_, word);
-    const auto all_hits = matches(indexed.all_words_, word);
-    for (std::size_t id = 0; id < story_count_; ++id) {
+    const auto title_hits = indexed.matches(indexed.title_words_, word);
+    const auto all_hits = indexed.matches(indexed.all_words_, word);
+    for (std::size_t id = 0; id < indexed.story_count_; ++id) {
       in_title[id] = in_title[id] && title_hits[id];
       anywhere[id] = anywhere[id] && all_hits[id];
     }
+  }
+  if (!place_of_indexed_.empty()) {
+    std::vector<bool> title_now(story_count_, false), anywhere_now(story_count_, false);
+    for (std::size_t id = 0; id < place_of_indexed_.size(); ++id)
+      if (const std::uint32_t place = place_of_indexed_[id]; place != withdrawn) {
+        title_now[place] = in_title[id];
+        anywhere_now[place] = anywhere[id];
+      }
+    in_title = std::move(title_now);
+    anywhere = std::move(anywhere_now);
   }
   for (const auto& [id, story] : replaced_) {
     in_title[id] = begins_words(story.title, words);

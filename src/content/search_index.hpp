@@ -48,6 +48,13 @@ public:
   // `base` with the words of some stories (by their place) replaced: an
   // edit does not index the whole archive again.
   SearchIndex(std::shared_ptr<const SearchIndex> base, std::map<std::uint32_t, StoryWords> replaced);
+  // `base` after stories were published or withdrawn in place: `place_of`
+  // gives where each of its stories now is (`withdrawn` if gone), among
+  // `story_count`; `replaced` holds the words of the stories new at their
+  // place, by that place.
+  static constexpr std::uint32_t withdrawn = UINT32_MAX;
+  SearchIndex(std::shared_ptr<const SearchIndex> base, const std::vector<std::uint32_t>& place_of, std::size_t story_count,
+              std::map<std::uint32_t, StoryWords> replaced);
 
   // Stories whose words are held apart from the postings (see above).
   std::size_t replaced_count() const { return replaced_.size(); }
@@ -68,6 +75,8 @@ private:
   // replaced stories' words, which a query reads in full.
   std::shared_ptr<const SearchIndex> base_;
   std::map<std::uint32_t, StoryWords> replaced_;
+  // Where each of the stories base_ indexed now is, when any moved.
+  std::vector<std::uint32_t> place_of_indexed_;
 };
 
 } // namespace gazette

@@ -182,3 +182,50 @@ TEST_CASE("search index: stories' words replaced find what an index built afresh
   }
   CHECK(found > 100);
 }
+
+TEST_CASE("search index: stories published and withdrawn in place find what an index built afresh finds") {
+  std::vector<StoryWords> stories;
+  std::uint32_t seed = 23;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  auto word = [&] { return fmt::format("w{}", (next() >> 8) % 300); };
+  auto story = [&] {
+    const std::string title = word() + " " + word();
+    return StoryWords{word_list({title}), word_list({title, word() + " " + word() + " " + word()})};
+  };
+  for (int i = 0; i < 150; ++i) stories.push_back(story());
+  auto index_of = [](const std::vector<StoryWords>& all) {
+    std::vector<const StoryWords*> newest_first;
+    for (const auto& one : all) newest_first.push_back(&one);
+    return std::make_shared<const SearchIndex>(newest_first);
+  };
+  auto index = index_of(stories);
+  // Rounds that publish a story at the top, in the middle or at the end,
+  // withdraw one, or replace one's words: each on top of the last.
+  for (int round = 0; round < 30; ++round) {
+    CAPTURE(round);
+    const auto count = static_cast<std::uint32_t>(stories.size());
+    std::vector<std::uint32_t> place_of(count);
+    std::map<std::uint32_t, StoryWords> replaced;
+    const std::uint32_t at = round % 3 == 0 ? 0 : (round % 3 == 1 ? count : (next() >> 8) % count);
+    if (round % 4 == 3) {
+      const std::uint32_t gone = at % count;
+      for (std::uint32_t i = 0; i < count; ++i) place_of[i] = i < gone ? i : (i == gone ? SearchIndex::withdrawn : i - 1);
+      stories.erase(stories.begin() + gone);
+    } else {
+      for (std::uint32_t i = 0; i < count; ++i) place_of[i] = i < at ? i : i + 1;
+      stories.insert(stories.begin() + at, story());
+      replaced[at] = stories[at];
+    }
+    if (round % 5 == 0) replaced[1] = stories[1] = story();
+    index = std::make_shared<const SearchIndex>(index, place_of, stories.size(), replaced);
+    const auto fresh = index_of(stories);
+    for (int query_round = 0; query_round < 20; ++query_round) {
+      std::string query = word() + (query_round % 3 == 0 ? " " + word() : "");
+      CAPTURE(query);
+      CHECK(index->find(query, 1000).hits == fresh->find(query, 1000).hits);
+    }
+  }
+  // Every story published since the index was built is held apart, and some words still find stories.
+  CHECK(index->replaced_count() >= 15);
+  CHECK(index->find(stories[0].title.substr(0, stories[0].title.find(' ')), 1000).total > 0);
+}

@@ -20,6 +20,52 @@ std::string Publication::tag_title(std::string_view tag) const {
   return named != site.tag_names.end() ? named->second : tag_name_from_slug(tag);
 }
 
+bool newer_first(const Article* a, const Article* b) {
+  if (a->date.unix_seconds != b->date.unix_seconds) return a->date.unix_seconds > b->date.unix_seconds;
+  return a->path() < b->path();
+}
+
+namespace {
+
+void insert_in_order(std::vector<const Article*>& list, const Article* article) {
+  list.insert(std::upper_bound(list.begin(), list.end(), article, newer_first), article);
+}
+
+void erase_from(std::vector<const Article*>& list, const Article* article) {
+  list.erase(std::remove(list.begin(), list.end(), article), list.end());
+}
+
+} // namespace
+
+void publish_story(Publication& publication, std::shared_ptr<const Article> article) {
+  const Article* story = article.get();
+  publication.articles.push_back(std::move(article));
+  insert_in_order(publication.published, story);
+  for (auto& section : publication.sections)
+    if (section.name == story->section) insert_in_order(section.articles, story);
+  // As a load does: a tag named twice lists the story twice.
+  for (const auto& tag : story->tags) insert_in_order(publication.by_tag[tag], story);
+  publication.by_path.emplace(story->path(), story);
+}
+
+void withdraw_story(Publication& publication, const Article& article) {
+  const Article* story = &article;
+  erase_from(publication.published, story);
+  for (auto& section : publication.sections)
+    if (section.name == story->section) erase_from(section.articles, story);
+  for (const auto& tag : story->tags)
+    if (auto found = publication.by_tag.find(tag); found != publication.by_tag.end()) {
+      erase_from(found->second, story);
+      if (found->second.empty()) publication.by_tag.erase(found);
+    }
+  if (auto found = publication.by_path.find(story->path()); found != publication.by_path.end() && found->second == story)
+    publication.by_path.erase(found);
+  publication.related.erase(story);
+  auto held = std::find_if(publication.articles.begin(), publication.articles.end(),
+                           [&](const auto& each) { return each.get() == story; });
+  if (held != publication.articles.end()) publication.articles.erase(held);
+}
+
 std::string tag_name_from_slug(std::string_view tag) {
   std::string name(tag);
   std::replace(name.begin(), name.end(), '-', ' ');

@@ -139,6 +139,14 @@ struct Publication {
   std::string tag_title(std::string_view tag) const;
 };
 
+// The order of every list of stories: newest first, then by path.
+bool newer_first(const Article* a, const Article* b);
+
+// A story published in place, into every list and index a load would put
+// it in (the related stories aside), and taken out again.
+void publish_story(Publication& publication, std::shared_ptr<const Article> article);
+void withdraw_story(Publication& publication, const Article& article);
+
 // Whether a tag has its page, /tags/<tag>/: a tag holding "/" would need a
 // page in a folder of its own, and has none.
 inline bool has_tag_page(std::string_view tag) { return !tag.empty() && tag.find('/') == std::string_view::npos; }

@@ -30,10 +30,6 @@ FileVersion version_of(const struct stat& info) {
 
 bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
 
-bool newer_first(const Article* a, const Article* b) {
-  if (a->date.unix_seconds != b->date.unix_seconds) return a->date.unix_seconds > b->date.unix_seconds;
-  return a->path() < b->path();
-}
 
 // A usable parse as the publication and the cache share it: its place,
 // and its lead photo's path as a capsule path.

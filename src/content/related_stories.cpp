@@ -6,6 +6,7 @@
 #include <limits>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace gazette {
 namespace {
@@ -80,7 +81,89 @@ void walk_shared(std::vector<TagList> lists, std::size_t shared, std::size_t wan
   }
 }
 
+// Tags of `article` that `other` has too, each counted once.
+std::size_t shared_tags(const Article& article, const Article& other) {
+  const auto& tags = article.tags;
+  std::size_t shared = 0;
+  for (auto tag = tags.begin(); tag != tags.end(); ++tag)
+    if (std::find(tags.begin(), tag, *tag) == tag && std::find(other.tags.begin(), other.tags.end(), *tag) != other.tags.end())
+      ++shared;
+  return shared;
+}
+
+// Among stories sharing as many tags with `article`: its section's first, then the newer.
+bool ranks_above_alike(const Article& article, const Article* a, const Article* b) {
+  const bool section_a = a->section == article.section, section_b = b->section == article.section;
+  if (section_a != section_b) return section_a;
+  return newer_first(a, b);
+}
+
 } // namespace
+
+SharedTags count_shared_tags(const Publication& publication, const Article& article) {
+  SharedTags shared;
+  for (auto tag = article.tags.begin(); tag != article.tags.end(); ++tag) {
+    if (std::find(article.tags.begin(), tag, *tag) != tag) continue;
+    auto found = publication.by_tag.find(*tag);
+    if (found == publication.by_tag.end()) continue;
+    // A story naming the tag twice is listed twice, side by side.
+    const Article* last = nullptr;
+    for (const Article* other : found->second)
+      if (other != std::exchange(last, other) && other != &article) ++shared[other];
+  }
+  return shared;
+}
+
+void add_related_by_scan(const Publication& publication, const Article& article, std::size_t limit,
+                         const SharedTags& shared, std::set<const Article*>& listed, std::vector<RelatedStory>& stories) {
+  // The stories by how many tags they share, most first; within each, only
+  // as many as are wanted are ordered.
+  std::vector<std::vector<const Article*>> by_count;
+  for (const auto& [other, count] : shared) {
+    if (by_count.size() <= count) by_count.resize(count + 1);
+    by_count[count].push_back(other);
+  }
+  for (std::size_t count = by_count.size(); count-- > 1 && stories.size() < limit;) {
+    auto& alike = by_count[count];
+    std::erase_if(alike, [&](const Article* other) { return listed.count(other) > 0; });
+    const auto wanted = static_cast<std::ptrdiff_t>(std::min(limit - stories.size(), alike.size()));
+    std::partial_sort(alike.begin(), alike.begin() + wanted, alike.end(),
+                      [&](const Article* a, const Article* b) { return ranks_above_alike(article, a, b); });
+    for (auto other = alike.begin(); other != alike.begin() + wanted; ++other) {
+      listed.insert(*other);
+      stories.push_back({*other, {}});
+    }
+  }
+  if (const Section* section = publication.find_section(article.section))
+    for (const Article* other : section->articles) {
+      if (stories.size() >= limit) break;
+      if (listed.insert(other).second) stories.push_back({other, {}});
+    }
+}
+
+std::optional<std::size_t> related_place(const Article& article, const std::vector<RelatedStory>& stories,
+                                         std::size_t explicit_count, const Article& added, std::size_t shared_with_added,
+                                         std::size_t limit) {
+  if (&added == &article || explicit_count >= limit) return std::nullopt;
+  if (shared_with_added == 0 && added.section != article.section) return std::nullopt;
+  auto above = [&](const RelatedStory& story) {
+    const std::size_t shared = shared_tags(article, *story.article);
+    if (shared != shared_with_added) return shared_with_added > shared;
+    return ranks_above_alike(article, &added, story.article);
+  };
+  // A list short of the limit holds every story that could be in it; a
+  // full one takes the story only above its last.
+  if (stories.size() >= limit && (stories.size() == explicit_count || !above(stories.back()))) return std::nullopt;
+  if (std::any_of(stories.begin(), stories.end(), [&](const RelatedStory& story) { return story.article == &added; }))
+    return std::nullopt;
+  return static_cast<std::size_t>(
+      std::find_if(stories.begin() + static_cast<std::ptrdiff_t>(explicit_count), stories.end(), above) - stories.begin());
+}
+
+void insert_related_story(std::vector<RelatedStory>& stories, std::size_t place, const Article& added, std::size_t limit) {
+  stories.insert(stories.begin() + static_cast<std::ptrdiff_t>(place), {&added, {}});
+  if (stories.size() > limit) stories.pop_back();
+}
 
 RelatedStoryFinder::RelatedStoryFinder(const Publication& publication) : publication_(publication) {
   const auto& published = publication.published;

@@ -54,4 +54,26 @@ private:
   std::vector<std::optional<std::vector<Rank>>> sharing_every_tag_;
 };
 
+// For a story published in place, where building a finder over every
+// story would cost more than the change: how many tags each story shares
+// with `article` (each tag counted once; a story sharing none is not in it),
+// found from the tags' lists without reading the stories.
+using SharedTags = std::unordered_map<const Article*, std::size_t>;
+SharedTags count_shared_tags(const Publication& publication, const Article& article);
+
+// The finder's choices for `article`, from `shared` and its section.
+void add_related_by_scan(const Publication& publication, const Article& article, std::size_t limit,
+                         const SharedTags& shared, std::set<const Article*>& listed, std::vector<RelatedStory>& stories);
+
+// Where `added`, just published and sharing `shared_with_added` tags with
+// `article`, ranks among the automatic related stories of `article`, whose
+// list is `stories` (the first `explicit_count` named by the article
+// itself): the place it takes, or none when it does not rank there.
+std::optional<std::size_t> related_place(const Article& article, const std::vector<RelatedStory>& stories,
+                                         std::size_t explicit_count, const Article& added, std::size_t shared_with_added,
+                                         std::size_t limit);
+// Puts `added` at that place, and lets the last story go when the list
+// passes `limit`: the list is then what a load would choose.
+void insert_related_story(std::vector<RelatedStory>& stories, std::size_t place, const Article& added, std::size_t limit);
+
 } // namespace gazette

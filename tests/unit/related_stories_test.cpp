@@ -95,3 +95,81 @@ TEST_CASE("automatic related stories match scoring every story, for many publica
     }
   }
 }
+
+namespace {
+
+// Like random_publication, with each story dated a second before the one
+// above it, so that the newest-first order is the stories' own.
+Publication dated_publication(std::mt19937& random, int count) {
+  Publication p = random_publication(random, count);
+  for (std::size_t i = 0; i < p.articles.size(); ++i)
+    const_cast<Article&>(*p.articles[i]).date.unix_seconds = static_cast<std::int64_t>(p.articles.size() - i);
+  return p;
+}
+
+std::vector<const Article*> articles_of(const std::vector<RelatedStory>& stories) {
+  std::vector<const Article*> articles;
+  for (const auto& story : stories) articles.push_back(story.article);
+  return articles;
+}
+
+} // namespace
+
+TEST_CASE("related stories by scan: the finder's choices, without the finder") {
+  std::mt19937 random(1965);
+  for (int round = 0; round < 8; ++round) {
+    const Publication p = dated_publication(random, 30 + round * 60);
+    const RelatedStoryFinder finder(p);
+    for (const Article* article : p.published)
+      for (std::size_t limit : {1, 3, 8}) {
+        std::set<const Article*> listed{article}, scan_listed{article};
+        std::vector<RelatedStory> found, scanned;
+        finder.add(*article, limit, listed, found);
+        add_related_by_scan(p, *article, limit, count_shared_tags(p, *article), scan_listed, scanned);
+        INFO("round ", round, ", ", article->slug, ", limit ", limit);
+        CHECK(articles_of(scanned) == articles_of(found));
+        CHECK(scan_listed == listed);
+      }
+  }
+}
+
+TEST_CASE("a story published in place takes its rank among the others' related stories, as a fresh choice would") {
+  std::mt19937 random(2024);
+  std::size_t admitted = 0, refused = 0;
+  for (int round = 0; round < 8; ++round) {
+    Publication p = dated_publication(random, 40 + round * 40);
+    // The story to publish: the newest, one from the middle, or the oldest.
+    const std::size_t at = round % 3 == 0 ? 0 : (round % 3 == 1 ? p.published.size() / 2 : p.published.size() - 1);
+    const Article* added = p.published[at];
+    Publication without = p;
+    without.published.erase(without.published.begin() + static_cast<std::ptrdiff_t>(at));
+    for (auto& section : without.sections) std::erase(section.articles, added);
+    for (auto& [tag, stories] : without.by_tag) std::erase(stories, added);
+    std::erase_if(without.by_tag, [](const auto& entry) { return entry.second.empty(); });
+    const RelatedStoryFinder before(without), after(p);
+    for (const Article* article : without.published)
+      for (std::size_t limit : {1, 3, 8}) {
+        // Sometimes the story names one related story itself, first.
+        std::vector<RelatedStory> stories;
+        std::set<const Article*> listed{article};
+        std::size_t named = 0;
+        if (const Article* chosen = without.published[(at + 7) % without.published.size()];
+            limit > 1 && chosen != article && listed.insert(chosen).second) {
+          stories.push_back({chosen, {}});
+          named = 1;
+        }
+        std::vector<RelatedStory> expected = stories;
+        std::set<const Article*> expected_listed = listed;
+        before.add(*article, limit, listed, stories);
+        after.add(*article, limit, expected_listed, expected);
+        const auto place = related_place(*article, stories, named, *added, count_shared_tags(p, *added)[article], limit);
+        if (place) insert_related_story(stories, *place, *added, limit);
+        const bool changed = place.has_value();
+        INFO("round ", round, ", ", article->slug, ", limit ", limit);
+        CHECK(articles_of(stories) == articles_of(expected));
+        (changed ? admitted : refused) += 1;
+      }
+  }
+  CHECK(admitted > 50); // both happen, often
+  CHECK(refused > 50);
+}

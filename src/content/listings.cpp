@@ -71,8 +71,9 @@ public:
 
   // The date archive of `stories` at `listing` ("/" or "/world/"), its
   // pages titled after `name`.
+  // `with_months` false plans its index and year pages alone.
   void archive(const std::string& listing, const std::string& name, StorySpan stories,
-               const std::vector<ListingLink>& up) {
+               const std::vector<ListingLink>& up, bool with_months = true) {
     const std::string root = archive_path(listing);
     const std::string title = name.empty() ? "Archive" : "Archive: " + name;
     ListingPlan index{root, title, "", {}, {}, false, false, up};
@@ -85,7 +86,7 @@ public:
       for (const auto& month : year.months) {
         year_page.links.push_back({archive_path(listing, year.year, month.month),
                                    count_label(month_name(year.year, month.month), month.stories.size())});
-        archive_month(listing, name, year.year, month, up);
+        if (with_months) archive_month(listing, name, year.year, month, up);
       }
       out_.push_back(std::move(year_page));
     }
@@ -226,6 +227,13 @@ public:
 
   void site_archive() { planner_.archive("/", "", publication_.published, {front_}); }
 
+  // The archive's index and year pages, of the whole site and of `section`.
+  void archive_indexes(const Section* section) {
+    planner_.archive("/", "", publication_.published, {front_}, false);
+    if (section)
+      planner_.archive("/" + section->name + "/", section->title, section->articles, section_up(*section), false);
+  }
+
   // A section's pages and its archive.
   void section(const Section& section) {
     section_pages(section);
@@ -305,17 +313,44 @@ std::vector<ListingPlan> listing_plans_showing(const Publication& publication, c
   return plans;
 }
 
-bool is_page_of_lists_showing(std::string_view path, const Article& article) {
-  const auto day = civil_day(article);
-  if (path.starts_with(archive_path("/", year_of(day), month_of(day)))) return true;
-  const std::string section = "/" + article.section + "/";
-  if (path == section || path.starts_with(section + "page/") ||
-      path.starts_with(archive_path(section, year_of(day), month_of(day))))
+std::vector<ListingPlan> listing_plans_counting(const Publication& publication, const Article& article,
+                                                const EntryBytes& entry_bytes) {
+  std::vector<ListingPlan> plans = listing_plans_showing(publication, article, entry_bytes);
+  Lists lists(publication, entry_bytes, plans);
+  lists.archive_indexes(publication.find_section(article.section));
+  if (!publication.by_tag.empty()) plan_topic_index(publication, plans, lists.front());
+  return plans;
+}
+
+StoryListPaths::StoryListPaths(const Article& article)
+    : site_month_(archive_path("/", year_of(civil_day(article)), month_of(civil_day(article)))),
+      section_("/" + article.section + "/"), section_pages_(section_ + "page/"),
+      section_month_(archive_path(section_, year_of(civil_day(article)), month_of(civil_day(article)))),
+      site_archive_(archive_path("/")), section_archive_(archive_path(section_)) {
+  for (const auto& tag : article.tags)
+    if (has_tag_page(tag)) tag_pages_.push_back("/tags/" + tag + "/");
+}
+
+bool StoryListPaths::shows(std::string_view path) const {
+  if (path.starts_with(site_month_) || path == section_ || path.starts_with(section_pages_) ||
+      path.starts_with(section_month_))
     return true;
-  return std::any_of(article.tags.begin(), article.tags.end(), [&](const std::string& tag) {
-    const std::string first = "/tags/" + tag + "/";
-    return has_tag_page(tag) && (path == first || path.starts_with(first + "page/"));
+  return std::any_of(tag_pages_.begin(), tag_pages_.end(), [&](const std::string& first) {
+    return path.starts_with(first) && (path.size() == first.size() || path.substr(first.size()).starts_with("page/"));
   });
+}
+
+// "/world/archive/" or one of its years, "/world/archive/2024/".
+bool StoryListPaths::is_archive_index(std::string_view path, std::string_view root) {
+  if (!path.starts_with(root)) return false;
+  const std::string_view rest = path.substr(root.size());
+  return rest.empty() || (rest.size() == 5 && rest.back() == '/' &&
+                          std::all_of(rest.begin(), rest.end() - 1, [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+bool StoryListPaths::counts(std::string_view path) const {
+  return shows(path) || is_archive_index(path, site_archive_) || is_archive_index(path, section_archive_) ||
+         path == "/tags/" || path.starts_with("/tags/page/");
 }
 
 std::size_t front_page_count(const Publication& publication, const std::function<std::size_t(const Article&)>& entry_bytes) {

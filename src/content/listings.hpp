@@ -104,8 +104,27 @@ std::vector<ListingPlan> listing_plans(const Publication& publication, const Ent
 // topics' pages. (The archive's indexes count stories, and show none.)
 std::vector<ListingPlan> listing_plans_showing(const Publication& publication, const Article& article,
                                                const EntryBytes& entry_bytes);
-// Whether `path` is a page of one of those lists, as any build planned them.
-bool is_page_of_lists_showing(std::string_view path, const Article& article);
+
+// The plans of every page a story published or withdrawn changes: those
+// above, the archive's indexes of the whole site and of the story's
+// section, which count stories, and the index of topics, which counts them
+// by topic.
+std::vector<ListingPlan> listing_plans_counting(const Publication& publication, const Article& article,
+                                                const EntryBytes& entry_bytes);
+// The paths of the pages above, as any build planned them: those of the
+// lists that show a story, and those that count it too.
+class StoryListPaths {
+public:
+  explicit StoryListPaths(const Article& article);
+  bool shows(std::string_view path) const;
+  bool counts(std::string_view path) const;
+
+private:
+  static bool is_archive_index(std::string_view path, std::string_view root);
+
+  std::string site_month_, section_, section_pages_, section_month_, site_archive_, section_archive_;
+  std::vector<std::string> tag_pages_; // "/tags/<tag>/", of those with a page
+};
 
 // How many of the latest stories the front page lists: `front_page`, fewer
 // when their entries would pass the budget.

@@ -212,8 +212,9 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
         std::vector<ListingPlan> more = listing_plans_showing(publication, after, entry_bytes(renders));
         std::set<std::string> planned, before;
         for (const auto& plan : more) planned.insert(plan.path);
+        const StoryListPaths lists(after);
         for (const auto& [path, page] : previous.listings)
-          if (is_page_of_lists_showing(path, after)) before.insert(path);
+          if (lists.shows(path)) before.insert(path);
         if (planned != before) {
           give_back();
           return std::nullopt;

@@ -74,13 +74,7 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
   // Two paths (the page and its redirect) per list page, one per story, one per feed.
   snapshot.gemini.reserve(snapshot.gemini.size() + publication.published.size() + redirects.size() +
                           2 * listings.size() + publication.sections.size() + 8);
-  auto page = [&](const std::string& path, SharedBytes response) {
-    snapshot.gemini[path] = Resource{std::move(response), {}, 0};
-    if (path.size() > 1 && path.back() == '/')
-      snapshot.gemini[path.substr(0, path.size() - 1)] = Resource{gemini_header(31, percent_encode_path(path)), {}, 0};
-  };
-
-  for (const auto& listing : listings) page(listing.plan->path, listing.gemini);
+  for (const auto& listing : listings) add_gemini_listing_page(snapshot, listing.plan->path, listing.gemini);
   for (const Article* article : publication.published)
     snapshot.gemini[article->path()] = Resource{renders.at(article)->gemini_response, {}, 0};
   for (const auto& [alias, target] : redirects)
@@ -94,6 +88,14 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
 
   snapshot.gemini[std::string(search_path)] = Resource{gemini_header(10, "Search the news"), {}, 0};
   add_latest_pages(snapshot, publication, base_url, renders);
+}
+
+std::string add_gemini_listing_page(Snapshot& snapshot, const std::string& path, SharedBytes response) {
+  snapshot.gemini[path] = Resource{std::move(response), {}, 0};
+  if (path.size() <= 1 || path.back() != '/') return {};
+  std::string bare = path.substr(0, path.size() - 1);
+  snapshot.gemini[bare] = Resource{gemini_header(31, percent_encode_path(path)), {}, 0};
+  return bare;
 }
 
 void update_gemini_story(Snapshot& snapshot, const Article& article, const RendersByArticle& renders) {

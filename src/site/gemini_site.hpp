@@ -24,6 +24,10 @@ void add_publication_gemini_resources(Snapshot& snapshot, const Publication& pub
                                       const std::string& base_url, const RendersByArticle& renders,
                                       const std::vector<ListingPage>& listings);
 
+// A list page at `path`, and at its path without the final slash a
+// redirect to it; returns that path, or "" when there is none.
+std::string add_gemini_listing_page(Snapshot& snapshot, const std::string& path, SharedBytes response);
+
 // After an edit of `article` that leaves it where it was in every list: its
 // page, at article.path().
 void update_gemini_story(Snapshot& snapshot, const Article& article, const RendersByArticle& renders);

@@ -1,15 +1,14 @@
 #include "site/story_edits.hpp"
 
 #include "content/article_bodies.hpp"
-#include "content/editor_leftovers.hpp"
 #include "site/finger_site.hpp"
 #include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
+#include "site/in_place_builds.hpp"
 #include "site/link_check.hpp"
 #include "site/spartan_site.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <iterator>
 #include <set>
 
@@ -18,9 +17,6 @@ namespace {
 
 // More than this many stories saved at once is a deploy, not an edit.
 constexpr std::size_t max_stories_edited = 64;
-// A query reads each replaced story's words in full: past this many, the
-// next change builds the search index (and all else) afresh.
-constexpr std::size_t max_search_replacements = 256;
 
 std::vector<std::string> related_targets(const Article& article) {
   std::vector<std::string> targets;
@@ -86,19 +82,6 @@ void remove_one(Diagnostics& all, const Diagnostic& diagnostic) {
   if (found != all.end()) all.erase(found);
 }
 
-// A file the last build did not publish and no build will: one an editor
-// or a tool wrote on the way to saving a story (sed's temporary file, vim's
-// swap file), gone or never to be read.
-bool is_passing_file(const std::filesystem::path& capsule, const std::string& path, const Snapshot& serving) {
-  const std::string name = std::filesystem::path(path).filename().string();
-  if (path == "site.toml" || name == "_section.toml" || serving.gemini.find("/" + path) ||
-      serving.gemini.find("/" + path + "/"))
-    return false;
-  std::error_code ec;
-  return !std::filesystem::exists(std::filesystem::symlink_status(capsule / path, ec)) || is_editor_leftover(name) ||
-         name.starts_with('.');
-}
-
 // The edits `changed` names, read and checked; none when any is more than an edit in place.
 std::optional<std::vector<Edit>> read_edits(const BuiltSnapshot& previous, const std::filesystem::path& capsule,
                                             const ChangedFiles& changed, const Snapshot& serving) {
@@ -127,16 +110,7 @@ std::optional<std::vector<Edit>> read_edits(const BuiltSnapshot& previous, const
 std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
                                                    const std::shared_ptr<asio::ssl::context>& tls,
                                                    std::chrono::sys_seconds now, const CapsuleReading& reading) {
-  if (!previous.publication || !reading.changed || !reading.being_written.empty() || !reading.serving ||
-      reading.serving->config != config || !reading.serving->search ||
-      reading.serving->search->replaced_count() >= max_search_replacements ||
-      (previous.next_scheduled && *previous.next_scheduled <= now))
-    return std::nullopt;
-  // The pages go where the last build's went, while most of that store is still served.
-  if (!config->page_store.empty() &&
-      (!previous.pages || previous.pages->folder() != config->page_store ||
-       previous.pages->bytes_written() > 2 * previous.page_bytes + 256 * 1024 * 1024))
-    return std::nullopt;
+  if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
   const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
   std::optional<std::vector<Edit>> edits = read_edits(previous, capsule, *reading.changed, *reading.serving);
   if (!edits) return std::nullopt;
@@ -153,9 +127,7 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
     for (auto& edit : *edits) repoint(publication, &edit.after.parsed->article, std::move(edit.held));
   };
 
-  auto snapshot = std::make_shared<Snapshot>(serving);
-  snapshot->tls = tls;
-  snapshot->capsule_read_at = std::chrono::steady_clock::now();
+  const std::shared_ptr<Snapshot> snapshot = snapshot_to_change(serving, tls);
   RendersByArticle& renders = previous.article_renders;
   bool renders_swapped = false;
   // The renders by article take the new ones, or give them back if an edit
@@ -249,19 +221,11 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
         auto& held = renders.at(article);
         related_rendered.emplace_back(article, held);
         held = render_article(publication, *article, *config, previous.pages.get());
-        update_gemini_story(*snapshot, *article, renders);
-        gemini_paths.push_back(article->path());
-        update_gopher_story(*snapshot, publication, *article, *article, previous.redirects, config->gopher, renders);
-        if (!config->finger.listen.empty()) update_finger_story(*snapshot, publication, *article, renders, *config);
+        update_story_answers(*snapshot, publication, *article, renders, previous.redirects, *config, gemini_paths);
       }
     }
     // The pages that show the latest stories, once for every edit.
-    const auto latest = update_gemini_latest_pages(*snapshot, publication, gemini_base_url(*config), renders, sections);
-    gemini_paths.insert(gemini_paths.end(), latest.begin(), latest.end());
-    update_gopher_front_page(*snapshot, publication, config->gopher, renders);
-    if (!config->finger.listen.empty()) update_finger_lists(*snapshot, publication, *config, sections);
-    if (!config->spartan.listen.empty())
-      update_spartan_pages(*snapshot, publication, renders, config->spartan, gemini_paths);
+    update_latest_pages(*snapshot, publication, renders, *config, sections, std::move(gemini_paths));
   } catch (...) {
     give_back();
     throw;

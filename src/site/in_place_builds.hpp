@@ -1,0 +1,50 @@
+// What the builds made in place (story_edits.hpp, story_additions.hpp)
+// share: when a reload may start from the last build at all, and which
+// changed files no build publishes.
+#pragma once
+#include "site/snapshot_builder.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gazette {
+
+// Whether the build after `reading` may be made from `previous` rather
+// than whole: the last build published, inotify named the changed files,
+// none is still being written, the settings and the pages' store are the
+// ones that build used, search has room for more stories apart, and no
+// scheduled story fell due.
+bool may_build_in_place(const BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
+                        std::chrono::sys_seconds now, const CapsuleReading& reading);
+
+// A file the last build did not publish and no build will: one an editor
+// or a tool wrote on the way to saving a story (sed's temporary file, vim's
+// swap file), gone or never to be read.
+bool is_passing_file(const std::filesystem::path& capsule, const std::string& path, const Snapshot& serving);
+
+// A copy of `serving` to change: it shares every answer until one is written.
+std::shared_ptr<Snapshot> snapshot_to_change(const Snapshot& serving, const std::shared_ptr<asio::ssl::context>& tls);
+
+// A story's own answers on every protocol served, rendered again without a
+// change to its links (its related stories', or their titles, say). Adds
+// the Gemini paths written to `gemini_paths`, for Spartan's.
+void update_story_answers(Snapshot& snapshot, const Publication& publication, const Article& article,
+                          const RendersByArticle& renders, const std::vector<std::pair<std::string, std::string>>& redirects,
+                          const Config& config, std::vector<std::string>& gemini_paths);
+
+// The pages that show the latest stories on every protocol served, once
+// stories of `sections` changed, and Spartan's copies of those and of
+// `gemini_paths`.
+void update_latest_pages(Snapshot& snapshot, const Publication& publication, const RendersByArticle& renders,
+                         const Config& config, const std::set<std::string>& sections, std::vector<std::string> gemini_paths);
+
+// Stories whose words one search index holds apart from its postings
+// before the next change builds it (and all else) afresh: a query reads
+// each of them in full.
+inline constexpr std::size_t max_search_replacements = 256;
+
+} // namespace gazette

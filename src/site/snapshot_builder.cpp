@@ -8,6 +8,7 @@
 #include "site/gopher_site.hpp"
 #include "site/link_check.hpp"
 #include "site/spartan_site.hpp"
+#include "site/story_additions.hpp"
 #include "site/story_edits.hpp"
 
 #include <algorithm>
@@ -91,8 +92,10 @@ std::uint64_t page_bytes(const RendersByArticle& renders) {
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
                              BuiltSnapshot* previous, std::chrono::sys_seconds now,
                              const CapsuleReading& reading) {
-  if (previous)
+  if (previous) {
     if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
+    if (auto added = add_story_in_place(*previous, config, tls, now, reading)) return std::move(*added);
+  }
   BuiltSnapshot built;
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->config = config;

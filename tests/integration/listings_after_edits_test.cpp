@@ -165,6 +165,15 @@ TEST_CASE("after edits, renames and deletes, every listing, feed and search is a
   CHECK(eventually([&] { return edits_in_place() > in_place_before; }));
   check_against_fresh_load(site, server);
 
+  // A new story alone, on topics others have and in the crowded month:
+  // published in place, moving every list page after it on by one.
+  const std::size_t in_place_before_story = edits_in_place();
+  site.write("world/breaking.md", article("Breaking on the harbour", "2024-05-16T10:00:00Z",
+                                          "tags = [\"harbour\", \"election\"]\n", "Word from the harbour."));
+  REQUIRE(eventually([&] { return gemini_get(server.gemini_port(), "/world/breaking").status() == 20; }));
+  CHECK(eventually([&] { return edits_in_place() > in_place_before_story; }));
+  check_against_fresh_load(site, server);
+
   // Renames and deletes, and a new page size for every list.
   fs::rename(site.root() / "world/story-3.md", site.root() / "world/renamed-story.md");
   fs::rename(site.root() / "business/story-1.md", site.root() / "culture/story-1.md");

@@ -1,0 +1,276 @@
+#include "site/story_additions.hpp"
+
+#include "base/parallel_for.hpp"
+#include "content/article_bodies.hpp"
+#include "content/article_checks.hpp"
+#include "content/editor_leftovers.hpp"
+#include "content/related_stories.hpp"
+#include "content/site_settings.hpp"
+#include "site/gemini_site.hpp"
+#include "site/gopher_site.hpp"
+#include "site/in_place_builds.hpp"
+#include "site/link_check.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace gazette {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Stories whose pages are rendered again because the new one ranks among
+// their related stories, at most: a story with a tag on thousands of
+// stories is built whole, on every core.
+constexpr std::size_t max_related_rendered = 256;
+
+bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
+
+// A related entry's story path, as a load looks it up.
+std::string related_path(const RelatedLink& entry) {
+  return entry.target.starts_with('/') ? entry.target : "/" + entry.target;
+}
+
+// The new story's file among `changed`: the one file no build published
+// that is not passing; none when anything else changed too.
+std::optional<std::string> new_story_file(const BuiltSnapshot& previous, const fs::path& capsule,
+                                          const ChangedFiles& changed, const Snapshot& serving) {
+  std::optional<std::string> found;
+  for (const auto& path : changed) {
+    if (previous.cache.articles.count(path)) return std::nullopt;
+    if (is_passing_file(capsule, path, serving)) continue;
+    if (found) return std::nullopt;
+    found = path;
+  }
+  return found;
+}
+
+// Whether `story`, read from `source`, joins the publication as a load
+// would take it, changing nothing but what an addition changes.
+bool publishes_alone(const BuiltSnapshot& previous, const Config& config, const fs::path& capsule,
+                     const std::string& source, const Article& story, std::chrono::sys_seconds now) {
+  const Publication& publication = *previous.publication;
+  const std::string name = fs::path(source).filename().string();
+  std::error_code ec;
+  if (source.find('/') != source.rfind('/') || name.starts_with('.') || name.starts_with('_') ||
+      is_editor_leftover(name) || !is_valid_slug(story.slug) || is_reserved_story_slug(story.slug) ||
+      !fs::is_regular_file(capsule / source, ec) || !publication.find_section(story.section))
+    return false;
+  if (story.draft || story.date.unix_seconds > now.time_since_epoch().count() || !story.aliases.empty() ||
+      publication.by_path.count(story.path()))
+    return false;
+  if (std::any_of(previous.redirects.begin(), previous.redirects.end(),
+                  [&](const auto& redirect) { return redirect.first == story.path(); }))
+    return false;
+  if (story.image && !is_url(story.image->src)) {
+    const std::string relative = story.image->src.substr(1);
+    if (is_hidden_capsule_path(relative) || !fs::is_regular_file(capsule / relative, ec)) return false;
+  }
+  for (const auto& entry : story.related)
+    if (!is_url(entry.target) && !publication.by_path.count(related_path(entry))) return false;
+  // A problem naming the story (a link to it, a related entry for it) is
+  // gone once it is published, and a whole build finds which.
+  const std::string named = story.section + "/" + story.slug;
+  for (const auto& diagnostic : previous.diagnostics)
+    if (diagnostic.path == source || diagnostic.message.find(named) != std::string::npos) return false;
+  // Finger names a story by its slug alone while no other story has it.
+  if (!config.finger.listen.empty() &&
+      (publication.find_section(story.slug) ||
+       std::any_of(publication.published.begin(), publication.published.end(),
+                   [&](const Article* other) { return other->slug == story.slug; })))
+    return false;
+  return true;
+}
+
+// How many of `stories`, the related stories of `article`, the article
+// names itself: they come first.
+std::size_t explicit_count(const Article& article, const std::vector<RelatedStory>& stories) {
+  if (article.related.empty()) return 0;
+  std::set<std::string> named;
+  for (const auto& entry : article.related) named.insert(is_url(entry.target) ? entry.target : related_path(entry));
+  return static_cast<std::size_t>(std::count_if(stories.begin(), stories.end(), [&](const RelatedStory& story) {
+    return named.count(story.article ? story.article->path() : story.url) > 0;
+  }));
+}
+
+// The new story's related stories, and the lists of the stories it now
+// ranks among, as they become.
+struct RelatedChanges {
+  std::vector<RelatedStory> own;
+  std::vector<std::pair<const Article*, std::vector<RelatedStory>>> others;
+};
+
+RelatedChanges related_changes(const Publication& publication, const Article& story) {
+  const std::size_t limit = static_cast<std::size_t>(publication.site.related);
+  RelatedChanges changes;
+  std::set<const Article*> listed{&story};
+  for (const auto& entry : story.related) {
+    if (is_url(entry.target)) changes.own.push_back({nullptr, entry.target});
+    else if (const Article* named = publication.by_path.at(related_path(entry)); listed.insert(named).second)
+      changes.own.push_back({named, {}});
+  }
+  const SharedTags shared = count_shared_tags(publication, story);
+  add_related_by_scan(publication, story, limit, shared, listed, changes.own);
+
+  // Only a story sharing a tag with it, or its section, can take it. Each
+  // list is looked at on its own, on every core: there are thousands.
+  std::vector<std::pair<const Article*, std::size_t>> candidates(shared.begin(), shared.end());
+  if (const Section* section = publication.find_section(story.section))
+    for (const Article* other : section->articles)
+      if (!shared.count(other)) candidates.emplace_back(other, 0);
+  std::vector<std::optional<std::size_t>> places(candidates.size());
+  parallel_for(candidates.size(), [&](std::size_t i) {
+    const auto& [other, shared_with_story] = candidates[i];
+    if (auto found = publication.related.find(other); found != publication.related.end())
+      places[i] = related_place(*other, found->second, explicit_count(*other, found->second), story, shared_with_story, limit);
+  });
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    if (places[i]) {
+      auto& changed = changes.others.emplace_back(candidates[i].first, publication.related.at(candidates[i].first)).second;
+      insert_related_story(changed, *places[i], story, limit);
+    }
+  return changes;
+}
+
+} // namespace
+
+std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
+                                                const std::shared_ptr<asio::ssl::context>& tls,
+                                                std::chrono::sys_seconds now, const CapsuleReading& reading) {
+  if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
+  const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const Snapshot& serving = *reading.serving;
+  const std::optional<std::string> source = new_story_file(previous, capsule, *reading.changed, serving);
+  if (!source) return std::nullopt;
+  std::optional<CachedArticle> read = read_article_again(capsule, *source);
+  if (!read) return std::nullopt;
+  const Article& story = read->parsed->article;
+  if (!publishes_alone(previous, *config, capsule, *source, story, now)) return std::nullopt;
+
+  Publication& publication = *previous.publication;
+  RelatedChanges related = related_changes(publication, story);
+  if (related.others.size() > max_related_rendered) return std::nullopt;
+  // The pages of the stories whose related lists change are rendered anew
+  // from their files, read on every core.
+  std::vector<char> restored(related.others.size());
+  parallel_for(restored.size(), [&](std::size_t i) { restored[i] = restore_body(capsule, *related.others[i].first); });
+  if (std::count(restored.begin(), restored.end(), 0) > 0) {
+    for (const auto& [other, stories] : related.others) release_body(*other);
+    return std::nullopt;
+  }
+
+  // The publication takes the story, and the related lists their new
+  // stories (keeping the old ones, to give back if a list of pages would
+  // lose one, which a whole build must drop).
+  publish_story(publication, std::shared_ptr<const Article>(read->parsed, &story));
+  publication.related[&story] = std::move(related.own);
+  for (auto& [other, stories] : related.others) std::swap(publication.related.at(other), stories);
+  RendersByArticle& renders = previous.article_renders;
+  std::vector<std::pair<const Article*, std::shared_ptr<const ArticleRenders>>> renders_before;
+  auto give_back = [&] {
+    for (auto& [other, stories] : related.others) {
+      std::swap(publication.related.at(other), stories);
+      release_body(*other);
+    }
+    for (auto& [other, held] : renders_before) renders[other] = std::move(held);
+    renders.erase(&story);
+    withdraw_story(publication, story);
+  };
+
+  const std::shared_ptr<Snapshot> snapshot = snapshot_to_change(serving, tls);
+  std::vector<std::string> gemini_paths; // Gemini's answers written, for Spartan's
+  std::vector<ListingPlan> plans;
+  std::vector<ListingPage> pages_changed; // of `plans`
+  try {
+    // The story's pages and theirs, on every core.
+    std::vector<std::shared_ptr<const ArticleRenders>> fresh(related.others.size() + 1);
+    parallel_for(fresh.size(), [&](std::size_t i) {
+      const Article& article = i < related.others.size() ? *related.others[i].first : story;
+      fresh[i] = render_article(publication, article, *config, previous.pages.get());
+    });
+    renders[&story] = std::move(fresh.back());
+    for (std::size_t i = 0; i < related.others.size(); ++i) {
+      auto& held = renders.at(related.others[i].first);
+      renders_before.emplace_back(related.others[i].first, std::exchange(held, std::move(fresh[i])));
+    }
+
+    // Every list that shows or counts the story is planned again: its pages
+    // after the story's place move on by one, and a list may gain a page.
+    plans = listing_plans_counting(publication, story, entry_bytes(renders));
+    std::set<std::string> planned;
+    for (const auto& plan : plans) planned.insert(plan.path);
+    const StoryListPaths lists(story);
+    for (const auto& [path, page] : previous.listings)
+      if (lists.counts(path) && !planned.count(path)) {
+        give_back();
+        return std::nullopt;
+      }
+    for (auto& page : listing_pages(plans, publication, *config, renders, &previous.listings)) {
+      const auto before = previous.listings.find(page.plan->path);
+      if (before != previous.listings.end() && before->second.key == page.key) continue;
+      const std::string& path = page.plan->path;
+      if (before != previous.listings.end()) snapshot->gemini[path] = Resource{page.gemini, {}, 0};
+      else if (std::string bare = add_gemini_listing_page(*snapshot, path, page.gemini); !bare.empty())
+        gemini_paths.push_back(std::move(bare));
+      snapshot->gopher[path] = Resource{page.gopher, {}, 0};
+      gemini_paths.push_back(path);
+      pages_changed.push_back(std::move(page));
+    }
+
+    update_story_answers(*snapshot, publication, story, renders, previous.redirects, *config, gemini_paths);
+    for (const auto& [other, stories] : related.others)
+      update_story_answers(*snapshot, publication, *other, renders, previous.redirects, *config, gemini_paths);
+    update_latest_pages(*snapshot, publication, renders, *config, {story.section}, std::move(gemini_paths));
+  } catch (...) {
+    give_back();
+    throw;
+  }
+
+  // Search numbers stories by their place, newest first: those after the
+  // new one move on by one.
+  const auto& published = publication.published;
+  const auto place = static_cast<std::uint32_t>(std::find(published.begin(), published.end(), &story) - published.begin());
+  std::vector<std::uint32_t> place_of(published.size() - 1);
+  for (std::uint32_t i = 0; i < place_of.size(); ++i) place_of[i] = i < place ? i : i + 1;
+  const ArticleRenders& rendered = *renders.at(&story);
+  std::map<std::uint32_t, StoryWords> words{{place, rendered.words}};
+  snapshot->search = std::make_shared<const SearchIndex>(serving.search, place_of, published.size(), std::move(words));
+  const auto& entries_before = *serving.search_entries;
+  auto entries = std::make_shared<std::vector<SearchEntry>>();
+  entries->reserve(entries_before.size() + 1);
+  entries->insert(entries->end(), entries_before.begin(), entries_before.begin() + place);
+  entries->push_back({rendered.gemini_entry.lines, rendered.gopher_entry.lines});
+  entries->insert(entries->end(), entries_before.begin() + place, entries_before.end());
+  snapshot->search_entries = std::move(entries);
+  if (!config->editors.empty())
+    snapshot->stories = std::make_shared<const StoryIndex>(
+        make_story_index(publication, previous.redirects, now.time_since_epoch().count()));
+
+  // Nothing below can call for a whole build: the last build's caches are
+  // taken and brought up to date.
+  BuiltSnapshot built = std::move(previous);
+  built.edited_in_place = true;
+  built.changes = {};
+  built.changes.added = 1;
+  built.diagnostics.insert(built.diagnostics.end(), read->parsed->diagnostics.begin(), read->parsed->diagnostics.end());
+  const Diagnostics links = check_article_links(publication, story, snapshot->gemini);
+  built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
+  built.page_bytes += page_bytes(rendered);
+  for (const auto& [other, before] : renders_before) {
+    built.page_bytes = built.page_bytes + page_bytes(*built.article_renders.at(other)) -
+                       std::min(built.page_bytes, page_bytes(*before));
+    release_body(*other);
+  }
+  for (auto& page : pages_changed) {
+    std::string path = page.plan->path;
+    page.plan = nullptr;
+    built.listings.insert_or_assign(std::move(path), std::move(page));
+  }
+  release_body(story);
+  built.cache.articles[*source] = std::move(*read);
+  ++built.article_files;
+  built.snapshot = std::move(snapshot);
+  return built;
+}
+
+} // namespace gazette

@@ -1,0 +1,63 @@
+// A build made from the one before (in place or whole) against a fresh
+// build of the same files: every protocol's answers, the links Gopher may
+// leave for, the problems reported, and search must be the same.
+#pragma once
+#include "site/snapshot_builder.hpp"
+
+#include <doctest/doctest.h>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gazette::testing {
+
+// Settings for a build of `capsule` that serves Spartan and Finger too.
+inline std::shared_ptr<const Config> every_protocol(const std::filesystem::path& capsule) {
+  auto config = std::make_shared<Config>();
+  config->capsule = capsule;
+  config->spartan.listen.push_back(*parse_listen_address("127.0.0.1:300"));
+  config->finger.listen.push_back(*parse_listen_address("127.0.0.1:79"));
+  return config;
+}
+
+inline std::map<std::string, std::string> answers_of(const Resources& resources) {
+  std::map<std::string, std::string> all;
+  resources.for_each([&](const std::string& path, const Resource& resource) {
+    all[path] = resource.bytes.joined() + resource.streamed_file.string();
+  });
+  return all;
+}
+
+inline std::set<std::string> problems_of(const BuiltSnapshot& built) {
+  std::set<std::string> all;
+  for (const auto& diagnostic : built.diagnostics) all.insert(diagnostic.to_string());
+  return all;
+}
+
+inline void check_same_as_fresh(const BuiltSnapshot& built, const std::shared_ptr<const Config>& config,
+                                const std::vector<std::string>& queries) {
+  const BuiltSnapshot fresh = build_snapshot(config, nullptr);
+  CHECK(answers_of(built.snapshot->gemini) == answers_of(fresh.snapshot->gemini));
+  CHECK(answers_of(built.snapshot->gopher) == answers_of(fresh.snapshot->gopher));
+  CHECK(answers_of(built.snapshot->spartan) == answers_of(fresh.snapshot->spartan));
+  CHECK(answers_of(built.snapshot->finger) == answers_of(fresh.snapshot->finger));
+  CHECK(*built.snapshot->outside_links == *fresh.snapshot->outside_links);
+  CHECK(problems_of(built) == problems_of(fresh));
+  // Search finds stories by their place, and shows each by its entry there.
+  auto shown = [](const Snapshot& snapshot, const std::vector<std::uint32_t>& hits) {
+    std::vector<std::string> entries;
+    for (std::uint32_t hit : hits)
+      entries.push_back((*snapshot.search_entries)[hit].gemini.joined() + (*snapshot.search_entries)[hit].gopher.joined());
+    return entries;
+  };
+  CHECK(built.snapshot->search_entries->size() == fresh.snapshot->search_entries->size());
+  for (const auto& query : queries) {
+    CAPTURE(query);
+    const auto hits = built.snapshot->search->find(query, 50).hits;
+    CHECK(hits == fresh.snapshot->search->find(query, 50).hits);
+    CHECK(shown(*built.snapshot, hits) == shown(*fresh.snapshot, hits));
+  }
+}
+
+} // namespace gazette::testing

@@ -66,6 +66,17 @@ void withdraw_story(Publication& publication, const Article& article) {
   if (held != publication.articles.end()) publication.articles.erase(held);
 }
 
+// A section holds one story of a slug, so another with it is in another
+// section: one look per section, not one per story.
+bool slug_is_its_own(const Publication& publication, const std::string& slug, const Article* story) {
+  if (publication.find_section(slug)) return false;
+  for (const auto& section : publication.sections) {
+    const auto found = publication.by_path.find("/" + section.name + "/" + slug);
+    if (found != publication.by_path.end() && found->second != story) return false;
+  }
+  return true;
+}
+
 std::string tag_name_from_slug(std::string_view tag) {
   std::string name(tag);
   std::replace(name.begin(), name.end(), '-', ' ');

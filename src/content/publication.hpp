@@ -147,6 +147,10 @@ bool newer_first(const Article* a, const Article* b);
 void publish_story(Publication& publication, std::shared_ptr<const Article> article);
 void withdraw_story(Publication& publication, const Article& article);
 
+// Whether `slug` is `story`'s alone: no section and no other published
+// story has it (Finger then answers the slug by itself).
+bool slug_is_its_own(const Publication& publication, const std::string& slug, const Article* story);
+
 // Whether a tag has its page, /tags/<tag>/: a tag holding "/" would need a
 // page in a folder of its own, and has none.
 inline bool has_tag_page(std::string_view tag) { return !tag.empty() && tag.find('/') == std::string_view::npos; }

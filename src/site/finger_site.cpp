@@ -38,15 +38,10 @@ void add_story(Snapshot& snapshot, const Article& article, const ArticleRenders&
   if (slug_is_its_own) snapshot.finger[article.slug] = story;
 }
 
-// Whether a story's slug is its own, for an edit: the lists name a handful
-// of stories, and counting each one's slug among every story costs less
-// than indexing them all.
+// Whether a story's slug is its own, for a build in place: the lists name
+// a handful of stories.
 std::function<bool(const Article&)> slug_check(const Publication& publication) {
-  return [&publication](const Article& story) {
-    return !publication.find_section(story.slug) &&
-           std::count_if(publication.published.begin(), publication.published.end(),
-                         [&](const Article* other) { return other->slug == story.slug; }) == 1;
-  };
+  return [&publication](const Article& story) { return slug_is_its_own(publication, story.slug, &story); };
 }
 
 } // namespace

@@ -74,11 +74,7 @@ bool publishes_alone(const BuiltSnapshot& previous, const Config& config, const 
   for (const auto& diagnostic : previous.diagnostics)
     if (diagnostic.path == source || diagnostic.message.find(named) != std::string::npos) return false;
   // Finger names a story by its slug alone while no other story has it.
-  if (!config.finger.listen.empty() &&
-      (publication.find_section(story.slug) ||
-       std::any_of(publication.published.begin(), publication.published.end(),
-                   [&](const Article* other) { return other->slug == story.slug; })))
-    return false;
+  if (!config.finger.listen.empty() && !slug_is_its_own(publication, story.slug, &story)) return false;
   return true;
 }
 

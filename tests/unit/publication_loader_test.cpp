@@ -526,3 +526,33 @@ TEST_CASE("with the files inotify named, only they are read again; a broken one 
   const auto all = load_publication(capsule.root(), &first.cache);
   CHECK(titles(all.publication->published) == std::vector<std::string>{"C", "B2", "A2"});
 }
+
+TEST_CASE("a slug is a story's own when no other story and no section has it") {
+  TempCapsule site;
+  site.write("site.toml", "title = \"T\"\n");
+  for (const char* section : {"world", "asia", "kites"}) site.write(std::string(section) + "/_section.toml", "title = \"S\"\n");
+  site.write("world/pier.md", article("Pier", "2024-05-16")).write("asia/pier.md", article("Pier too", "2024-05-15"));
+  site.write("world/talks.md", article("Talks", "2024-05-14")).write("asia/kites.md", article("Kites", "2024-05-13"));
+  site.write("world/draft.md", article("Draft", "2024-05-12", "draft = true\n"));
+  const auto loaded = load_publication(site.root());
+  REQUIRE(loaded.publication);
+  const Publication& p = *loaded.publication;
+  const struct {
+    const char* slug;
+    const char* story; // its path, or null for a story not published
+    bool own;
+  } rows[] = {
+      {"pier", "/world/pier", false}, // another section has one
+      {"pier", "/asia/pier", false},
+      {"talks", "/world/talks", true},
+      {"kites", "/asia/kites", false}, // a section's name
+      {"gala", nullptr, true},         // a new story's, which no story has
+      {"talks", nullptr, false},       // a new story's, which one has
+      {"draft", nullptr, true},        // a draft's is no published story's
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.slug);
+    const Article* story = row.story ? p.by_path.at(row.story) : nullptr;
+    CHECK(slug_is_its_own(p, row.slug, story) == row.own);
+  }
+}

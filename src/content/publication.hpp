@@ -61,10 +61,17 @@ struct LeadImage {
   std::string credit;
 };
 
+// Whether a related entry or a photo names a place elsewhere ("https://...")
+// rather than one in the capsule.
+inline bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
+
 // An entry of `related`: another article of this capsule, or a URL elsewhere.
 struct RelatedLink {
   std::string target; // "section/slug" or "https://..."
   int line = 0;
+
+  // The story's path it names, "/section/slug" (the file may leave out the first slash).
+  std::string story_path() const { return target.starts_with('/') ? target : "/" + target; }
 };
 
 struct Article;

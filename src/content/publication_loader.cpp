@@ -28,9 +28,6 @@ FileVersion version_of(const struct stat& info) {
   return {info.st_mtim.tv_sec, info.st_mtim.tv_nsec, static_cast<std::int64_t>(info.st_size)};
 }
 
-bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
-
-
 // A usable parse as the publication and the cache share it: its place,
 // and its lead photo's path as a capsule path.
 CachedArticle settle(ParsedArticle parsed, const std::string& section, const std::string& slug) {
@@ -475,7 +472,7 @@ private:
           stories.push_back({nullptr, entry.target});
           continue;
         }
-        const std::string path = entry.target.starts_with('/') ? entry.target : "/" + entry.target;
+        const std::string path = entry.story_path();
         auto found = publication_->by_path.find(path);
         if (found == publication_->by_path.end()) {
           if (!unpublished_paths.count(path))

@@ -10,8 +10,6 @@
 namespace gazette {
 namespace {
 
-bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
-
 void error(ParsedArticle& parsed, int line, std::string message) {
   parsed.diagnostics.push_back({parsed.article.source, line, Diagnostic::Severity::error, std::move(message)});
 }
@@ -34,7 +32,7 @@ ParsedArticle check_uploaded_article(std::string_view text, std::string_view sec
   // A story not published yet (a draft, one dated later) is named rightly.
   for (const auto& entry : article.related) {
     if (is_url(entry.target)) continue;
-    const std::string target = entry.target.starts_with('/') ? entry.target : "/" + entry.target;
+    const std::string target = entry.story_path();
     if (target != path && !index.find(target)) error(parsed, entry.line, related_names_no_article(entry.target));
   }
 

@@ -24,13 +24,6 @@ namespace {
 // stories is built whole, on every core.
 constexpr std::size_t max_related_rendered = 256;
 
-bool is_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
-
-// A related entry's story path, as a load looks it up.
-std::string related_path(const RelatedLink& entry) {
-  return entry.target.starts_with('/') ? entry.target : "/" + entry.target;
-}
-
 // The new story's file among `changed`: the one file no build published
 // that is not passing; none when anything else changed too.
 std::optional<std::string> new_story_file(const BuiltSnapshot& previous, const fs::path& capsule,
@@ -67,7 +60,7 @@ bool publishes_alone(const BuiltSnapshot& previous, const Config& config, const 
     if (is_hidden_capsule_path(relative) || !fs::is_regular_file(capsule / relative, ec)) return false;
   }
   for (const auto& entry : story.related)
-    if (!is_url(entry.target) && !publication.by_path.count(related_path(entry))) return false;
+    if (!is_url(entry.target) && !publication.by_path.count(entry.story_path())) return false;
   // A problem naming the story (a link to it, a related entry for it) is
   // gone once it is published, and a whole build finds which.
   const std::string named = story.section + "/" + story.slug;
@@ -83,7 +76,7 @@ bool publishes_alone(const BuiltSnapshot& previous, const Config& config, const 
 std::size_t explicit_count(const Article& article, const std::vector<RelatedStory>& stories) {
   if (article.related.empty()) return 0;
   std::set<std::string> named;
-  for (const auto& entry : article.related) named.insert(is_url(entry.target) ? entry.target : related_path(entry));
+  for (const auto& entry : article.related) named.insert(is_url(entry.target) ? entry.target : entry.story_path());
   return static_cast<std::size_t>(std::count_if(stories.begin(), stories.end(), [&](const RelatedStory& story) {
     return named.count(story.article ? story.article->path() : story.url) > 0;
   }));
@@ -102,7 +95,7 @@ RelatedChanges related_changes(const Publication& publication, const Article& st
   std::set<const Article*> listed{&story};
   for (const auto& entry : story.related) {
     if (is_url(entry.target)) changes.own.push_back({nullptr, entry.target});
-    else if (const Article* named = publication.by_path.at(related_path(entry)); listed.insert(named).second)
+    else if (const Article* named = publication.by_path.at(entry.story_path()); listed.insert(named).second)
       changes.own.push_back({named, {}});
   }
   const SharedTags shared = count_shared_tags(publication, story);

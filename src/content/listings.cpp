@@ -248,14 +248,15 @@ public:
                             front_});
   }
 
-  // The month that holds `article` in the whole site's archive and in its section's.
+  // The month that holds `article` in the whole site's archive and in its
+  // section's, while it has stories (a story withdrawn may leave it empty).
   void archive_months_of(const Article& article, const Section* section) {
     const auto day = civil_day(article);
     const int year = year_of(day), month = month_of(day);
-    planner_.archive_month("/", "", year, {month, month_of_stories(publication_.published, day)}, {front_});
-    if (section)
-      planner_.archive_month("/" + section->name + "/", section->title, year,
-                             {month, month_of_stories(section->articles, day)}, section_up(*section));
+    if (const StorySpan stories = month_of_stories(publication_.published, day); !stories.empty())
+      planner_.archive_month("/", "", year, {month, stories}, {front_});
+    if (const StorySpan stories = section ? month_of_stories(section->articles, day) : StorySpan{}; !stories.empty())
+      planner_.archive_month("/" + section->name + "/", section->title, year, {month, stories}, section_up(*section));
   }
 
   void topic(const std::string& tag, StorySpan stories) {

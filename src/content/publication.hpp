@@ -135,6 +135,7 @@ struct Publication {
   std::vector<CapsulePage> pages;         // linked from the front page, in order
   std::vector<std::shared_ptr<const Article>> articles; // every loaded article, drafts too; shared with the load cache
   std::vector<const Article*> published;  // not drafts, newest first
+  std::vector<const Article*> waiting;    // the drafts and the stories dated later
   std::unordered_map<std::string_view, const Article*> by_path; // path() -> published article, keyed by its own path
   std::map<std::string, std::vector<const Article*>> by_tag; // newest first
   std::unordered_map<const Article*, std::vector<RelatedStory>> related; // explicit first, then automatic

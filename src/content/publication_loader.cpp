@@ -369,6 +369,7 @@ private:
             {article->source, 0, Diagnostic::Severity::note, "scheduled; appears " + article->date.rfc3339()});
       }
       if (is_published(*article)) publication_->published.push_back(article.get());
+      else publication_->waiting.push_back(article.get());
     }
     std::sort(publication_->published.begin(), publication_->published.end(), newer_first);
     // The paths are indexed on a core of their own, beside the lists.

@@ -141,6 +141,15 @@ void add_related_by_scan(const Publication& publication, const Article& article,
     }
 }
 
+std::size_t named_related_count(const Article& article, const std::vector<RelatedStory>& stories) {
+  if (article.related.empty()) return 0;
+  std::set<std::string> named;
+  for (const auto& entry : article.related) named.insert(is_url(entry.target) ? entry.target : entry.story_path());
+  return static_cast<std::size_t>(std::count_if(stories.begin(), stories.end(), [&](const RelatedStory& story) {
+    return named.count(story.article ? story.article->path() : story.url) > 0;
+  }));
+}
+
 std::optional<std::size_t> related_place(const Article& article, const std::vector<RelatedStory>& stories,
                                          std::size_t explicit_count, const Article& added, std::size_t shared_with_added,
                                          std::size_t limit) {

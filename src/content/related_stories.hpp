@@ -65,6 +65,10 @@ SharedTags count_shared_tags(const Publication& publication, const Article& arti
 void add_related_by_scan(const Publication& publication, const Article& article, std::size_t limit,
                          const SharedTags& shared, std::set<const Article*>& listed, std::vector<RelatedStory>& stories);
 
+// How many of `stories`, the related stories of `article`, the article
+// names itself: they come first.
+std::size_t named_related_count(const Article& article, const std::vector<RelatedStory>& stories);
+
 // Where `added`, just published and sharing `shared_with_added` tags with
 // `article`, ranks among the automatic related stories of `article`, whose
 // list is `stories` (the first `explicit_count` named by the article

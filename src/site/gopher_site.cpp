@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <set>
 
 namespace gazette {
 namespace fs = std::filesystem;
@@ -18,10 +19,13 @@ bool is_gemtext_file(const StaticFile& file) {
   return (file.file.extension() == ".gmi" || file.file.extension() == ".gemini") && file.size <= max_in_memory_file;
 }
 
+// A page's links outside Gopherspace, each once however often it has it.
+using PageLinks = std::set<std::string>;
+
 // Adds to `targets` the "URL:" selector's target of `link`, as written in
 // the page at `page`, when it leaves Gopherspace for a place Gopher may send
 // a reader to.
-void add_outside_link(OutsideLinks& targets, const GopherOrigin& origin, const Publication* publication,
+void add_outside_link(PageLinks& targets, const GopherOrigin& origin, const Publication* publication,
                       std::string_view page, std::string_view link) {
   if (GopherLink item = gopher_link(origin, publication, page, link); item.leaves_gopher())
     if (std::string target = item.selector.substr(4); may_leave_for(target)) targets.insert(std::move(target));
@@ -63,18 +67,26 @@ std::string caps_txt(const Publication* publication, const GopherSettings& setti
 }
 
 // A story's links that leave Gopherspace: its photo, body links and related links.
-void add_story_outside_links(OutsideLinks& targets, const Publication& publication, const Article& article,
-                             const GopherOrigin& origin) {
+PageLinks story_outside_links(const Publication& publication, const Article& article, const GopherOrigin& origin) {
+  PageLinks targets;
   const std::string page = article.path();
   if (article.image) add_outside_link(targets, origin, &publication, page, article.image->src);
   for (const auto& reference : article.references) add_outside_link(targets, origin, &publication, page, reference.url);
   for (const auto& entry : article.related) add_outside_link(targets, origin, &publication, page, entry.target);
+  return targets;
 }
 
-// Every link of the publication that leaves Gopherspace: the social links, and every story's.
-void add_outside_links(OutsideLinks& targets, const Publication& publication, const GopherOrigin& origin) {
-  for (const auto& social : publication.site.social) add_outside_link(targets, origin, &publication, "/", social.url);
-  for (const Article* article : publication.published) add_story_outside_links(targets, publication, *article, origin);
+void count_links(OutsideLinks& links, const PageLinks& page) {
+  for (const auto& link : page) links.add(link);
+}
+
+// Every link of the publication that leaves Gopherspace: the social links
+// (as one page's), and every story's.
+void add_outside_links(OutsideLinks& links, const Publication& publication, const GopherOrigin& origin) {
+  PageLinks social_links;
+  for (const auto& social : publication.site.social) add_outside_link(social_links, origin, &publication, "/", social.url);
+  count_links(links, social_links);
+  for (const Article* article : publication.published) count_links(links, story_outside_links(publication, *article, origin));
 }
 
 // A story's text at its path and its menu under it.
@@ -118,7 +130,9 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     // Gemtext is markup to a Gopher client: it gets the page as plain text.
     const Body page = parse_gemtext(read_file_text(file.file).value_or(""));
     gopher[file.url_path] = text(render_gemtext_page_text(publication, file.url_path, page, style));
-    for (const auto& link : body_links(page)) add_outside_link(outside, style.origin, publication, file.url_path, link.url);
+    PageLinks page_links;
+    for (const auto& link : body_links(page)) add_outside_link(page_links, style.origin, publication, file.url_path, link.url);
+    count_links(outside, page_links);
   }
   for (const auto& folder : files.directories) gopher[folder] = menu(folder_menu(folder, files, style));
   gopher["/caps.txt"] = text(caps_txt(publication, settings));
@@ -138,27 +152,29 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
           gopher.try_emplace(capsule_page.path.substr(0, dot), *page);
     add_outside_links(outside, *publication, style.origin);
   }
-  snapshot.outside_links = std::make_shared<const OutsideLinks>(std::move(outside));
+  snapshot.outside_links = std::move(outside);
 }
 
-bool update_gopher_story(Snapshot& snapshot, const Publication& publication, const Article& article,
-                         const Article& before, const std::vector<std::pair<std::string, std::string>>& redirects,
-                         const GopherSettings& settings, const RendersByArticle& renders) {
-  const GopherStyle style = gopher_style(settings);
-  OutsideLinks had, has;
-  add_story_outside_links(had, publication, before, style.origin);
-  add_story_outside_links(has, publication, article, style.origin);
-  for (const auto& link : had)
-    if (!has.count(link)) return false;
-  if (std::any_of(has.begin(), has.end(), [&](const std::string& link) { return !snapshot.outside_links->count(link); })) {
-    auto more = std::make_shared<OutsideLinks>(*snapshot.outside_links);
-    more->insert(has.begin(), has.end());
-    snapshot.outside_links = std::move(more);
-  }
+void update_gopher_story(Snapshot& snapshot, const Article& article,
+                         const std::vector<std::pair<std::string, std::string>>& redirects, const RendersByArticle& renders) {
   add_story(snapshot.gopher, article, *renders.at(&article));
   for (const auto& [alias, target] : redirects)
     if (target == article.path()) add_alias(snapshot.gopher, alias, target);
-  return true;
+}
+
+void count_gopher_story_links(Snapshot& snapshot, const Publication& publication, const Article& article,
+                              const GopherSettings& settings, bool published) {
+  for (const auto& link : story_outside_links(publication, article, gopher_style(settings).origin)) {
+    if (published) snapshot.outside_links.add(link);
+    else snapshot.outside_links.remove(link);
+  }
+}
+
+void withdraw_gopher_story(Snapshot& snapshot, const Publication& publication, const Article& article,
+                           const GopherSettings& settings) {
+  snapshot.gopher.erase(article.path());
+  snapshot.gopher.erase(article.path() + "/");
+  count_gopher_story_links(snapshot, publication, article, settings, false);
 }
 
 void update_gopher_front_page(Snapshot& snapshot, const Publication& publication, const GopherSettings& settings,

@@ -18,14 +18,22 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
                           const GopherSettings& settings, const RendersByArticle& renders,
                           const std::vector<ListingPage>& listings);
 
-// After an edit of `article` that leaves it where it was in every list:
-// its text and menu (at its path and its aliases), and the links its new
-// version leaves Gopherspace by. True when that is all that changed; false
-// when the edit dropped a link elsewhere, which other stories may still
-// hold: then the whole site is built again.
-bool update_gopher_story(Snapshot& snapshot, const Publication& publication, const Article& article,
-                         const Article& before, const std::vector<std::pair<std::string, std::string>>& redirects,
-                         const GopherSettings& settings, const RendersByArticle& renders);
+// After an edit of `article` that leaves it where it was in every list, or
+// a change to the stories its page names: its text and menu (at its path
+// and its aliases).
+void update_gopher_story(Snapshot& snapshot, const Article& article,
+                         const std::vector<std::pair<std::string, std::string>>& redirects, const RendersByArticle& renders);
+
+// The links `article` leaves Gopherspace by, counted once it is published
+// (or its new version is), and no longer once it is withdrawn (or its old
+// version is): a link no page has any longer loses its "URL:" selector.
+void count_gopher_story_links(Snapshot& snapshot, const Publication& publication, const Article& article,
+                              const GopherSettings& settings, bool published);
+
+// After `article` is withdrawn from `publication`: its text and menu go,
+// and its links are no longer counted.
+void withdraw_gopher_story(Snapshot& snapshot, const Publication& publication, const Article& article,
+                           const GopherSettings& settings);
 
 // After such edits: the front page menu, which shows the latest stories.
 void update_gopher_front_page(Snapshot& snapshot, const Publication& publication, const GopherSettings& settings,

@@ -1,10 +1,15 @@
 #include "site/in_place_builds.hpp"
 
+#include "base/parallel_for.hpp"
+#include "content/article_bodies.hpp"
 #include "content/editor_leftovers.hpp"
 #include "site/finger_site.hpp"
 #include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
 #include "site/spartan_site.hpp"
+
+#include <algorithm>
+#include <map>
 
 namespace gazette {
 
@@ -43,7 +48,7 @@ void update_story_answers(Snapshot& snapshot, const Publication& publication, co
                           const Config& config, std::vector<std::string>& gemini_paths) {
   update_gemini_story(snapshot, article, renders);
   gemini_paths.push_back(article.path());
-  update_gopher_story(snapshot, publication, article, article, redirects, config.gopher, renders);
+  update_gopher_story(snapshot, article, redirects, renders);
   if (!config.finger.listen.empty()) update_finger_story(snapshot, publication, article, renders, config);
 }
 
@@ -54,6 +59,51 @@ void update_latest_pages(Snapshot& snapshot, const Publication& publication, con
   update_gopher_front_page(snapshot, publication, config.gopher, renders);
   if (!config.finger.listen.empty()) update_finger_lists(snapshot, publication, config, sections);
   if (!config.spartan.listen.empty()) update_spartan_pages(snapshot, publication, renders, config.spartan, gemini_paths);
+}
+
+bool restore_bodies(const std::filesystem::path& capsule, const std::vector<const Article*>& articles) {
+  std::vector<char> restored(articles.size());
+  parallel_for(restored.size(), [&](std::size_t i) { restored[i] = restore_body(capsule, *articles[i]); });
+  if (std::count(restored.begin(), restored.end(), 0) == 0) return true;
+  for (const Article* article : articles) release_body(*article);
+  return false;
+}
+
+std::vector<ListingPage> write_list_pages(Snapshot& snapshot, const std::vector<ListingPlan>& plans,
+                                          const Publication& publication, const Config& config,
+                                          const RendersByArticle& renders, const ListingPagesByPath& before,
+                                          std::vector<std::string>& gemini_paths) {
+  std::vector<ListingPage> changed;
+  for (auto& page : listing_pages(plans, publication, config, renders, &before)) {
+    const auto last = before.find(page.plan->path);
+    if (last != before.end() && last->second.key == page.key) continue;
+    const std::string& path = page.plan->path;
+    if (last != before.end()) snapshot.gemini[path] = Resource{page.gemini, {}, 0};
+    else if (std::string bare = add_gemini_listing_page(snapshot, path, page.gemini); !bare.empty())
+      gemini_paths.push_back(std::move(bare));
+    snapshot.gopher[path] = Resource{page.gopher, {}, 0};
+    gemini_paths.push_back(path);
+    changed.push_back(std::move(page));
+  }
+  return changed;
+}
+
+void keep_list_pages(ListingPagesByPath& listings, std::vector<ListingPage> pages) {
+  for (auto& page : pages) {
+    std::string path = page.plan->path;
+    page.plan = nullptr;
+    listings.insert_or_assign(std::move(path), std::move(page));
+  }
+}
+
+void remove_each(Diagnostics& all, const Diagnostics& gone) {
+  if (gone.empty()) return;
+  std::map<std::string, std::size_t> left;
+  for (const auto& diagnostic : gone) ++left[diagnostic.to_string()];
+  std::erase_if(all, [&](const Diagnostic& diagnostic) {
+    const auto found = left.find(diagnostic.to_string());
+    return found != left.end() && found->second > 0 && found->second-- > 0;
+  });
 }
 
 } // namespace gazette

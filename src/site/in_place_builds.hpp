@@ -42,6 +42,29 @@ void update_story_answers(Snapshot& snapshot, const Publication& publication, co
 void update_latest_pages(Snapshot& snapshot, const Publication& publication, const RendersByArticle& renders,
                          const Config& config, const std::set<std::string>& sections, std::vector<std::string> gemini_paths);
 
+// The bodies of `articles` again, from their files, on every core; false
+// when a file no longer holds its article (the bodies are then let go).
+bool restore_bodies(const std::filesystem::path& capsule, const std::vector<const Article*>& articles);
+
+// The pages of `plans` whose stories or links changed since `before`,
+// written into the snapshot on both protocols. Adds the Gemini paths
+// written to `gemini_paths`, for Spartan's.
+std::vector<ListingPage> write_list_pages(Snapshot& snapshot, const std::vector<ListingPlan>& plans,
+                                          const Publication& publication, const Config& config,
+                                          const RendersByArticle& renders, const ListingPagesByPath& before,
+                                          std::vector<std::string>& gemini_paths);
+
+// Those pages, kept for the next build to compare with.
+void keep_list_pages(ListingPagesByPath& listings, std::vector<ListingPage> pages);
+
+// Takes each of `gone` out of `all` once, where it is there.
+void remove_each(Diagnostics& all, const Diagnostics& gone);
+
+// Stories whose pages are rendered again because a story published or
+// withdrawn in place enters or leaves their related stories, at most: a
+// story with a tag on thousands of stories is built whole, on every core.
+inline constexpr std::size_t max_related_rendered = 256;
+
 // Stories whose words one search index holds apart from its postings
 // before the next change builds it (and all else) afresh: a query reads
 // each of them in full.

@@ -5,7 +5,9 @@
 #include "content/mime_types.hpp"
 #include "text/url_path.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <iterator>
 #include <mutex>
 #include <set>
 
@@ -38,9 +40,10 @@ public:
   LinkChecker(const Publication* publication, const Resources& gemini) : publication_(publication), gemini_(gemini) {}
 
   void check(std::string_view source, int line, std::string_view page_path, std::string_view kind,
-             std::string_view link, Diagnostics& out) const {
+             std::string_view link, Diagnostics& out, std::vector<std::uint64_t>* targets) const {
     if (!is_checked(link)) return;
     const std::string path = target_path(page_path, link);
+    if (targets) targets->push_back(link_target_hash(path));
     if (answers(gemini_, path)) return;
     const std::string where = path == link ? "nothing is served at that path"
                                             : fmt::format("it resolves to {}, where nothing is served", path);
@@ -75,10 +78,17 @@ private:
   mutable std::set<std::string> unpublished_;
 };
 
-void check_article(const LinkChecker& checker, const Article& article, Diagnostics& out) {
+void check_article(const LinkChecker& checker, const Article& article, Diagnostics& out,
+                   std::vector<std::uint64_t>* targets = nullptr) {
   const std::string page = article.path();
   for (const auto& reference : article.references)
-    checker.check(article.source, reference.line, page, reference.image ? "image" : "link", reference.url, out);
+    checker.check(article.source, reference.line, page, reference.image ? "image" : "link", reference.url, out, targets);
+}
+
+void check_page(const LinkChecker& checker, const StaticFile& file, Diagnostics& out,
+                std::vector<std::uint64_t>* targets = nullptr) {
+  for (const auto& link : gemtext_links(read_file_text(file.file).value_or("")))
+    checker.check(file.url_path.substr(1), link.line, file.url_path, "link", link.url, out, targets);
 }
 
 bool is_gemtext(const StaticFile& file) {
@@ -110,27 +120,61 @@ std::vector<GemtextLink> gemtext_links(std::string_view text) {
   return links;
 }
 
-Diagnostics check_links(const Publication* publication, const CapsuleFiles& files, const Resources& gemini) {
+std::uint64_t link_target_hash(std::string_view path) { return std::hash<std::string_view>{}(path); }
+
+Diagnostics check_links(const Publication* publication, const CapsuleFiles& files, const Resources& gemini,
+                        LinkTargets* targets) {
   const LinkChecker checker(publication, gemini);
   Diagnostics found;
+  std::vector<std::uint64_t> leads_to;
   if (publication) {
     // Each article alone, on every core; reported in article order.
     std::vector<Diagnostics> by_article(publication->articles.size());
-    parallel_for(by_article.size(),
-                 [&](std::size_t i) { check_article(checker, *publication->articles[i], by_article[i]); });
+    std::vector<std::vector<std::uint64_t>> by_article_targets(targets ? by_article.size() : 0);
+    parallel_for(by_article.size(), [&](std::size_t i) {
+      check_article(checker, *publication->articles[i], by_article[i], targets ? &by_article_targets[i] : nullptr);
+    });
     for (auto& diagnostics : by_article) found.insert(found.end(), diagnostics.begin(), diagnostics.end());
+    for (const auto& each : by_article_targets)
+      if (targets) targets->insert(each.begin(), each.end());
   }
-  for (const auto& file : files.files) {
-    if (!is_gemtext(file)) continue;
-    for (const auto& link : gemtext_links(read_file_text(file.file).value_or("")))
-      checker.check(file.url_path.substr(1), link.line, file.url_path, "link", link.url, found);
-  }
+  for (const auto& file : files.files)
+    if (is_gemtext(file)) check_page(checker, file, found, targets ? &leads_to : nullptr);
+  if (targets) targets->insert(leads_to.begin(), leads_to.end());
   return found;
 }
 
-Diagnostics check_article_links(const Publication& publication, const Article& article, const Resources& gemini) {
+CapsuleFiles gemtext_pages(const CapsuleFiles& files) {
+  CapsuleFiles pages;
+  std::copy_if(files.files.begin(), files.files.end(), std::back_inserter(pages.files), is_gemtext);
+  return pages;
+}
+
+Diagnostics check_article_links(const Publication& publication, const Article& article, const Resources& gemini,
+                                LinkTargets* targets) {
   Diagnostics found;
-  check_article(LinkChecker(&publication, gemini), article, found);
+  std::vector<std::uint64_t> leads_to;
+  check_article(LinkChecker(&publication, gemini), article, found, targets ? &leads_to : nullptr);
+  if (targets) targets->insert(leads_to.begin(), leads_to.end());
+  return found;
+}
+
+Diagnostics check_links_of(const Publication& publication, const CapsuleFiles& files,
+                           const std::set<std::string>& sources, const Resources& gemini) {
+  const LinkChecker checker(&publication, gemini);
+  Diagnostics found;
+  auto has_source = [&](const Article* article) { return article && sources.count(article->source) > 0; };
+  for (const auto& source : sources) {
+    // An article's file is <section>/<slug>.md, and its path /<section>/<slug>.
+    if (!source.ends_with(".md")) continue;
+    const auto published = publication.by_path.find("/" + source.substr(0, source.size() - 3));
+    if (published != publication.by_path.end() && has_source(published->second))
+      check_article(checker, *published->second, found);
+  }
+  for (const Article* waiting : publication.waiting)
+    if (has_source(waiting)) check_article(checker, *waiting, found);
+  for (const auto& file : files.files)
+    if (is_gemtext(file) && sources.count(file.url_path.substr(1))) check_page(checker, file, found);
   return found;
 }
 

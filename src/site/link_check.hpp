@@ -7,20 +7,40 @@
 #include "content/publication.hpp"
 #include "snapshot/snapshot.hpp"
 
+#include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace gazette {
 
+// Where links lead: the hash of each path one resolves to. A story
+// withdrawn in place checks every link again only when one may lead to a
+// page that goes with it.
+using LinkTargets = std::unordered_set<std::uint64_t>;
+std::uint64_t link_target_hash(std::string_view path);
+
 // A warning with file and line for every link without a scheme (a path,
 // absolute or relative to its page) that the server would answer with no
 // page or file (20), redirect (30, 31) or prompt (10). Links with a scheme
-// lead elsewhere and are not checked. `publication` may be null.
-Diagnostics check_links(const Publication* publication, const CapsuleFiles& files, const Resources& gemini);
+// lead elsewhere and are not checked. `publication` may be null. Adds where
+// each link leads to `targets`, when given.
+Diagnostics check_links(const Publication* publication, const CapsuleFiles& files, const Resources& gemini,
+                        LinkTargets* targets = nullptr);
+
+// The files of `files` whose links check_links reads: the gemtext pages.
+CapsuleFiles gemtext_pages(const CapsuleFiles& files);
 
 // The same for one article of `publication`.
-Diagnostics check_article_links(const Publication& publication, const Article& article, const Resources& gemini);
+Diagnostics check_article_links(const Publication& publication, const Article& article, const Resources& gemini,
+                                LinkTargets* targets = nullptr);
+
+// The same for the articles and pages of `files` whose files are `sources`
+// (paths in the capsule, as diagnostics name them).
+Diagnostics check_links_of(const Publication& publication, const CapsuleFiles& files,
+                           const std::set<std::string>& sources, const Resources& gemini);
 
 // A gemtext link line's target, with its 1-based line.
 struct GemtextLink {

@@ -10,6 +10,7 @@
 #include "site/spartan_site.hpp"
 #include "site/story_additions.hpp"
 #include "site/story_edits.hpp"
+#include "site/story_withdrawals.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -95,6 +96,7 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   if (previous) {
     if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
     if (auto added = add_story_in_place(*previous, config, tls, now, reading)) return std::move(*added);
+    if (auto withdrawn = withdraw_story_in_place(*previous, config, tls, now, reading)) return std::move(*withdrawn);
   }
   BuiltSnapshot built;
   auto snapshot = std::make_shared<Snapshot>();
@@ -165,8 +167,9 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   if (!reading.being_written.empty()) keep_files_being_written(*snapshot, files, reading);
   // Last, against every answer the snapshot holds: a link that leads to
   // none of them answers 51.
-  const Diagnostics links = check_links(loaded.publication.get(), files, snapshot->gemini);
+  const Diagnostics links = check_links(loaded.publication.get(), files, snapshot->gemini, &built.link_targets);
   built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
+  built.gemtext_pages = gemtext_pages(files);
   // Every page is rendered: the next build reads a file again for a story
   // it must render anew.
   release_bodies(built.cache);

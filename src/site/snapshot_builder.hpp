@@ -2,7 +2,9 @@
 #pragma once
 #include "config/config.hpp"
 #include "site/article_renders.hpp"
+#include "site/link_check.hpp"
 #include "site/listing_pages.hpp"
+#include "content/capsule_files.hpp"
 #include "content/diagnostic.hpp"
 #include "content/publication_loader.hpp"
 #include "content/story_changes.hpp"
@@ -32,6 +34,10 @@ struct BuiltSnapshot {
   std::shared_ptr<Publication> publication;
   RendersByArticle article_renders;
   std::vector<std::pair<std::string, std::string>> redirects;
+  // The capsule's own gemtext pages: a story withdrawn in place may leave
+  // their links leading nowhere, or take the last link to a place elsewhere.
+  CapsuleFiles gemtext_pages;
+  LinkTargets link_targets; // where every link of the capsule leads, and some that no longer do
   bool edited_in_place = false; // this build took the last one's and changed only the edited stories
   std::size_t article_files = 0; // article files found, those that failed included
   // When a scheduled story is next due: the snapshot is stale from then on.

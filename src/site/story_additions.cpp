@@ -19,11 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Stories whose pages are rendered again because the new one ranks among
-// their related stories, at most: a story with a tag on thousands of
-// stories is built whole, on every core.
-constexpr std::size_t max_related_rendered = 256;
-
 // The new story's file among `changed`: the one file no build published
 // that is not passing; none when anything else changed too.
 std::optional<std::string> new_story_file(const BuiltSnapshot& previous, const fs::path& capsule,
@@ -71,17 +66,6 @@ bool publishes_alone(const BuiltSnapshot& previous, const Config& config, const 
   return true;
 }
 
-// How many of `stories`, the related stories of `article`, the article
-// names itself: they come first.
-std::size_t explicit_count(const Article& article, const std::vector<RelatedStory>& stories) {
-  if (article.related.empty()) return 0;
-  std::set<std::string> named;
-  for (const auto& entry : article.related) named.insert(is_url(entry.target) ? entry.target : entry.story_path());
-  return static_cast<std::size_t>(std::count_if(stories.begin(), stories.end(), [&](const RelatedStory& story) {
-    return named.count(story.article ? story.article->path() : story.url) > 0;
-  }));
-}
-
 // The new story's related stories, and the lists of the stories it now
 // ranks among, as they become.
 struct RelatedChanges {
@@ -111,7 +95,7 @@ RelatedChanges related_changes(const Publication& publication, const Article& st
   parallel_for(candidates.size(), [&](std::size_t i) {
     const auto& [other, shared_with_story] = candidates[i];
     if (auto found = publication.related.find(other); found != publication.related.end())
-      places[i] = related_place(*other, found->second, explicit_count(*other, found->second), story, shared_with_story, limit);
+      places[i] = related_place(*other, found->second, named_related_count(*other, found->second), story, shared_with_story, limit);
   });
   for (std::size_t i = 0; i < candidates.size(); ++i)
     if (places[i]) {
@@ -141,12 +125,9 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
   if (related.others.size() > max_related_rendered) return std::nullopt;
   // The pages of the stories whose related lists change are rendered anew
   // from their files, read on every core.
-  std::vector<char> restored(related.others.size());
-  parallel_for(restored.size(), [&](std::size_t i) { restored[i] = restore_body(capsule, *related.others[i].first); });
-  if (std::count(restored.begin(), restored.end(), 0) > 0) {
-    for (const auto& [other, stories] : related.others) release_body(*other);
-    return std::nullopt;
-  }
+  std::vector<const Article*> others;
+  for (const auto& [other, stories] : related.others) others.push_back(other);
+  if (!restore_bodies(capsule, others)) return std::nullopt;
 
   // The publication takes the story, and the related lists their new
   // stories (keeping the old ones, to give back if a list of pages would
@@ -194,19 +175,10 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
         give_back();
         return std::nullopt;
       }
-    for (auto& page : listing_pages(plans, publication, *config, renders, &previous.listings)) {
-      const auto before = previous.listings.find(page.plan->path);
-      if (before != previous.listings.end() && before->second.key == page.key) continue;
-      const std::string& path = page.plan->path;
-      if (before != previous.listings.end()) snapshot->gemini[path] = Resource{page.gemini, {}, 0};
-      else if (std::string bare = add_gemini_listing_page(*snapshot, path, page.gemini); !bare.empty())
-        gemini_paths.push_back(std::move(bare));
-      snapshot->gopher[path] = Resource{page.gopher, {}, 0};
-      gemini_paths.push_back(path);
-      pages_changed.push_back(std::move(page));
-    }
+    pages_changed = write_list_pages(*snapshot, plans, publication, *config, renders, previous.listings, gemini_paths);
 
     update_story_answers(*snapshot, publication, story, renders, previous.redirects, *config, gemini_paths);
+    count_gopher_story_links(*snapshot, publication, story, config->gopher, true);
     for (const auto& [other, stories] : related.others)
       update_story_answers(*snapshot, publication, *other, renders, previous.redirects, *config, gemini_paths);
     update_latest_pages(*snapshot, publication, renders, *config, {story.section}, std::move(gemini_paths));
@@ -242,7 +214,7 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
   built.changes = {};
   built.changes.added = 1;
   built.diagnostics.insert(built.diagnostics.end(), read->parsed->diagnostics.begin(), read->parsed->diagnostics.end());
-  const Diagnostics links = check_article_links(publication, story, snapshot->gemini);
+  const Diagnostics links = check_article_links(publication, story, snapshot->gemini, &built.link_targets);
   built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
   built.page_bytes += page_bytes(rendered);
   for (const auto& [other, before] : renders_before) {
@@ -250,11 +222,7 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
                        std::min(built.page_bytes, page_bytes(*before));
     release_body(*other);
   }
-  for (auto& page : pages_changed) {
-    std::string path = page.plan->path;
-    page.plan = nullptr;
-    built.listings.insert_or_assign(std::move(path), std::move(page));
-  }
+  keep_list_pages(built.listings, std::move(pages_changed));
   release_body(story);
   built.cache.articles[*source] = std::move(*read);
   ++built.article_files;

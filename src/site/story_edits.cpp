@@ -75,13 +75,6 @@ struct Edit {
   std::shared_ptr<const ArticleRenders> renders;
 };
 
-// Takes `diagnostic` out of `all` once, if it is there.
-void remove_one(Diagnostics& all, const Diagnostic& diagnostic) {
-  const std::string text = diagnostic.to_string();
-  auto found = std::find_if(all.begin(), all.end(), [&](const Diagnostic& d) { return d.to_string() == text; });
-  if (found != all.end()) all.erase(found);
-}
-
 // The edits `changed` names, read and checked; none when any is more than an edit in place.
 std::optional<std::vector<Edit>> read_edits(const BuiltSnapshot& previous, const std::filesystem::path& capsule,
                                             const ChangedFiles& changed, const Snapshot& serving) {
@@ -164,10 +157,9 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
     swap_renders();
     for (const auto& edit : *edits) {
       const Article& after = edit.after.parsed->article;
-      if (!update_gopher_story(*snapshot, publication, after, *edit.held, previous.redirects, config->gopher, renders)) {
-        give_back();
-        return std::nullopt;
-      }
+      count_gopher_story_links(*snapshot, publication, *edit.held, config->gopher, false);
+      count_gopher_story_links(*snapshot, publication, after, config->gopher, true);
+      update_gopher_story(*snapshot, after, previous.redirects, renders);
       update_gemini_story(*snapshot, after, renders);
       gemini_paths.push_back(after.path());
       if (!config->finger.listen.empty()) update_finger_story(*snapshot, publication, after, renders, *config);
@@ -244,11 +236,9 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
     const Article& after = edit.after.parsed->article;
     const ArticleRenders& old_renders = *edit.renders; // swapped in above: the renders before
     const ArticleRenders& new_renders = *built.article_renders.at(&after);
-    for (const auto& diagnostic : built.cache.articles.at(edit.source).parsed->diagnostics)
-      remove_one(built.diagnostics, diagnostic);
-    for (const auto& diagnostic : check_article_links(publication, *edit.held, serving.gemini))
-      remove_one(built.diagnostics, diagnostic);
-    const Diagnostics links = check_article_links(publication, after, snapshot->gemini);
+    remove_each(built.diagnostics, built.cache.articles.at(edit.source).parsed->diagnostics);
+    remove_each(built.diagnostics, check_article_links(publication, *edit.held, serving.gemini));
+    const Diagnostics links = check_article_links(publication, after, snapshot->gemini, &built.link_targets);
     built.diagnostics.insert(built.diagnostics.end(), edit.after.parsed->diagnostics.begin(),
                              edit.after.parsed->diagnostics.end());
     built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
@@ -257,11 +247,7 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
     release_body(edit.after.parsed->article);
     built.cache.articles[edit.source] = std::move(edit.after);
   }
-  for (auto& page : pages_changed) {
-    std::string path = page.plan->path;
-    page.plan = nullptr;
-    built.listings.insert_or_assign(std::move(path), std::move(page));
-  }
+  keep_list_pages(built.listings, std::move(pages_changed));
   for (const auto& [article, before] : related_rendered) {
     const auto& now_rendered = built.article_renders.at(article);
     built.page_bytes = built.page_bytes + page_bytes(*now_rendered) - std::min(built.page_bytes, page_bytes(*before));

@@ -5,9 +5,9 @@
 #include "config/config.hpp"
 #include "content/search_index.hpp"
 #include "content/story_index.hpp"
+#include "snapshot/outside_links.hpp"
 #include "snapshot/resources.hpp"
 #include "snapshot/shared_bytes.hpp"
-#include "text/string_hash.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -15,7 +15,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace asio::ssl {
@@ -29,8 +28,6 @@ inline constexpr std::string_view search_path = "/search";
 
 // Files kept in memory up to this size; larger ones are streamed from disk.
 inline constexpr std::uint64_t max_in_memory_file = 256 * 1024;
-
-using OutsideLinks = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // A story as search results show it on each protocol; shared with its renders.
 struct SearchEntry {
@@ -48,11 +45,7 @@ struct Snapshot {
   Resources gopher;  // by selector
   Resources spartan; // by path, when Spartan is on: Gemini's pages, mostly their very bytes
   Resources finger;  // by name ("" for the latest stories), when Finger is on
-  // Where the publication's links leave Gopherspace: Gopher answers a
-  // "URL:" selector for each with a small page it makes when asked, as
-  // every story's links would otherwise hold a page of their own. Shared
-  // between snapshots while the links stay the same, as the entries below.
-  std::shared_ptr<const OutsideLinks> outside_links = std::make_shared<const OutsideLinks>();
+  OutsideLinks outside_links; // each answered at its Gopher "URL:" selector
 
   // Search, for a capsule with a publication: the index finds stories by
   // their place in search_entries.

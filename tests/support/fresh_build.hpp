@@ -21,6 +21,14 @@ inline std::shared_ptr<const Config> every_protocol(const std::filesystem::path&
   return config;
 }
 
+// The build after the files `changed` changed, made from `last` as a reload makes it.
+inline BuiltSnapshot build_after(const std::shared_ptr<const Config>& config, BuiltSnapshot& last, ChangedFiles changed) {
+  CapsuleReading reading;
+  reading.changed = std::move(changed);
+  reading.serving = last.snapshot;
+  return build_snapshot(config, nullptr, &last, seconds_now(), reading);
+}
+
 inline std::map<std::string, std::string> answers_of(const Resources& resources) {
   std::map<std::string, std::string> all;
   resources.for_each([&](const std::string& path, const Resource& resource) {
@@ -42,7 +50,7 @@ inline void check_same_as_fresh(const BuiltSnapshot& built, const std::shared_pt
   CHECK(answers_of(built.snapshot->gopher) == answers_of(fresh.snapshot->gopher));
   CHECK(answers_of(built.snapshot->spartan) == answers_of(fresh.snapshot->spartan));
   CHECK(answers_of(built.snapshot->finger) == answers_of(fresh.snapshot->finger));
-  CHECK(*built.snapshot->outside_links == *fresh.snapshot->outside_links);
+  CHECK(built.snapshot->outside_links == fresh.snapshot->outside_links);
   CHECK(problems_of(built) == problems_of(fresh));
   // Search finds stories by their place, and shows each by its entry there.
   auto shown = [](const Snapshot& snapshot, const std::vector<std::uint32_t>& hits) {

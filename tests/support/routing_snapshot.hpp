@@ -26,7 +26,7 @@ inline std::shared_ptr<const Snapshot> routing_snapshot(bool with_search = true)
   snapshot->gopher["/a"] = {std::string("A text\r\n"), {}, 0};
   snapshot->gopher["/a/"] = {std::string("iA's menu\t\terror.host\t1\r\n.\r\n"), {}, 0};
   snapshot->gopher["/d/"] = {std::string("iD\t\terror.host\t1\r\n.\r\n"), {}, 0};
-  snapshot->outside_links = std::make_shared<const OutsideLinks>(OutsideLinks{"https://example.org/"});
+  snapshot->outside_links.add("https://example.org/");
   snapshot->finger[""] = {std::string("The Desk\r\n"), {}, 0};
   snapshot->finger["w"] = {std::string("W\r\n"), {}, 0};
   snapshot->finger["pier"] = {std::string("Pier opens\r\n"), {}, 0};

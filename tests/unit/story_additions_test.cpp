@@ -9,6 +9,7 @@
 
 using namespace gazette;
 using gazette::testing::article;
+using gazette::testing::build_after;
 using gazette::testing::check_same_as_fresh;
 using gazette::testing::every_protocol;
 using gazette::testing::TempCapsule;
@@ -81,19 +82,13 @@ TEST_CASE("a new story is published in place unless it changes more; both as a f
     BuiltSnapshot last = build_snapshot(config, nullptr);
     REQUIRE(last.publication);
     capsule.write(row.file, row.text);
-    CapsuleReading reading;
-    reading.changed = ChangedFiles{row.file};
-    reading.serving = last.snapshot;
-    BuiltSnapshot next = build_snapshot(config, nullptr, &last, seconds_now(), reading);
+    BuiltSnapshot next = build_after(config, last, {row.file});
     CHECK(next.edited_in_place == row.in_place);
     check_same_as_fresh(next, config, queries);
 
     // And an edit in place on top, to the story the new one ranked beside.
     capsule.write("world/talks.md", article("Talks resume", "2024-05-10", "tags = [\"harbour\"]\n", "Envoys met again."));
-    CapsuleReading again;
-    again.changed = ChangedFiles{"world/talks.md"};
-    again.serving = next.snapshot;
-    BuiltSnapshot after = build_snapshot(config, nullptr, &next, seconds_now(), again);
+    BuiltSnapshot after = build_after(config, next, {"world/talks.md"});
     CHECK(after.edited_in_place);
     check_same_as_fresh(after, config, queries);
   }
@@ -154,10 +149,7 @@ TEST_CASE("a run of new stories, edits and removals, each in place or whole, mat
                                   "Kites and a ferry, day " + std::to_string(round) + "."));
       added.push_back(file);
     }
-    CapsuleReading reading;
-    reading.changed = ChangedFiles{file};
-    reading.serving = last.snapshot;
-    BuiltSnapshot built = build_snapshot(config, nullptr, &last, seconds_now(), reading);
+    BuiltSnapshot built = build_after(config, last, {file});
     in_place += built.edited_in_place;
     check_same_as_fresh(built, config, queries);
     last = std::move(built);

@@ -1,0 +1,148 @@
+// A removed story is withdrawn in place when its going changes nothing but
+// what a withdrawal changes; else the whole is built. Either way every
+// answer, search and problem is what a fresh build of the same files makes.
+#include "site/story_withdrawals.hpp"
+#include "fresh_build.hpp"
+#include "temp_capsule.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gazette;
+using gazette::testing::article;
+using gazette::testing::build_after;
+using gazette::testing::check_same_as_fresh;
+using gazette::testing::every_protocol;
+using gazette::testing::TempCapsule;
+
+namespace {
+
+const std::vector<std::string> queries{"pier", "dawn", "show", "envoys", "kites", "ferry", "kiosk", "memo"};
+
+const std::string ferry =
+    article("Ferry late", "2024-04-20", "tags = [\"city\"]\n", "The ferry ran late. See [the pier](/world/pier).");
+
+// Two stories to a page, two related stories each. World has five stories
+// (three pages, two once one goes), Arts six.
+void write_capsule(TempCapsule& capsule) {
+  capsule.write("site.toml", "title = \"T\"\nfront_page = 3\nlist_page = 2\nfeed_entries = 2\nrelated = 2\n");
+  capsule.write("world/_section.toml", "title = \"World\"\n").write("arts/_section.toml", "title = \"Arts\"\n");
+  capsule.write("notes/_section.toml", "title = \"Notes\"\n");
+  capsule.write("images/pier.jpg", "jpeg");
+  capsule.write("about.gmi", "# About\n=> /world/kiosk The kiosk\n=> https://example.org/about About us\n");
+  capsule.write("world/pier.md", article("Pier opens", "2024-05-16T09:00:00Z", "tags = [\"harbour\", \"city\"]\n",
+                                         "The pier opened at dawn. [Shared](https://example.org/shared)."));
+  capsule.write("world/talks.md", article("Talks resume", "2024-05-10", "tags = [\"harbour\"]\n",
+                                          "Envoys met. [Only here](https://example.org/talks) and "
+                                          "[shared](https://example.org/shared)."));
+  capsule.write("world/ferry.md", ferry);
+  capsule.write("world/kites.md",
+                article("Kites", "2024-05-18", "tags = [\"kites\"]\nrelated = [\"arts/show-1\"]\n"
+                                               "[image]\nsrc = \"images/pier.jpg\"\ncaption = \"Kites\"\n",
+                        "Kites over the ferry."));
+  // A relative link to the retrospective, which its warning says to write from the top.
+  capsule.write("world/kiosk.md", article("Kiosk", "2024-05-01", "",
+                                          "A kiosk [here](/world/nowhere), by [the retrospective](arts/retro)."));
+  for (int i = 0; i < 4; ++i)
+    capsule.write("arts/show-" + std::to_string(i) + ".md",
+                  article("Show " + std::to_string(i), "2024-04-0" + std::to_string(i + 1), "tags = [\"stage\"]\n",
+                          "A show by the pier."));
+  capsule.write("arts/retro.md", article("Retrospective", "2019-01-05", "tags = [\"stage\"]\n", "An old show."));
+  capsule.write("arts/gala.md", article("Arts gala", "2024-03-05", "tags = [\"stage\"]\n", "A gala."));
+  capsule.write("notes/memo.md", article("Memo", "2024-03-06", "", "A memo."));
+  capsule.write("notes/gala.md", article("Notes gala", "2024-03-07", "aliases = [\"/old/gala\"]\n", "Another gala."));
+  capsule.write("world/draft.md", article("Draft", "2024-05-03", "draft = true\n"));
+  capsule.write("world/broken.md", "+++\ntitle = \"Broken\"\n+++\nNo date.\n");
+}
+
+struct Row {
+  std::string what;
+  std::string file;
+  bool in_place;
+};
+
+} // namespace
+
+TEST_CASE("a removed story is withdrawn in place unless its going changes more; both as a fresh build") {
+  const Row rows[] = {
+      {"the newest story of a section, which a story links to and others list as related", "world/pier.md", true},
+      {"a story in the middle of every list", "arts/show-2.md", true},
+      {"the only story of its month and year, which a warning names", "arts/retro.md", true},
+      {"the only story on its topic, with a photo", "world/kites.md", true},
+      {"a story with a link elsewhere that only it has", "world/talks.md", true},
+      {"a story a gemtext page links to, with a link that leads nowhere", "world/kiosk.md", true},
+      {"a story another story names as related", "arts/show-1.md", false},
+      {"a story with an alias", "notes/gala.md", false},
+      {"a story whose slug another story has", "arts/gala.md", false},
+      {"a draft", "world/draft.md", false},
+      {"a story with errors", "world/broken.md", false},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.what);
+    TempCapsule capsule;
+    write_capsule(capsule);
+    const auto config = every_protocol(capsule.root());
+    BuiltSnapshot last = build_snapshot(config, nullptr);
+    REQUIRE(last.publication);
+    std::filesystem::remove(capsule.root() / row.file);
+    BuiltSnapshot next = build_after(config, last, {row.file});
+    CHECK(next.edited_in_place == row.in_place);
+    check_same_as_fresh(next, config, queries);
+
+    // And an edit in place on top, to a story that stays.
+    capsule.write("arts/show-3.md", article("Show 3", "2024-04-04", "tags = [\"stage\"]\n", "A show, and envoys."));
+    BuiltSnapshot after = build_after(config, next, {"arts/show-3.md"});
+    CHECK(after.edited_in_place);
+    check_same_as_fresh(after, config, queries);
+  }
+}
+
+TEST_CASE("a story is built whole when it goes beside another change, with its section's last, or under a file") {
+  TempCapsule capsule;
+  write_capsule(capsule);
+  const auto config = every_protocol(capsule.root());
+  BuiltSnapshot last = build_snapshot(config, nullptr);
+  CapsuleReading reading;
+  reading.serving = last.snapshot;
+  std::filesystem::remove(capsule.root() / "world/pier.md");
+  std::filesystem::remove(capsule.root() / "world/ferry.md");
+  reading.changed = ChangedFiles{"world/pier.md", "world/ferry.md"};
+  CHECK_FALSE(withdraw_story_in_place(last, config, nullptr, seconds_now(), reading));
+  capsule.write("world/ferry.md", ferry);
+  reading.changed = ChangedFiles{"world/pier.md", "world/talks.md"};
+  CHECK_FALSE(withdraw_story_in_place(last, config, nullptr, seconds_now(), reading));
+  // A file that is still there was not removed.
+  reading.changed = ChangedFiles{"world/talks.md"};
+  CHECK_FALSE(withdraw_story_in_place(last, config, nullptr, seconds_now(), reading));
+  // Once a folder of the capsule's has the story's name, it answers there.
+  capsule.write("world/pier/index.gmi", "# Pier\n");
+  reading.changed = ChangedFiles{"world/pier.md"};
+  CHECK_FALSE(withdraw_story_in_place(last, config, nullptr, seconds_now(), reading));
+  std::filesystem::remove_all(capsule.root() / "world/pier");
+
+  // Refused, the last build is untouched: it still withdraws the story,
+  // beside a swap file an editor left.
+  capsule.write("world/.pier.md.swp", "swap");
+  reading.changed = ChangedFiles{"world/pier.md", "world/.pier.md.swp"};
+  const auto withdrawn = withdraw_story_in_place(last, config, nullptr, seconds_now(), reading);
+  REQUIRE(withdrawn);
+  CHECK(withdrawn->changes.removed == 1);
+  CHECK_FALSE(last.publication);
+  std::filesystem::remove(capsule.root() / "world/ferry.md");
+  BuiltSnapshot next = std::move(*withdrawn);
+  reading.serving = next.snapshot;
+  reading.changed = ChangedFiles{"world/ferry.md"};
+  BuiltSnapshot after = build_snapshot(config, nullptr, &next, seconds_now(), reading);
+  CHECK(after.edited_in_place);
+  check_same_as_fresh(after, config, queries);
+
+  // The last story of a section is built whole: its section's pages change otherwise.
+  std::filesystem::remove(capsule.root() / "notes/gala.md");
+  BuiltSnapshot one_note = build_snapshot(config, nullptr);
+  std::filesystem::remove(capsule.root() / "notes/memo.md");
+  reading.serving = one_note.snapshot;
+  reading.changed = ChangedFiles{"notes/memo.md"};
+  CHECK_FALSE(withdraw_story_in_place(one_note, config, nullptr, seconds_now(), reading));
+  BuiltSnapshot whole = build_snapshot(config, nullptr, &one_note, seconds_now(), reading);
+  CHECK_FALSE(whole.edited_in_place);
+  check_same_as_fresh(whole, config, queries);
+}

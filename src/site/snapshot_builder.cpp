@@ -88,16 +88,8 @@ std::uint64_t page_bytes(const RendersByArticle& renders) {
   return bytes;
 }
 
-} // namespace
-
-BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                             BuiltSnapshot* previous, std::chrono::sys_seconds now,
-                             const CapsuleReading& reading) {
-  if (previous) {
-    if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
-    if (auto added = add_story_in_place(*previous, config, tls, now, reading)) return std::move(*added);
-    if (auto withdrawn = withdraw_story_in_place(*previous, config, tls, now, reading)) return std::move(*withdrawn);
-  }
+BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
+                          BuiltSnapshot* previous, std::chrono::sys_seconds now, const CapsuleReading& reading) {
   BuiltSnapshot built;
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->config = config;
@@ -182,6 +174,35 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   built.redirects = std::move(loaded.redirects);
   built.snapshot = std::move(snapshot);
   return built;
+}
+
+} // namespace
+
+BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
+                             BuiltSnapshot* previous, std::chrono::sys_seconds now,
+                             const CapsuleReading& reading) {
+  if (!previous) return build_whole(std::move(config), std::move(tls), nullptr, now, reading);
+  if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
+  if (auto added = add_story_in_place(*previous, config, tls, now, reading)) return std::move(*added);
+  if (auto withdrawn = withdraw_story_in_place(*previous, config, tls, now, reading)) return std::move(*withdrawn);
+  // A story moved in its lists (or renamed) is withdrawn, then added again
+  // as its file now holds it; the build without it is where a whole build
+  // starts from when the story's new place calls for one.
+  std::string path_before;
+  std::optional<BuiltSnapshot> without = withdraw_moved_story(*previous, config, tls, now, reading, path_before);
+  if (!without) return build_whole(std::move(config), std::move(tls), previous, now, reading);
+  CapsuleReading after = reading;
+  after.serving = without->snapshot;
+  std::optional<BuiltSnapshot> moved = add_story_in_place(*without, config, tls, now, after);
+  if (!moved) moved = build_whole(std::move(config), std::move(tls), &*without, now, after);
+  // Reported against the last build: the story was there.
+  if (moved->publication && moved->publication->by_path.count(path_before) && moved->changes.added > 0) {
+    --moved->changes.added;
+    ++moved->changes.updated;
+  } else {
+    ++moved->changes.removed;
+  }
+  return std::move(*moved);
 }
 
 } // namespace gazette

@@ -35,6 +35,29 @@ std::optional<std::string> removed_story_file(const BuiltSnapshot& previous, con
   return found;
 }
 
+// The moved story's file among `changed`, and the file it is in now: the
+// one file the last build read a story from, still there, or gone beside
+// one new file (renamed).
+struct MovedFiles {
+  std::string before, now;
+};
+std::optional<MovedFiles> moved_story_files(const BuiltSnapshot& previous, const fs::path& capsule,
+                                            const ChangedFiles& changed, const Snapshot& serving) {
+  std::optional<std::string> before, now;
+  for (const auto& path : changed) {
+    if (previous.cache.articles.count(path)) {
+      if (before || previous.cache.not_current.count(path)) return std::nullopt;
+      before = path;
+    } else if (!is_passing_file(capsule, path, serving)) {
+      if (now) return std::nullopt;
+      now = path;
+    }
+  }
+  std::error_code ec;
+  if (!before || (now.has_value() == fs::exists(fs::symlink_status(capsule / *before, ec)))) return std::nullopt;
+  return MovedFiles{*before, now.value_or(*before)};
+}
+
 // Whether `story`, listed as related by `listing`, leaves the publication
 // as a load without its file would find it, changing nothing but what a
 // withdrawal changes.
@@ -93,18 +116,12 @@ std::vector<RelatedStory> related_again(const Publication& publication, const Ar
   return stories;
 }
 
-} // namespace
-
-std::optional<BuiltSnapshot> withdraw_story_in_place(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
-                                                     const std::shared_ptr<asio::ssl::context>& tls,
-                                                     std::chrono::sys_seconds now, const CapsuleReading& reading) {
-  if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
-  const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
-  const Snapshot& serving = *reading.serving;
-  const std::optional<std::string> source = removed_story_file(previous, capsule, *reading.changed, serving);
-  if (!source) return std::nullopt;
+// The build without the story the last build read from `source`.
+std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
+                                      const std::shared_ptr<asio::ssl::context>& tls, std::chrono::sys_seconds now,
+                                      const fs::path& capsule, const Snapshot& serving, const std::string& source) {
   Publication& publication = *previous.publication;
-  const CachedArticle& cached = previous.cache.articles.at(*source);
+  const CachedArticle& cached = previous.cache.articles.at(source);
   const Article& story = cached.parsed->article;
   const std::vector<const Article*> listing = listing_as_related(publication, story);
   if (listing.size() > max_related_rendered || !withdraws_alone(publication, *config, story, listing))
@@ -252,10 +269,36 @@ std::optional<BuiltSnapshot> withdraw_story_in_place(BuiltSnapshot& previous, co
   }
   for (const auto& path : pages_gone) built.listings.erase(path);
   keep_list_pages(built.listings, std::move(pages_changed));
-  built.cache.articles.erase(*source); // the story goes with it
+  built.cache.articles.erase(source); // the story goes with it
   --built.article_files;
   built.snapshot = std::move(snapshot);
   return built;
+}
+
+} // namespace
+
+std::optional<BuiltSnapshot> withdraw_story_in_place(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
+                                                     const std::shared_ptr<asio::ssl::context>& tls,
+                                                     std::chrono::sys_seconds now, const CapsuleReading& reading) {
+  if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
+  const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const std::optional<std::string> source = removed_story_file(previous, capsule, *reading.changed, *reading.serving);
+  if (!source) return std::nullopt;
+  return withdraw(previous, config, tls, now, capsule, *reading.serving, *source);
+}
+
+std::optional<BuiltSnapshot> withdraw_moved_story(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
+                                                  const std::shared_ptr<asio::ssl::context>& tls,
+                                                  std::chrono::sys_seconds now, const CapsuleReading& reading,
+                                                  std::string& path_before) {
+  if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
+  const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const std::optional<MovedFiles> files = moved_story_files(previous, capsule, *reading.changed, *reading.serving);
+  // A file that cannot be published keeps its last good version online,
+  // which only a whole build from the last one keeps.
+  if (!files || !read_article_again(capsule, files->now)) return std::nullopt;
+  path_before = previous.cache.articles.at(files->before).parsed->article.path();
+  return withdraw(previous, config, tls, now, capsule, *reading.serving, files->before);
 }
 
 } // namespace gazette

@@ -23,4 +23,15 @@ std::optional<BuiltSnapshot> withdraw_story_in_place(BuiltSnapshot& previous, co
                                                      const std::shared_ptr<asio::ssl::context>& tls,
                                                      std::chrono::sys_seconds now, const CapsuleReading& reading);
 
+// A story moved: its file saved with a new date, topics, related stories
+// or photo, or renamed. The build without the story as the last build read
+// it, the first half of a move in place (the second adds the story the
+// file now holds, see add_story_in_place); none, with `previous` untouched,
+// when `reading.changed` names more than that, or its going changes more.
+// Sets `path_before` to the story's path.
+std::optional<BuiltSnapshot> withdraw_moved_story(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
+                                                  const std::shared_ptr<asio::ssl::context>& tls,
+                                                  std::chrono::sys_seconds now, const CapsuleReading& reading,
+                                                  std::string& path_before);
+
 } // namespace gazette

@@ -18,6 +18,9 @@ namespace {
 
 const std::vector<std::string> queries{"pier", "dawn", "show", "envoys", "kites", "ferry", "kiosk", "memo"};
 
+const std::string talks = article("Talks resume", "2024-05-10", "tags = [\"harbour\"]\n",
+                                  "Envoys met. [Only here](https://example.org/talks) and "
+                                  "[shared](https://example.org/shared).");
 const std::string ferry =
     article("Ferry late", "2024-04-20", "tags = [\"city\"]\n", "The ferry ran late. See [the pier](/world/pier).");
 
@@ -31,9 +34,7 @@ void write_capsule(TempCapsule& capsule) {
   capsule.write("about.gmi", "# About\n=> /world/kiosk The kiosk\n=> https://example.org/about About us\n");
   capsule.write("world/pier.md", article("Pier opens", "2024-05-16T09:00:00Z", "tags = [\"harbour\", \"city\"]\n",
                                          "The pier opened at dawn. [Shared](https://example.org/shared)."));
-  capsule.write("world/talks.md", article("Talks resume", "2024-05-10", "tags = [\"harbour\"]\n",
-                                          "Envoys met. [Only here](https://example.org/talks) and "
-                                          "[shared](https://example.org/shared)."));
+  capsule.write("world/talks.md", talks);
   capsule.write("world/ferry.md", ferry);
   capsule.write("world/kites.md",
                 article("Kites", "2024-05-18", "tags = [\"kites\"]\nrelated = [\"arts/show-1\"]\n"
@@ -103,6 +104,13 @@ TEST_CASE("a story is built whole when it goes beside another change, with its s
   BuiltSnapshot last = build_snapshot(config, nullptr);
   CapsuleReading reading;
   reading.serving = last.snapshot;
+  // A story saved broken keeps its last version online: it is not moved.
+  capsule.write("world/talks.md", "+++\ntitle = \"Talks\n+++\n");
+  reading.changed = ChangedFiles{"world/talks.md"};
+  std::string path_before;
+  CHECK_FALSE(withdraw_moved_story(last, config, nullptr, seconds_now(), reading, path_before));
+  capsule.write("world/talks.md", talks);
+
   std::filesystem::remove(capsule.root() / "world/pier.md");
   std::filesystem::remove(capsule.root() / "world/ferry.md");
   reading.changed = ChangedFiles{"world/pier.md", "world/ferry.md"};
@@ -145,4 +153,60 @@ TEST_CASE("a story is built whole when it goes beside another change, with its s
   BuiltSnapshot whole = build_snapshot(config, nullptr, &one_note, seconds_now(), reading);
   CHECK_FALSE(whole.edited_in_place);
   check_same_as_fresh(whole, config, queries);
+}
+
+TEST_CASE("a story moved among its lists, or renamed, is withdrawn and added again in place; both as a fresh build") {
+  struct Move {
+    std::string what;
+    std::string removed; // the file the story was in, when it is renamed
+    std::string file;
+    std::string text;
+    bool in_place;
+    std::string changes; // as the reload reports them
+  };
+  const std::string show = "A show by the pier.";
+  const Move moves[] = {
+      {"a new date, the newest", "", "arts/show-2.md", article("Show 2", "2024-06-01", "tags = [\"stage\"]\n", show), true,
+       "0 added, 1 updated, 0 removed"},
+      {"new topics, one of them new", "", "arts/show-2.md",
+       article("Show 2", "2024-04-03", "tags = [\"city\", \"fair\"]\n", show), true, "0 added, 1 updated, 0 removed"},
+      {"a related story named", "", "world/talks.md",
+       article("Talks resume", "2024-05-10", "tags = [\"harbour\"]\nrelated = [\"arts/show-0\"]\n", "Envoys met."), true,
+       "0 added, 1 updated, 0 removed"},
+      {"renamed within its section", "arts/show-2.md", "arts/show-two.md",
+       article("Show 2", "2024-04-03", "tags = [\"stage\"]\n", show), true, "1 added, 0 updated, 1 removed"},
+      {"moved to another section, and the last of its month there", "arts/retro.md", "world/retro.md",
+       article("Retrospective", "2019-01-05", "tags = [\"stage\"]\n", "An old show."), true,
+       "1 added, 0 updated, 1 removed"},
+      {"a new date for a story another links to", "", "world/pier.md",
+       article("Pier opens", "2024-05-19", "tags = [\"harbour\", \"city\"]\n", "The pier opened."), false,
+       "0 added, 1 updated, 0 removed"},
+      {"made a draft", "", "arts/show-2.md", article("Show 2", "2024-04-03", "draft = true\n", show), false,
+       "0 added, 0 updated, 1 removed"},
+      {"given an alias", "", "arts/show-2.md",
+       article("Show 2", "2024-05-03", "aliases = [\"/old/show\"]\n", show), false, "0 added, 1 updated, 0 removed"},
+  };
+  for (const auto& move : moves) {
+    CAPTURE(move.what);
+    TempCapsule capsule;
+    write_capsule(capsule);
+    const auto config = every_protocol(capsule.root());
+    BuiltSnapshot last = build_snapshot(config, nullptr);
+    REQUIRE(last.publication);
+    ChangedFiles changed{move.file};
+    if (!move.removed.empty()) {
+      std::filesystem::remove(capsule.root() / move.removed);
+      changed.insert(move.removed);
+    }
+    capsule.write(move.file, move.text);
+    BuiltSnapshot next = build_after(config, last, changed);
+    CHECK(next.edited_in_place == move.in_place);
+    CHECK(describe_changes(next.changes, 0) == move.changes + "; 0 files with errors");
+    check_same_as_fresh(next, config, queries);
+
+    capsule.write("arts/show-3.md", article("Show 3", "2024-04-04", "tags = [\"stage\"]\n", "A show, and envoys."));
+    BuiltSnapshot after = build_after(config, next, {"arts/show-3.md"});
+    CHECK(after.edited_in_place);
+    check_same_as_fresh(after, config, queries);
+  }
 }

@@ -174,6 +174,29 @@ TEST_CASE("after edits, renames and deletes, every listing, feed and search is a
   CHECK(eventually([&] { return edits_in_place() > in_place_before_story; }));
   check_against_fresh_load(site, server);
 
+  // One change at a time, each made in place: a story removed, one moved
+  // into another section under a new name, one given a new date and topic.
+  const std::size_t in_place_before_removal = edits_in_place();
+  fs::remove(site.root() / "world/story-9.md");
+  REQUIRE(eventually([&] { return gemini_get(server.gemini_port(), "/world/story-9").status() == 51; }));
+  CHECK(eventually([&] { return edits_in_place() > in_place_before_removal; }));
+  check_against_fresh_load(site, server);
+
+  const std::size_t in_place_before_rename = edits_in_place();
+  fs::rename(site.root() / "business/story-10.md", site.root() / "culture/story-ten.md");
+  REQUIRE(eventually([&] { return gemini_get(server.gemini_port(), "/culture/story-ten").status() == 20; }));
+  CHECK(eventually([&] { return edits_in_place() > in_place_before_rename; }));
+  check_against_fresh_load(site, server);
+
+  const std::size_t in_place_before_date = edits_in_place();
+  site.write("culture/story-11.md", article("Story 11 on the festival", "2022-03-04T05:06:07Z",
+                                            "tags = [\"festival\", \"desk-3\"]\n", "The festival, two years on."));
+  REQUIRE(eventually([&] {
+    return gemini_get(server.gemini_port(), "/archive/2022/03/").body.find("Story 11 on the festival") != std::string::npos;
+  }));
+  CHECK(eventually([&] { return edits_in_place() > in_place_before_date; }));
+  check_against_fresh_load(site, server);
+
   // Renames and deletes, and a new page size for every list.
   fs::rename(site.root() / "world/story-3.md", site.root() / "world/renamed-story.md");
   fs::rename(site.root() / "business/story-1.md", site.root() / "culture/story-1.md");

@@ -6,6 +6,7 @@
 #include "site/finger_site.hpp"
 #include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
+#include "site/link_check.hpp"
 #include "site/spartan_site.hpp"
 
 #include <algorithm>
@@ -94,6 +95,52 @@ void keep_list_pages(ListingPagesByPath& listings, std::vector<ListingPage> page
     page.plan = nullptr;
     listings.insert_or_assign(std::move(path), std::move(page));
   }
+}
+
+bool answered_otherwise(const std::filesystem::path& capsule, const Publication& publication, std::string_view path) {
+  if (path.ends_with('/')) path.remove_suffix(1);
+  std::error_code ec;
+  if (path.size() > 1 && std::filesystem::exists(std::filesystem::symlink_status(capsule / path.substr(1), ec)))
+    return true;
+  return std::any_of(publication.pages.begin(), publication.pages.end(), [&](const auto& page) {
+    const auto dot = page.path.rfind('.');
+    return dot != std::string::npos && std::string_view(page.path).substr(0, dot) == path;
+  });
+}
+
+std::vector<std::string> remove_list_pages(Snapshot& snapshot, const std::vector<std::string>& paths) {
+  std::vector<std::string> gone;
+  for (const auto& path : paths) {
+    gone.push_back(path);
+    // A list page's path without its slash redirects to it on Gemini and Spartan.
+    if (path.size() > 1 && path.ends_with('/')) gone.push_back(path.substr(0, path.size() - 1));
+    snapshot.gopher.erase(path);
+  }
+  for (const auto& path : gone) {
+    snapshot.gemini.erase(path);
+    snapshot.spartan.erase(path);
+  }
+  return gone;
+}
+
+bool may_be_linked(const BuiltSnapshot& built, const std::vector<std::string>& paths) {
+  return std::any_of(paths.begin(), paths.end(),
+                     [&](const std::string& path) { return built.link_targets.count(link_target_hash(path)) > 0; });
+}
+
+void recheck_link_warnings(BuiltSnapshot& built, const Publication& publication, const std::vector<std::string>& gone,
+                           const Resources& before, const Resources& after, const std::string& unchecked) {
+  const bool everywhere = may_be_linked(built, gone);
+  std::set<std::string> warned;
+  for (const auto& diagnostic : built.diagnostics) warned.insert(diagnostic.path);
+  warned.erase(unchecked);
+  auto check = [&](const Resources& gemini) {
+    return everywhere ? check_links(&publication, built.gemtext_pages, gemini)
+                      : check_links_of(publication, built.gemtext_pages, warned, gemini);
+  };
+  remove_each(built.diagnostics, check(before));
+  const Diagnostics now = check(after);
+  built.diagnostics.insert(built.diagnostics.end(), now.begin(), now.end());
 }
 
 void remove_each(Diagnostics& all, const Diagnostics& gone) {

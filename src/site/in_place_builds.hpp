@@ -57,6 +57,33 @@ std::vector<ListingPage> write_list_pages(Snapshot& snapshot, const std::vector<
 // Those pages, kept for the next build to compare with.
 void keep_list_pages(ListingPagesByPath& listings, std::vector<ListingPage> pages);
 
+// A story moved in place (see withdraw_moved_story): as the last build
+// had it, and the answers that build served. Its lists are planned with
+// the lists of the story added in its stead, once.
+struct MovedStory {
+  std::shared_ptr<const Article> before;
+  std::shared_ptr<const Snapshot> serving;
+};
+
+// What answers at `path` once the publication no longer does: a file or
+// folder of the capsule, or one of its pages found without its extension.
+bool answered_otherwise(const std::filesystem::path& capsule, const Publication& publication, std::string_view path);
+
+// The list pages `paths`, no longer planned, taken out of the snapshot on
+// every protocol. Returns the Gemini paths that no longer answer.
+std::vector<std::string> remove_list_pages(Snapshot& snapshot, const std::vector<std::string>& paths);
+
+// Whether a link of the capsule may lead to one of `paths` (see LinkTargets).
+bool may_be_linked(const BuiltSnapshot& built, const std::vector<std::string>& paths);
+
+// The warnings for links that lead nowhere, brought up to date in
+// `built` once the Gemini answers are `after` rather than `before`: those
+// of every article and page when a link may lead to one of `gone` (the
+// paths that no longer answer), else only those of the files that had
+// warnings (their advice names pages too), but `unchecked`.
+void recheck_link_warnings(BuiltSnapshot& built, const Publication& publication, const std::vector<std::string>& gone,
+                           const Resources& before, const Resources& after, const std::string& unchecked = {});
+
 // Takes each of `gone` out of `all` once, where it is there.
 void remove_each(Diagnostics& all, const Diagnostics& gone);
 

@@ -188,12 +188,13 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   // A story moved in its lists (or renamed) is withdrawn, then added again
   // as its file now holds it; the build without it is where a whole build
   // starts from when the story's new place calls for one.
-  std::string path_before;
-  std::optional<BuiltSnapshot> without = withdraw_moved_story(*previous, config, tls, now, reading, path_before);
+  MovedStory before;
+  std::optional<BuiltSnapshot> without = withdraw_moved_story(*previous, config, tls, now, reading, before);
   if (!without) return build_whole(std::move(config), std::move(tls), previous, now, reading);
+  const std::string path_before = before.before->path();
   CapsuleReading after = reading;
   after.serving = without->snapshot;
-  std::optional<BuiltSnapshot> moved = add_story_in_place(*without, config, tls, now, after);
+  std::optional<BuiltSnapshot> moved = add_story_in_place(*without, config, tls, now, after, &before);
   if (!moved) moved = build_whole(std::move(config), std::move(tls), &*without, now, after);
   // Reported against the last build: the story was there.
   if (moved->publication && moved->publication->by_path.count(path_before) && moved->changes.added > 0) {

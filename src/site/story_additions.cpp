@@ -109,7 +109,8 @@ RelatedChanges related_changes(const Publication& publication, const Article& st
 
 std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
                                                 const std::shared_ptr<asio::ssl::context>& tls,
-                                                std::chrono::sys_seconds now, const CapsuleReading& reading) {
+                                                std::chrono::sys_seconds now, const CapsuleReading& reading,
+                                                const MovedStory* moved) {
   if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
   const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
   const Snapshot& serving = *reading.serving;
@@ -151,6 +152,8 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
   std::vector<std::string> gemini_paths; // Gemini's answers written, for Spartan's
   std::vector<ListingPlan> plans;
   std::vector<ListingPage> pages_changed; // of `plans`
+  std::vector<std::string> pages_gone;     // a move's, no longer planned
+  std::vector<std::string> gone;           // the Gemini paths a move leaves unanswered
   try {
     // The story's pages and theirs, on every core.
     std::vector<std::shared_ptr<const ArticleRenders>> fresh(related.others.size() + 1);
@@ -169,19 +172,38 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
     plans = listing_plans_counting(publication, story, entry_bytes(renders));
     std::set<std::string> planned;
     for (const auto& plan : plans) planned.insert(plan.path);
+    if (moved)
+      for (auto& plan : listing_plans_counting(publication, *moved->before, entry_bytes(renders)))
+        if (planned.insert(plan.path).second) plans.push_back(std::move(plan));
     const StoryListPaths lists(story);
+    const std::optional<StoryListPaths> lists_before = moved ? std::optional(StoryListPaths(*moved->before)) : std::nullopt;
     for (const auto& [path, page] : previous.listings)
-      if (lists.counts(path) && !planned.count(path)) {
-        give_back();
-        return std::nullopt;
-      }
+      if ((lists.counts(path) || (lists_before && lists_before->counts(path))) && !planned.count(path))
+        pages_gone.push_back(path);
+    // An addition never empties a page; a move empties those its story left,
+    // unless another answer takes their place, or a link leads there.
+    if (moved && moved->before->path() != story.path()) gone.push_back(moved->before->path());
+    if ((!pages_gone.empty() && !moved) ||
+        std::any_of(pages_gone.begin(), pages_gone.end(),
+                    [&](const std::string& path) { return answered_otherwise(capsule, publication, path); })) {
+      give_back();
+      return std::nullopt;
+    }
     pages_changed = write_list_pages(*snapshot, plans, publication, *config, renders, previous.listings, gemini_paths);
+    const std::vector<std::string> pages_unanswered = remove_list_pages(*snapshot, pages_gone);
+    gone.insert(gone.end(), pages_unanswered.begin(), pages_unanswered.end());
+    if (may_be_linked(previous, gone)) {
+      give_back();
+      return std::nullopt;
+    }
 
     update_story_answers(*snapshot, publication, story, renders, previous.redirects, *config, gemini_paths);
     count_gopher_story_links(*snapshot, publication, story, config->gopher, true);
     for (const auto& [other, stories] : related.others)
       update_story_answers(*snapshot, publication, *other, renders, previous.redirects, *config, gemini_paths);
-    update_latest_pages(*snapshot, publication, renders, *config, {story.section}, std::move(gemini_paths));
+    std::set<std::string> sections{story.section};
+    if (moved) sections.insert(moved->before->section);
+    update_latest_pages(*snapshot, publication, renders, *config, sections, std::move(gemini_paths));
   } catch (...) {
     give_back();
     throw;
@@ -213,6 +235,9 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
   built.edited_in_place = true;
   built.changes = {};
   built.changes.added = 1;
+  // A move's links elsewhere may lead to the pages it emptied now (none
+  // may: see above), or their warnings' advice may name them.
+  if (moved) recheck_link_warnings(built, publication, gone, moved->serving->gemini, snapshot->gemini, *source);
   built.diagnostics.insert(built.diagnostics.end(), read->parsed->diagnostics.begin(), read->parsed->diagnostics.end());
   const Diagnostics links = check_article_links(publication, story, snapshot->gemini, &built.link_targets);
   built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
@@ -222,6 +247,7 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
                        std::min(built.page_bytes, page_bytes(*before));
     release_body(*other);
   }
+  for (const auto& path : pages_gone) built.listings.erase(path);
   keep_list_pages(built.listings, std::move(pages_changed));
   release_body(story);
   built.cache.articles[*source] = std::move(*read);

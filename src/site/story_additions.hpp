@@ -8,6 +8,7 @@
 // related entry named before it was there, one whose photo is missing, one
 // whose slug Finger would share) is built whole, as is any other change.
 #pragma once
+#include "site/in_place_builds.hpp"
 #include "site/snapshot_builder.hpp"
 
 #include <chrono>
@@ -18,9 +19,12 @@ namespace gazette {
 
 // The build after the new story `reading.changed` names, made from
 // `previous`, which it then leaves empty; none, with `previous` untouched,
-// when the change is more than such an addition.
+// when the change is more than such an addition. With `moved`, the second
+// half of a move (see withdraw_moved_story): the lists the story left are
+// planned with its new ones, and may lose pages.
 std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
                                                 const std::shared_ptr<asio::ssl::context>& tls,
-                                                std::chrono::sys_seconds now, const CapsuleReading& reading);
+                                                std::chrono::sys_seconds now, const CapsuleReading& reading,
+                                                const MovedStory* moved = nullptr);
 
 } // namespace gazette

@@ -7,6 +7,7 @@
 #include "site/gopher_site.hpp"
 #include "site/in_place_builds.hpp"
 #include "site/link_check.hpp"
+#include "site/spartan_site.hpp"
 
 #include <algorithm>
 #include <map>
@@ -80,18 +81,6 @@ bool withdraws_alone(const Publication& publication, const Config& config, const
          std::none_of(publication.waiting.begin(), publication.waiting.end(), names_it);
 }
 
-// What answers at `path` once the publication no longer does: a file or
-// folder of the capsule, or a page of it found without its extension.
-bool answered_otherwise(const fs::path& capsule, const Publication& publication, std::string_view path) {
-  if (path.ends_with('/')) path.remove_suffix(1);
-  std::error_code ec;
-  if (path.size() > 1 && fs::exists(fs::symlink_status(capsule / path.substr(1), ec))) return true;
-  return std::any_of(publication.pages.begin(), publication.pages.end(), [&](const auto& page) {
-    const auto dot = page.path.rfind('.');
-    return dot != std::string::npos && std::string_view(page.path).substr(0, dot) == path;
-  });
-}
-
 // The stories whose related lists hold `story`.
 std::vector<const Article*> listing_as_related(const Publication& publication, const Article& story) {
   std::vector<const Article*> found;
@@ -116,10 +105,13 @@ std::vector<RelatedStory> related_again(const Publication& publication, const Ar
   return stories;
 }
 
-// The build without the story the last build read from `source`.
+// The build without the story the last build read from `source`; with
+// `moving`, only the first half of a move, which it fills in.
 std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
                                       const std::shared_ptr<asio::ssl::context>& tls, std::chrono::sys_seconds now,
-                                      const fs::path& capsule, const Snapshot& serving, const std::string& source) {
+                                      const fs::path& capsule, const std::shared_ptr<const Snapshot>& serving_now,
+                                      const std::string& source, MovedStory* moving) {
+  const Snapshot& serving = *serving_now;
   Publication& publication = *previous.publication;
   const CachedArticle& cached = previous.cache.articles.at(source);
   const Article& story = cached.parsed->article;
@@ -184,12 +176,14 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
     // Every list that showed or counted the story is planned again: its
     // pages after the story's place move back by one, and a list may lose
     // a page, a month or a topic its last.
-    plans = listing_plans_counting(publication, story, entry_bytes(renders));
-    std::set<std::string> planned;
-    for (const auto& plan : plans) planned.insert(plan.path);
-    const StoryListPaths lists(story);
-    for (const auto& [path, page] : previous.listings)
-      if (lists.counts(path) && !planned.count(path)) pages_gone.push_back(path);
+    if (!moving) {
+      plans = listing_plans_counting(publication, story, entry_bytes(renders));
+      std::set<std::string> planned;
+      for (const auto& plan : plans) planned.insert(plan.path);
+      const StoryListPaths lists(story);
+      for (const auto& [path, page] : previous.listings)
+        if (lists.counts(path) && !planned.count(path)) pages_gone.push_back(path);
+    }
     const bool uncovers = answered_otherwise(capsule, publication, story.path()) ||
                           std::any_of(pages_gone.begin(), pages_gone.end(), [&](const std::string& path) {
                             return answered_otherwise(capsule, publication, path);
@@ -199,15 +193,8 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
       return std::nullopt;
     }
     pages_changed = write_list_pages(*snapshot, plans, publication, *config, renders, previous.listings, gemini_paths);
-    for (const auto& path : pages_gone) {
-      gone.push_back(path);
-      if (path.size() > 1 && path.ends_with('/')) gone.push_back(path.substr(0, path.size() - 1));
-      for (Resources* resources : {&snapshot->gemini, &snapshot->spartan}) {
-        resources->erase(path);
-        if (path.size() > 1 && path.ends_with('/')) resources->erase(path.substr(0, path.size() - 1));
-      }
-      snapshot->gopher.erase(path);
-    }
+    const std::vector<std::string> pages_unanswered = remove_list_pages(*snapshot, pages_gone);
+    gone.insert(gone.end(), pages_unanswered.begin(), pages_unanswered.end());
 
     // The story's own answers go, on every protocol.
     snapshot->gemini.erase(story.path());
@@ -219,7 +206,9 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
     }
     for (const auto& [other, stories] : others)
       update_story_answers(*snapshot, publication, *other, renders, previous.redirects, *config, gemini_paths);
-    update_latest_pages(*snapshot, publication, renders, *config, {story.section}, std::move(gemini_paths));
+    if (!moving) update_latest_pages(*snapshot, publication, renders, *config, {story.section}, std::move(gemini_paths));
+    else if (!config->spartan.listen.empty())
+      update_spartan_pages(*snapshot, publication, renders, config->spartan, gemini_paths);
   } catch (...) {
     give_back();
     throw;
@@ -243,23 +232,10 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
   built.edited_in_place = true;
   built.changes = {};
   built.changes.removed = 1;
-  // The links that lead nowhere: where no link may lead to a page that
-  // went, only the warnings there were can change (their advice names
-  // pages too), so only their files are checked again.
-  const bool may_be_linked = std::any_of(gone.begin(), gone.end(), [&](const std::string& path) {
-    return built.link_targets.count(link_target_hash(path)) > 0;
-  });
-  std::set<std::string> warned;
-  for (const auto& diagnostic : built.diagnostics) warned.insert(diagnostic.path);
-  auto check = [&](const Resources& gemini) {
-    return may_be_linked ? check_links(&publication, built.gemtext_pages, gemini)
-                         : check_links_of(publication, built.gemtext_pages, warned, gemini);
-  };
-  remove_each(built.diagnostics, check(serving.gemini));
   remove_each(built.diagnostics, check_article_links(publication, story, serving.gemini));
   remove_each(built.diagnostics, cached.parsed->diagnostics);
-  const Diagnostics links = check(snapshot->gemini);
-  built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
+  if (moving) *moving = {story_held, serving_now};
+  else recheck_link_warnings(built, publication, gone, serving.gemini, snapshot->gemini);
   auto& renders_now = built.article_renders;
   built.page_bytes -= std::min(built.page_bytes, page_bytes(*renders_now.at(&story)));
   renders_now.erase(&story);
@@ -284,21 +260,20 @@ std::optional<BuiltSnapshot> withdraw_story_in_place(BuiltSnapshot& previous, co
   const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
   const std::optional<std::string> source = removed_story_file(previous, capsule, *reading.changed, *reading.serving);
   if (!source) return std::nullopt;
-  return withdraw(previous, config, tls, now, capsule, *reading.serving, *source);
+  return withdraw(previous, config, tls, now, capsule, reading.serving, *source, nullptr);
 }
 
 std::optional<BuiltSnapshot> withdraw_moved_story(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
                                                   const std::shared_ptr<asio::ssl::context>& tls,
                                                   std::chrono::sys_seconds now, const CapsuleReading& reading,
-                                                  std::string& path_before) {
+                                                  MovedStory& moved) {
   if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
   const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
   const std::optional<MovedFiles> files = moved_story_files(previous, capsule, *reading.changed, *reading.serving);
   // A file that cannot be published keeps its last good version online,
   // which only a whole build from the last one keeps.
   if (!files || !read_article_again(capsule, files->now)) return std::nullopt;
-  path_before = previous.cache.articles.at(files->before).parsed->article.path();
-  return withdraw(previous, config, tls, now, capsule, *reading.serving, files->before);
+  return withdraw(previous, config, tls, now, capsule, reading.serving, files->before, &moved);
 }
 
 } // namespace gazette

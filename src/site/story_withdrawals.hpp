@@ -8,6 +8,7 @@
 // section, one whose slug Finger shares with another) is built whole, as
 // is any other change.
 #pragma once
+#include "site/in_place_builds.hpp"
 #include "site/snapshot_builder.hpp"
 
 #include <chrono>
@@ -26,12 +27,13 @@ std::optional<BuiltSnapshot> withdraw_story_in_place(BuiltSnapshot& previous, co
 // A story moved: its file saved with a new date, topics, related stories
 // or photo, or renamed. The build without the story as the last build read
 // it, the first half of a move in place (the second adds the story the
-// file now holds, see add_story_in_place); none, with `previous` untouched,
-// when `reading.changed` names more than that, or its going changes more.
-// Sets `path_before` to the story's path.
+// file now holds, see add_story_in_place, given `moved`); its lists, the
+// pages of the latest stories and the links that lead nowhere are left for
+// that half. None, with `previous` untouched, when `reading.changed` names
+// more than that, or its going changes more.
 std::optional<BuiltSnapshot> withdraw_moved_story(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
                                                   const std::shared_ptr<asio::ssl::context>& tls,
                                                   std::chrono::sys_seconds now, const CapsuleReading& reading,
-                                                  std::string& path_before);
+                                                  MovedStory& moved);
 
 } // namespace gazette

@@ -25,7 +25,7 @@ const std::string ferry =
     article("Ferry late", "2024-04-20", "tags = [\"city\"]\n", "The ferry ran late. See [the pier](/world/pier).");
 
 // Two stories to a page, two related stories each. World has five stories
-// (three pages, two once one goes), Arts six.
+// (three pages, two once one goes), Arts seven.
 void write_capsule(TempCapsule& capsule) {
   capsule.write("site.toml", "title = \"T\"\nfront_page = 3\nlist_page = 2\nfeed_entries = 2\nrelated = 2\n");
   capsule.write("world/_section.toml", "title = \"World\"\n").write("arts/_section.toml", "title = \"Arts\"\n");
@@ -40,14 +40,17 @@ void write_capsule(TempCapsule& capsule) {
                 article("Kites", "2024-05-18", "tags = [\"kites\"]\nrelated = [\"arts/show-1\"]\n"
                                                "[image]\nsrc = \"images/pier.jpg\"\ncaption = \"Kites\"\n",
                         "Kites over the ferry."));
-  // A relative link to the retrospective, which its warning says to write from the top.
+  // Relative links to the retrospective and to 2018's archive, which their
+  // warnings say to write from the top.
   capsule.write("world/kiosk.md", article("Kiosk", "2024-05-01", "",
-                                          "A kiosk [here](/world/nowhere), by [the retrospective](arts/retro)."));
+                                          "A kiosk [here](/world/nowhere), by [the retrospective](arts/retro), "
+                                          "and [2018](archive/2018/)."));
   for (int i = 0; i < 4; ++i)
     capsule.write("arts/show-" + std::to_string(i) + ".md",
                   article("Show " + std::to_string(i), "2024-04-0" + std::to_string(i + 1), "tags = [\"stage\"]\n",
                           "A show by the pier."));
   capsule.write("arts/retro.md", article("Retrospective", "2019-01-05", "tags = [\"stage\"]\n", "An old show."));
+  capsule.write("arts/vintage.md", article("Vintage", "2018-06-01", "tags = [\"stage\"]\n", "A vintage show."));
   capsule.write("arts/gala.md", article("Arts gala", "2024-03-05", "tags = [\"stage\"]\n", "A gala."));
   capsule.write("notes/memo.md", article("Memo", "2024-03-06", "", "A memo."));
   capsule.write("notes/gala.md", article("Notes gala", "2024-03-07", "aliases = [\"/old/gala\"]\n", "Another gala."));
@@ -107,8 +110,8 @@ TEST_CASE("a story is built whole when it goes beside another change, with its s
   // A story saved broken keeps its last version online: it is not moved.
   capsule.write("world/talks.md", "+++\ntitle = \"Talks\n+++\n");
   reading.changed = ChangedFiles{"world/talks.md"};
-  std::string path_before;
-  CHECK_FALSE(withdraw_moved_story(last, config, nullptr, seconds_now(), reading, path_before));
+  MovedStory moved;
+  CHECK_FALSE(withdraw_moved_story(last, config, nullptr, seconds_now(), reading, moved));
   capsule.write("world/talks.md", talks);
 
   std::filesystem::remove(capsule.root() / "world/pier.md");
@@ -178,8 +181,17 @@ TEST_CASE("a story moved among its lists, or renamed, is withdrawn and added aga
       {"moved to another section, and the last of its month there", "arts/retro.md", "world/retro.md",
        article("Retrospective", "2019-01-05", "tags = [\"stage\"]\n", "An old show."), true,
        "1 added, 0 updated, 1 removed"},
-      {"a new date for a story another links to", "", "world/pier.md",
-       article("Pier opens", "2024-05-19", "tags = [\"harbour\", \"city\"]\n", "The pier opened."), false,
+      {"a new date for a story another links to, at the same path", "", "world/pier.md",
+       article("Pier opens", "2024-05-19", "tags = [\"harbour\", \"city\"]\n", "The pier opened."), true,
+       "0 added, 1 updated, 0 removed"},
+      {"a rename of a story another links to", "world/pier.md", "world/pier-opens.md",
+       article("Pier opens", "2024-05-16T09:00:00Z", "tags = [\"harbour\", \"city\"]\n", "The pier opened."), false,
+       "1 added, 0 updated, 1 removed"},
+      {"a new date for a story a warning's advice names", "", "arts/retro.md",
+       article("Retrospective", "2024-04-09", "tags = [\"stage\"]\n", "An old show."), false,
+       "0 added, 1 updated, 0 removed"},
+      {"a new date that empties a year a warning's advice names", "", "arts/vintage.md",
+       article("Vintage", "2024-04-10", "tags = [\"stage\"]\n", "A vintage show."), true,
        "0 added, 1 updated, 0 removed"},
       {"made a draft", "", "arts/show-2.md", article("Show 2", "2024-04-03", "draft = true\n", show), false,
        "0 added, 0 updated, 1 removed"},

@@ -6,7 +6,6 @@
 #include "content/editor_leftovers.hpp"
 #include "content/related_stories.hpp"
 #include "content/site_settings.hpp"
-#include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
 #include "site/in_place_builds.hpp"
 #include "site/link_check.hpp"

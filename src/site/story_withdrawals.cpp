@@ -3,7 +3,6 @@
 #include "base/parallel_for.hpp"
 #include "content/article_bodies.hpp"
 #include "content/related_stories.hpp"
-#include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
 #include "site/in_place_builds.hpp"
 #include "site/link_check.hpp"

@@ -1,6 +1,7 @@
-// What the builds made in place (story_edits.hpp, story_additions.hpp)
-// share: when a reload may start from the last build at all, and which
-// changed files no build publishes.
+// What the builds made in place (story_edits.hpp, story_additions.hpp,
+// story_withdrawals.hpp) share: when a reload may start from the last
+// build at all, which changed files no build publishes, and how the list
+// pages, related stories' bodies and link warnings are brought up to date.
 #pragma once
 #include "site/snapshot_builder.hpp"
 

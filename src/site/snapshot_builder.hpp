@@ -28,7 +28,7 @@ struct BuiltSnapshot {
   std::uint64_t page_bytes = 0;
   ListingPagesByPath listings; // the list pages, for the next build to take unchanged ones from
   StoryChanges changes;     // since the build before
-  // What the next build needs to edit stories in place (see story_edits.hpp),
+  // What the next build needs to change stories in place (see in_place_builds.hpp),
   // and what a whole build compares with: the publication, its renders by
   // article and its aliases. The articles' bodies are let go all the same.
   std::shared_ptr<Publication> publication;
@@ -59,9 +59,10 @@ struct CapsuleReading {
 
 // `tls` may be null where nothing is served (gazette render). `previous`
 // lets a reload reuse what did not change; after an edit that leaves each
-// story where it was, the new build takes its caches whole (then
-// edited_in_place is set and `previous` is left empty). Stories dated later
-// than `now` wait for their date (see load_publication).
+// story where it was, a new story, a story removed or a story moved, the
+// new build takes its caches whole (then edited_in_place is set and
+// `previous` is left empty). Stories dated later than `now` wait for their
+// date (see load_publication).
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
                              BuiltSnapshot* previous = nullptr, std::chrono::sys_seconds now = seconds_now(),
                              const CapsuleReading& reading = {});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <set>
 #include <fmt/format.h>
 
 namespace gazette {
@@ -227,13 +228,6 @@ public:
 
   void site_archive() { planner_.archive("/", "", publication_.published, {front_}); }
 
-  // The archive's index and year pages, of the whole site and of `section`.
-  void archive_indexes(const Section* section) {
-    planner_.archive("/", "", publication_.published, {front_}, false);
-    if (section)
-      planner_.archive("/" + section->name + "/", section->title, section->articles, section_up(*section), false);
-  }
-
   // A section's pages and its archive.
   void section(const Section& section) {
     section_pages(section);
@@ -248,15 +242,23 @@ public:
                             front_});
   }
 
-  // The month that holds `article` in the whole site's archive and in its
-  // section's, while it has stories (a story withdrawn may leave it empty).
-  void archive_months_of(const Article& article, const Section* section) {
+  // The month that holds `article` in the whole site's archive, or (with
+  // `section`) in that section's, while it has stories (a story withdrawn
+  // may leave it empty).
+  void archive_month_of(const Article& article, const Section* section = nullptr) {
     const auto day = civil_day(article);
     const int year = year_of(day), month = month_of(day);
-    if (const StorySpan stories = month_of_stories(publication_.published, day); !stories.empty())
-      planner_.archive_month("/", "", year, {month, stories}, {front_});
-    if (const StorySpan stories = section ? month_of_stories(section->articles, day) : StorySpan{}; !stories.empty())
+    if (!section) {
+      if (const StorySpan stories = month_of_stories(publication_.published, day); !stories.empty())
+        planner_.archive_month("/", "", year, {month, stories}, {front_});
+    } else if (const StorySpan stories = month_of_stories(section->articles, day); !stories.empty()) {
       planner_.archive_month("/" + section->name + "/", section->title, year, {month, stories}, section_up(*section));
+    }
+  }
+
+  void archive_index(const Section* section = nullptr) {
+    if (!section) planner_.archive("/", "", publication_.published, {front_}, false);
+    else planner_.archive("/" + section->name + "/", section->title, section->articles, section_up(*section), false);
   }
 
   void topic(const std::string& tag, StorySpan stories) {
@@ -308,17 +310,38 @@ std::vector<ListingPlan> listing_plans_showing(const Publication& publication, c
   Lists lists(publication, entry_bytes, plans);
   const Section* section = publication.find_section(article.section);
   if (section) lists.section_pages(*section);
-  lists.archive_months_of(article, section);
+  lists.archive_month_of(article);
+  if (section) lists.archive_month_of(article, section);
   for (const auto& tag : article.tags)
     if (auto found = publication.by_tag.find(tag); found != publication.by_tag.end()) lists.topic(tag, found->second);
   return plans;
 }
 
-std::vector<ListingPlan> listing_plans_counting(const Publication& publication, const Article& article,
+std::vector<ListingPlan> listing_plans_counting(const Publication& publication, const std::vector<const Article*>& articles,
                                                 const EntryBytes& entry_bytes) {
-  std::vector<ListingPlan> plans = listing_plans_showing(publication, article, entry_bytes);
+  std::vector<ListingPlan> plans;
   Lists lists(publication, entry_bytes, plans);
-  lists.archive_indexes(publication.find_section(article.section));
+  // Two stories (a story moved: where it was, where it is) share most of
+  // their lists: each is planned once.
+  std::set<std::string_view> sections, tags;
+  std::set<std::pair<std::string_view, int>> months; // by section ("" for the site) and year * 12 + month
+  lists.archive_index();
+  for (const Article* article : articles) {
+    const Section* section = publication.find_section(article->section);
+    const auto day = civil_day(*article);
+    const int month = year_of(day) * 12 + month_of(day);
+    if (months.emplace("", month).second) lists.archive_month_of(*article);
+    if (!section) continue;
+    if (months.emplace(section->name, month).second) lists.archive_month_of(*article, section);
+    if (sections.insert(section->name).second) {
+      lists.section_pages(*section);
+      lists.archive_index(section);
+    }
+  }
+  for (const Article* article : articles)
+    for (const auto& tag : article->tags)
+      if (auto found = publication.by_tag.find(tag); found != publication.by_tag.end() && tags.insert(tag).second)
+        lists.topic(tag, found->second);
   if (!publication.by_tag.empty()) plan_topic_index(publication, plans, lists.front());
   return plans;
 }

@@ -108,8 +108,9 @@ std::vector<ListingPlan> listing_plans_showing(const Publication& publication, c
 // The plans of every page a story published or withdrawn changes: those
 // above, the archive's indexes of the whole site and of the story's
 // section, which count stories, and the index of topics, which counts them
-// by topic.
-std::vector<ListingPlan> listing_plans_counting(const Publication& publication, const Article& article,
+// by topic. For several `articles` (a moved story, before and after), each
+// list once.
+std::vector<ListingPlan> listing_plans_counting(const Publication& publication, const std::vector<const Article*>& articles,
                                                 const EntryBytes& entry_bytes);
 // The paths of the pages above, as any build planned them: those of the
 // lists that show a story, and those that count it too.

@@ -168,12 +168,11 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
 
     // Every list that shows or counts the story is planned again: its pages
     // after the story's place move on by one, and a list may gain a page.
-    plans = listing_plans_counting(publication, story, entry_bytes(renders));
+    std::vector<const Article*> listed{&story};
+    if (moved) listed.push_back(moved->before.get());
+    plans = listing_plans_counting(publication, listed, entry_bytes(renders));
     std::set<std::string> planned;
     for (const auto& plan : plans) planned.insert(plan.path);
-    if (moved)
-      for (auto& plan : listing_plans_counting(publication, *moved->before, entry_bytes(renders)))
-        if (planned.insert(plan.path).second) plans.push_back(std::move(plan));
     const StoryListPaths lists(story);
     const std::optional<StoryListPaths> lists_before = moved ? std::optional(StoryListPaths(*moved->before)) : std::nullopt;
     for (const auto& [path, page] : previous.listings)

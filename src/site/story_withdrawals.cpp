@@ -176,7 +176,7 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
     // pages after the story's place move back by one, and a list may lose
     // a page, a month or a topic its last.
     if (!moving) {
-      plans = listing_plans_counting(publication, story, entry_bytes(renders));
+      plans = listing_plans_counting(publication, {&story}, entry_bytes(renders));
       std::set<std::string> planned;
       for (const auto& plan : plans) planned.insert(plan.path);
       const StoryListPaths lists(story);

@@ -47,9 +47,10 @@ public:
   }
 
 private:
-  // A story published copies a few dozen shards (its lists', its own, its
-  // related stories'): out of this many, a few percent of the paths.
-  static constexpr std::size_t shard_count = 1024;
+  // A story published or moved copies a few hundred shards (its lists',
+  // its own, its related stories'): out of this many, a few percent of
+  // the paths.
+  static constexpr std::size_t shard_count = 8192;
   static std::size_t shard_of(const std::string& path);
   Shard& own(std::size_t shard);
 

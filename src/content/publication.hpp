@@ -80,6 +80,13 @@ struct Article;
 struct RelatedStory {
   const Article* article = nullptr;
   std::string url; // when article is null
+  // For a story chosen for its tags and section: how many tags it shares
+  // with the story it is listed on, and whether the two share a section.
+  // A story published in place is ranked against each list's last with
+  // these, rather than by reading both stories again: it may enter
+  // thousands of lists.
+  std::uint32_t shared_tags = 0;
+  bool same_section = false;
 };
 
 struct Article {

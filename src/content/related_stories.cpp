@@ -81,16 +81,6 @@ void walk_shared(std::vector<TagList> lists, std::size_t shared, std::size_t wan
   }
 }
 
-// Tags of `article` that `other` has too, each counted once.
-std::size_t shared_tags(const Article& article, const Article& other) {
-  const auto& tags = article.tags;
-  std::size_t shared = 0;
-  for (auto tag = tags.begin(); tag != tags.end(); ++tag)
-    if (std::find(tags.begin(), tag, *tag) == tag && std::find(other.tags.begin(), other.tags.end(), *tag) != other.tags.end())
-      ++shared;
-  return shared;
-}
-
 // Among stories sharing as many tags with `article`: its section's first, then the newer.
 bool ranks_above_alike(const Article& article, const Article* a, const Article* b) {
   const bool section_a = a->section == article.section, section_b = b->section == article.section;
@@ -131,13 +121,13 @@ void add_related_by_scan(const Publication& publication, const Article& article,
                       [&](const Article* a, const Article* b) { return ranks_above_alike(article, a, b); });
     for (auto other = alike.begin(); other != alike.begin() + wanted; ++other) {
       listed.insert(*other);
-      stories.push_back({*other, {}});
+      stories.push_back({*other, {}, static_cast<std::uint32_t>(count), (*other)->section == article.section});
     }
   }
   if (const Section* section = publication.find_section(article.section))
     for (const Article* other : section->articles) {
       if (stories.size() >= limit) break;
-      if (listed.insert(other).second) stories.push_back({other, {}});
+      if (listed.insert(other).second) stories.push_back({other, {}, 0, true});
     }
 }
 
@@ -151,26 +141,33 @@ std::size_t named_related_count(const Article& article, const std::vector<Relate
 }
 
 std::optional<std::size_t> related_place(const Article& article, const std::vector<RelatedStory>& stories,
-                                         std::size_t explicit_count, const Article& added, std::size_t shared_with_added,
-                                         std::size_t limit) {
-  if (&added == &article || explicit_count >= limit) return std::nullopt;
-  if (shared_with_added == 0 && added.section != article.section) return std::nullopt;
+                                         const std::function<std::size_t()>& explicit_count, const Article& added,
+                                         std::size_t shared_with_added, std::size_t limit) {
+  if (&added == &article) return std::nullopt;
+  const bool added_in_section = added.section == article.section;
+  if (shared_with_added == 0 && !added_in_section) return std::nullopt;
+  // Ranked as ranks_above_alike ranks, from what each entry keeps.
   auto above = [&](const RelatedStory& story) {
-    const std::size_t shared = shared_tags(article, *story.article);
-    if (shared != shared_with_added) return shared_with_added > shared;
-    return ranks_above_alike(article, &added, story.article);
+    if (story.shared_tags != shared_with_added) return shared_with_added > story.shared_tags;
+    if (story.same_section != added_in_section) return added_in_section;
+    return newer_first(&added, story.article);
   };
   // A list short of the limit holds every story that could be in it; a
-  // full one takes the story only above its last.
-  if (stories.size() >= limit && (stories.size() == explicit_count || !above(stories.back()))) return std::nullopt;
+  // full one takes the story only above its last. Most lists are full and
+  // refuse it there, before the stories the article names are counted.
+  if (stories.size() >= limit && !above(stories.back())) return std::nullopt;
+  const std::size_t named = explicit_count();
+  if (named >= limit || (stories.size() >= limit && stories.size() == named)) return std::nullopt;
   if (std::any_of(stories.begin(), stories.end(), [&](const RelatedStory& story) { return story.article == &added; }))
     return std::nullopt;
   return static_cast<std::size_t>(
-      std::find_if(stories.begin() + static_cast<std::ptrdiff_t>(explicit_count), stories.end(), above) - stories.begin());
+      std::find_if(stories.begin() + static_cast<std::ptrdiff_t>(named), stories.end(), above) - stories.begin());
 }
 
-void insert_related_story(std::vector<RelatedStory>& stories, std::size_t place, const Article& added, std::size_t limit) {
-  stories.insert(stories.begin() + static_cast<std::ptrdiff_t>(place), {&added, {}});
+void insert_related_story(std::vector<RelatedStory>& stories, std::size_t place, const Article& article,
+                          const Article& added, std::size_t shared_with_added, std::size_t limit) {
+  stories.insert(stories.begin() + static_cast<std::ptrdiff_t>(place),
+                 {&added, {}, static_cast<std::uint32_t>(shared_with_added), added.section == article.section});
   if (stories.size() > limit) stories.pop_back();
 }
 
@@ -246,12 +243,25 @@ void RelatedStoryFinder::find_stories_sharing_every_tag() {
   });
 }
 
+std::uint32_t RelatedStoryFinder::shared_tag_count(Rank a, Rank b) const {
+  std::uint32_t shared = 0;
+  for (auto i = tags_[a].begin(), j = tags_[b].begin(); i != tags_[a].end() && j != tags_[b].end();)
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++shared, ++i, ++j;
+  return shared;
+}
+
 void RelatedStoryFinder::add(const Article& article, std::size_t limit, std::set<const Article*>& listed,
                              std::vector<RelatedStory>& stories) const {
   const auto& published = publication_.published;
   const Rank self = rank_of_.at(&article);
   auto is_listed = [&](Rank rank) { return listed.count(published[rank]) > 0; };
   auto same_section = [&](Rank rank) { return section_of_[rank] == section_of_[self]; };
+  // As ranks_above_alike tells it: by name, for a story of no known section.
+  auto in_section_of_article = [&](Rank rank) {
+    return section_of_[self] >= 0 ? section_of_[rank] == section_of_[self] : published[rank]->section == article.section;
+  };
 
   // Every story the section's walk meets is in the section, so the tag's
   // bits answer for its section's list too.
@@ -291,7 +301,7 @@ void RelatedStoryFinder::add(const Article& article, std::size_t limit, std::set
     }
     for (Rank rank : found) {
       listed.insert(published[rank]);
-      stories.push_back({published[rank], {}});
+      stories.push_back({published[rank], {}, shared_tag_count(self, rank), in_section_of_article(rank)});
     }
   }
 
@@ -299,7 +309,7 @@ void RelatedStoryFinder::add(const Article& article, std::size_t limit, std::set
   if (const Section* section = publication_.find_section(article.section))
     for (const Article* other : section->articles) {
       if (stories.size() >= limit) break;
-      if (listed.insert(other).second) stories.push_back({other, {}});
+      if (listed.insert(other).second) stories.push_back({other, {}, 0, true});
     }
 }
 

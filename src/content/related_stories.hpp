@@ -8,6 +8,7 @@
 #include "content/publication.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -32,6 +33,7 @@ private:
   using TagId = std::uint32_t;
 
   void find_stories_sharing_every_tag();
+  std::uint32_t shared_tag_count(Rank a, Rank b) const;
 
   static std::uint64_t tag_and_section(TagId tag, int section) {
     return (std::uint64_t{tag} << 32) | static_cast<std::uint32_t>(section);
@@ -71,13 +73,15 @@ std::size_t named_related_count(const Article& article, const std::vector<Relate
 
 // Where `added`, just published and sharing `shared_with_added` tags with
 // `article`, ranks among the automatic related stories of `article`, whose
-// list is `stories` (the first `explicit_count` named by the article
-// itself): the place it takes, or none when it does not rank there.
+// list is `stories` (the first `explicit_count()` named by the article
+// itself, counted only when the list may take it): the place it takes, or
+// none when it does not rank there.
 std::optional<std::size_t> related_place(const Article& article, const std::vector<RelatedStory>& stories,
-                                         std::size_t explicit_count, const Article& added, std::size_t shared_with_added,
-                                         std::size_t limit);
+                                         const std::function<std::size_t()>& explicit_count, const Article& added,
+                                         std::size_t shared_with_added, std::size_t limit);
 // Puts `added` at that place, and lets the last story go when the list
 // passes `limit`: the list is then what a load would choose.
-void insert_related_story(std::vector<RelatedStory>& stories, std::size_t place, const Article& added, std::size_t limit);
+void insert_related_story(std::vector<RelatedStory>& stories, std::size_t place, const Article& article,
+                          const Article& added, std::size_t shared_with_added, std::size_t limit);
 
 } // namespace gazette

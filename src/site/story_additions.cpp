@@ -94,12 +94,15 @@ RelatedChanges related_changes(const Publication& publication, const Article& st
   parallel_for(candidates.size(), [&](std::size_t i) {
     const auto& [other, shared_with_story] = candidates[i];
     if (auto found = publication.related.find(other); found != publication.related.end())
-      places[i] = related_place(*other, found->second, named_related_count(*other, found->second), story, shared_with_story, limit);
+      places[i] = related_place(
+          *other, found->second, [&] { return named_related_count(*other, found->second); }, story, shared_with_story,
+          limit);
   });
   for (std::size_t i = 0; i < candidates.size(); ++i)
     if (places[i]) {
-      auto& changed = changes.others.emplace_back(candidates[i].first, publication.related.at(candidates[i].first)).second;
-      insert_related_story(changed, *places[i], story, limit);
+      const auto& [other, shared_with_story] = candidates[i];
+      auto& changed = changes.others.emplace_back(other, publication.related.at(other)).second;
+      insert_related_story(changed, *places[i], *other, story, shared_with_story, limit);
     }
   return changes;
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <random>
 #include <set>
 #include <tuple>
@@ -107,10 +108,22 @@ Publication dated_publication(std::mt19937& random, int count) {
   return p;
 }
 
-std::vector<const Article*> articles_of(const std::vector<RelatedStory>& stories) {
-  std::vector<const Article*> articles;
-  for (const auto& story : stories) articles.push_back(story.article);
-  return articles;
+// Each story, with what its entry keeps to rank a story published later.
+using Entry = std::tuple<const Article*, std::uint32_t, bool>;
+std::vector<Entry> entries_of(const std::vector<RelatedStory>& stories) {
+  std::vector<Entry> entries;
+  for (const auto& story : stories) entries.emplace_back(story.article, story.shared_tags, story.same_section);
+  return entries;
+}
+
+// What the entry for `other` on `article`'s list keeps: the tags of
+// `article` that `other` has (each once), and whether they share a section.
+Entry entry_for(const Article& article, const Article* other) {
+  std::set<std::string> tags(article.tags.begin(), article.tags.end());
+  const auto shared = std::count_if(tags.begin(), tags.end(), [&](const std::string& tag) {
+    return std::find(other->tags.begin(), other->tags.end(), tag) != other->tags.end();
+  });
+  return {other, static_cast<std::uint32_t>(shared), other->section == article.section};
 }
 
 } // namespace
@@ -127,8 +140,9 @@ TEST_CASE("related stories by scan: the finder's choices, without the finder") {
         finder.add(*article, limit, listed, found);
         add_related_by_scan(p, *article, limit, count_shared_tags(p, *article), scan_listed, scanned);
         INFO("round ", round, ", ", article->slug, ", limit ", limit);
-        CHECK(articles_of(scanned) == articles_of(found));
+        CHECK(entries_of(scanned) == entries_of(found));
         CHECK(scan_listed == listed);
+        for (const auto& story : found) CHECK(entries_of({story}) == std::vector{entry_for(*article, story.article)});
       }
   }
 }
@@ -162,11 +176,12 @@ TEST_CASE("a story published in place takes its rank among the others' related s
         std::set<const Article*> expected_listed = listed;
         before.add(*article, limit, listed, stories);
         after.add(*article, limit, expected_listed, expected);
-        const auto place = related_place(*article, stories, named, *added, count_shared_tags(p, *added)[article], limit);
-        if (place) insert_related_story(stories, *place, *added, limit);
+        const std::size_t shared = count_shared_tags(p, *added)[article];
+        const auto place = related_place(*article, stories, [&] { return named; }, *added, shared, limit);
+        if (place) insert_related_story(stories, *place, *article, *added, shared, limit);
         const bool changed = place.has_value();
         INFO("round ", round, ", ", article->slug, ", limit ", limit);
-        CHECK(articles_of(stories) == articles_of(expected));
+        CHECK(entries_of(stories) == entries_of(expected));
         (changed ? admitted : refused) += 1;
       }
   }

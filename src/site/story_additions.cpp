@@ -92,11 +92,11 @@ RelatedChanges related_changes(const Publication& publication, const Article& st
       if (!shared.count(other)) candidates.emplace_back(other, 0);
   std::vector<std::optional<std::size_t>> places(candidates.size());
   parallel_for(candidates.size(), [&](std::size_t i) {
-    const auto& [other, shared_with_story] = candidates[i];
-    if (auto found = publication.related.find(other); found != publication.related.end())
+    const Article& other = *candidates[i].first;
+    if (auto found = publication.related.find(&other); found != publication.related.end())
       places[i] = related_place(
-          *other, found->second, [&] { return named_related_count(*other, found->second); }, story, shared_with_story,
-          limit);
+          other, found->second, [&] { return named_related_count(other, found->second); }, story,
+          candidates[i].second, limit);
   });
   for (std::size_t i = 0; i < candidates.size(); ++i)
     if (places[i]) {

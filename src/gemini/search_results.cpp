@@ -14,7 +14,7 @@ std::string gemini_search_response(const Snapshot& snapshot, std::string_view qu
   std::string out = gemini_header(20, gemtext_mime_type(snapshot.lang));
   out += "# Search: " + query + "\n\n";
   out += escape_gemtext_line(describe_results(results, query)) + "\n\n";
-  for (std::uint32_t story : results.hits) out += (*snapshot.search_entries)[story].gemini.joined();
+  for (std::uint32_t story : results.hits) out += snapshot.search_entries[story].gemini.joined();
   out += fmt::format("=> {} Search again\n=> / Front page: {}\n", search_path, snapshot.site_title);
   return out;
 }

@@ -10,7 +10,7 @@ std::string gopher_search_response(const Snapshot& snapshot, std::string_view wo
   menu.info("Search: " + query);
   menu.info(describe_results(results, query));
   menu.blank();
-  for (std::uint32_t story : results.hits) menu.splice((*snapshot.search_entries)[story].gopher.joined());
+  for (std::uint32_t story : results.hits) menu.splice(snapshot.search_entries[story].gopher.joined());
   menu.item('7', "Search again", search_path);
   menu.item('1', "Front page: " + snapshot.site_title, "/");
   return menu.finish();

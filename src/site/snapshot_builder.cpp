@@ -33,7 +33,7 @@ void add_search(Snapshot& snapshot, const Publication& publication, const Render
     entries.push_back({rendered->gemini_entry.lines, rendered->gopher_entry.lines});
   }
   snapshot.search = std::make_shared<const SearchIndex>(words);
-  snapshot.search_entries = std::make_shared<const std::vector<SearchEntry>>(std::move(entries));
+  snapshot.search_entries = SearchEntries(std::move(entries));
 }
 
 void keep_answer(Snapshot& snapshot, const CapsuleReading& reading, Resources Snapshot::*resources, const std::string& path) {

@@ -219,13 +219,7 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
   const ArticleRenders& rendered = *renders.at(&story);
   std::map<std::uint32_t, StoryWords> words{{place, rendered.words}};
   snapshot->search = std::make_shared<const SearchIndex>(serving.search, place_of, published.size(), std::move(words));
-  const auto& entries_before = *serving.search_entries;
-  auto entries = std::make_shared<std::vector<SearchEntry>>();
-  entries->reserve(entries_before.size() + 1);
-  entries->insert(entries->end(), entries_before.begin(), entries_before.begin() + place);
-  entries->push_back({rendered.gemini_entry.lines, rendered.gopher_entry.lines});
-  entries->insert(entries->end(), entries_before.begin() + place, entries_before.end());
-  snapshot->search_entries = std::move(entries);
+  snapshot->search_entries = serving.search_entries.inserted(place, {rendered.gemini_entry.lines, rendered.gopher_entry.lines});
   if (!config->editors.empty())
     snapshot->stories = std::make_shared<const StoryIndex>(
         make_story_index(publication, previous.redirects, now.time_since_epoch().count()));

@@ -193,10 +193,10 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
         gemini_paths.push_back(page.plan->path);
       }
       // Search shows each story by its entries.
-      auto entries = std::make_shared<std::vector<SearchEntry>>(*serving.search_entries);
+      SearchEntries entries = serving.search_entries;
       for (const auto& [place, story_words] : words) {
         const ArticleRenders& rendered = *renders.at(publication.published[place]);
-        (*entries)[place] = {rendered.gemini_entry.lines, rendered.gopher_entry.lines};
+        entries = entries.replaced(place, {rendered.gemini_entry.lines, rendered.gopher_entry.lines});
       }
       snapshot->search_entries = std::move(entries);
     }

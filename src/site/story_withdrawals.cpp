@@ -218,9 +218,7 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
   for (std::uint32_t i = 0; i < place_of.size(); ++i) place_of[i] = i < place ? i : i == place ? SearchIndex::withdrawn : i - 1;
   snapshot->search = std::make_shared<const SearchIndex>(serving.search, place_of, publication.published.size(),
                                                          std::map<std::uint32_t, StoryWords>{});
-  auto entries = std::make_shared<std::vector<SearchEntry>>(*serving.search_entries);
-  entries->erase(entries->begin() + place);
-  snapshot->search_entries = std::move(entries);
+  snapshot->search_entries = serving.search_entries.erased(place);
   if (!config->editors.empty())
     snapshot->stories = std::make_shared<const StoryIndex>(
         make_story_index(publication, previous.redirects, now.time_since_epoch().count()));

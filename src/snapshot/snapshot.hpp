@@ -7,6 +7,7 @@
 #include "content/story_index.hpp"
 #include "snapshot/outside_links.hpp"
 #include "snapshot/resources.hpp"
+#include "snapshot/search_entries.hpp"
 #include "snapshot/shared_bytes.hpp"
 
 #include <chrono>
@@ -29,12 +30,6 @@ inline constexpr std::string_view search_path = "/search";
 // Files kept in memory up to this size; larger ones are streamed from disk.
 inline constexpr std::uint64_t max_in_memory_file = 256 * 1024;
 
-// A story as search results show it on each protocol; shared with its renders.
-struct SearchEntry {
-  SharedBytes gemini; // gemtext lines
-  SharedBytes gopher; // menu lines
-};
-
 struct Snapshot {
   // The settings and TLS identity this snapshot was built with: a
   // connection takes one snapshot when it starts and uses it to the end.
@@ -50,7 +45,7 @@ struct Snapshot {
   // Search, for a capsule with a publication: the index finds stories by
   // their place in search_entries.
   std::shared_ptr<const SearchIndex> search;
-  std::shared_ptr<const std::vector<SearchEntry>> search_entries = std::make_shared<const std::vector<SearchEntry>>();
+  SearchEntries search_entries;
   std::string site_title;
   std::string lang;
 

@@ -56,10 +56,10 @@ inline void check_same_as_fresh(const BuiltSnapshot& built, const std::shared_pt
   auto shown = [](const Snapshot& snapshot, const std::vector<std::uint32_t>& hits) {
     std::vector<std::string> entries;
     for (std::uint32_t hit : hits)
-      entries.push_back((*snapshot.search_entries)[hit].gemini.joined() + (*snapshot.search_entries)[hit].gopher.joined());
+      entries.push_back(snapshot.search_entries[hit].gemini.joined() + snapshot.search_entries[hit].gopher.joined());
     return entries;
   };
-  CHECK(built.snapshot->search_entries->size() == fresh.snapshot->search_entries->size());
+  CHECK(built.snapshot->search_entries.size() == fresh.snapshot->search_entries.size());
   for (const auto& query : queries) {
     CAPTURE(query);
     const auto hits = built.snapshot->search->find(query, 50).hits;

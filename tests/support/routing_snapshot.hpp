@@ -41,7 +41,7 @@ inline std::shared_ptr<const Snapshot> routing_snapshot(bool with_search = true)
     static const StoryWords pier{"pier opens ", "pier opens aid shipments arrive "};
     static const StoryWords talks{"talks resume ", "talks resume in istanbul pier "};
     snapshot->search = std::make_shared<const SearchIndex>(std::vector<const StoryWords*>{&pier, &talks});
-    snapshot->search_entries = std::make_shared<const std::vector<SearchEntry>>(std::vector<SearchEntry>{
+    snapshot->search_entries = SearchEntries(std::vector<SearchEntry>{
         {std::string("=> /w/pier 2024-05-16 Pier opens\n"), std::string("0Pier opens\t/w/pier\tlocalhost\t70\r\n")},
         {std::string("=> /w/talks 2024-05-10 Talks resume\n"), std::string("0Talks resume\t/w/talks\tlocalhost\t70\r\n")}});
     snapshot->site_title = "The Desk";

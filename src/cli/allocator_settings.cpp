@@ -5,7 +5,8 @@
 // than a gigabyte of new memory, and with 4 KiB pages the kernel takes a
 // fault for every page of it. With 2 MiB pages a 100,000-article load spends
 // about half as long in the kernel (see BENCHMARKS.md). The cost is about
-// 10 MiB more resident memory for a small capsule.
+// 10 MiB more resident memory for a small capsule. The server takes huge
+// pages only while it builds (server/huge_pages.hpp).
 //
 // A background thread hands freed pages back to the kernel on jemalloc's
 // decay schedule. Without it pages are returned only when the server

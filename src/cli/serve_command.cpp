@@ -1,4 +1,5 @@
 #include "server/capsule_watcher.hpp"
+#include "server/huge_pages.hpp"
 #include "net/certificate.hpp"
 #include "cli/commands.hpp"
 #include "config/config.hpp"
@@ -122,7 +123,10 @@ int serve_command(const std::filesystem::path& config_file) {
     } catch (const std::system_error& e) {
       log_message("{}: edits are not watched ({}); send SIGHUP to publish them", config.capsule.string(), e.what());
     }
-    BuiltSnapshot built = build_snapshot(std::make_shared<const Config>(config), tls);
+    BuiltSnapshot built = [&] {
+      const HugePagesWhileBuilding huge_pages;
+      return build_snapshot(std::make_shared<const Config>(config), tls);
+    }();
     for (const auto& diagnostic : built.diagnostics) log_message("{}", diagnostic.to_string());
     snapshots.replace(built.snapshot);
     reloader.start(std::move(built), watcher != nullptr);

@@ -3,6 +3,7 @@
 #include "net/certificate.hpp"
 #include "base/log.hpp"
 #include "net/tls_context.hpp"
+#include "server/huge_pages.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -211,6 +212,7 @@ bool Reloader::rebuild(Work work) {
 
   BuiltSnapshot built;
   try {
+    const HugePagesWhileBuilding huge_pages;
     built = build_snapshot(config, tls, &last_build_, seconds_now(), {folder, writes.files, std::move(changed), current});
   } catch (const std::exception& e) {
     // Whatever went wrong, readers keep the snapshot they have.

@@ -103,7 +103,11 @@ class BodyBuilder {
 public:
   explicit BodyBuilder(std::string_view source) : source_(source), counted_to_(source.data()) {}
 
-  Body take() { return std::move(body_); }
+  // Bodies are kept as long as their articles: without the vector's growth slack.
+  Body take() {
+    body_.blocks.shrink_to_fit();
+    return std::move(body_);
+  }
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     switch (type) {

@@ -172,9 +172,6 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
       } else if (restore_body(config.capsule, article) || !last) {
         fresh.push_back(render(publication, article, config, key));
         made[i] = fresh.back().renders;
-        // Rendered, the body is not needed until the story changes; letting
-        // it go here spreads the freeing over the rendering threads.
-        release_body(article);
       } else {
         made[i] = std::move(last); // its body is gone from the file: the last pages stay until the file is good again
       }

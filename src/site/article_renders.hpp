@@ -45,7 +45,7 @@ using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<cons
 
 // Renders every published article, or takes it from `previous` (the last
 // build's renders, by path) when its key is unchanged. The pages go to
-// `store` when there is one. A rendered article's body is let go.
+// `store` when there is one.
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
                                  PageStore* store = nullptr);
 

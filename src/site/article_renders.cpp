@@ -147,6 +147,15 @@ std::uint64_t page_bytes(const ArticleRenders& renders) {
          renders.gopher_entry.dateline_with_section.size();
 }
 
+HeldRenders::HeldRenders(std::shared_ptr<const ArticleRenders> renders) : renders_(std::move(renders)) {
+  if (!renders_) return;
+  const ArticleRenders& r = *renders_;
+  entry_bytes_ = static_cast<std::uint32_t>(
+      std::max(r.gemini_entry.lines.size() + 64, r.gopher_entry.dateline_with_section.size() + r.gopher_entry.rest().size()));
+  compact_entry_bytes_ =
+      static_cast<std::uint32_t>(std::max(r.gemini_entry.link().size(), r.gopher_entry.title().size() + 32));
+}
+
 bool finger_shares_gopher_text(const Config& config) {
   return config.finger.listen.empty() || (config.finger.ascii == config.gopher.ascii && !config.gopher.dot_terminator);
 }
@@ -194,14 +203,14 @@ std::shared_ptr<const ArticleRenders> render_article(const Publication& publicat
 GemtextEntries gemtext_entries(const RendersByArticle& renders) {
   return [&renders](const Article& article) {
     const auto& rendered = renders.at(&article);
-    return std::shared_ptr<const GemtextStoryEntry>(rendered, &rendered->gemini_entry);
+    return std::shared_ptr<const GemtextStoryEntry>(rendered.get(), &rendered->gemini_entry);
   };
 }
 
 GopherEntries gopher_entries(const RendersByArticle& renders) {
   return [&renders](const Article& article) {
     const auto& rendered = renders.at(&article);
-    return std::shared_ptr<const GopherStoryEntry>(rendered, &rendered->gopher_entry);
+    return std::shared_ptr<const GopherStoryEntry>(rendered.get(), &rendered->gopher_entry);
   };
 }
 

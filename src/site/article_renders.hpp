@@ -41,7 +41,28 @@ using RenderCache = std::unordered_map<std::string, std::shared_ptr<const Articl
 // unless the two differ in ASCII or Gopher ends its texts with a "." line.
 bool finger_shares_gopher_text(const Config& config);
 
-using RendersByArticle = std::unordered_map<const Article*, std::shared_ptr<const ArticleRenders>>;
+// A story's renders, and how many bytes its entry adds to a list page
+// (see EntryBytes), whole and compact. Planning a list reads the sizes of
+// every story in it: kept here, beside the pointer, they are read without
+// touching each story's renders, spread over the whole archive's memory.
+class HeldRenders {
+public:
+  HeldRenders() = default;
+  HeldRenders(std::shared_ptr<const ArticleRenders> renders);
+
+  const ArticleRenders* operator->() const { return renders_.get(); }
+  const ArticleRenders& operator*() const { return *renders_; }
+  const std::shared_ptr<const ArticleRenders>& get() const { return renders_; }
+
+  std::size_t entry_bytes(bool compact) const { return compact ? compact_entry_bytes_ : entry_bytes_; }
+
+private:
+  std::shared_ptr<const ArticleRenders> renders_;
+  std::uint32_t entry_bytes_ = 0;
+  std::uint32_t compact_entry_bytes_ = 0;
+};
+
+using RendersByArticle = std::unordered_map<const Article*, HeldRenders>;
 
 // Renders every published article, or takes it from `previous` (the last
 // build's renders, by path) when its key is unchanged. The pages go to

@@ -41,12 +41,7 @@ std::size_t listing_key(const ListingPlan& plan, const std::string& settings, co
 } // namespace
 
 EntryBytes entry_bytes(const RendersByArticle& renders) {
-  return [&renders](const Article& article, bool compact) {
-    const ArticleRenders& rendered = *renders.at(&article);
-    if (compact) return std::max(rendered.gemini_entry.link().size(), rendered.gopher_entry.title().size() + 32);
-    return std::max(rendered.gemini_entry.lines.size() + 64, rendered.gopher_entry.dateline_with_section.size() +
-                                                                 rendered.gopher_entry.rest().size());
-  };
+  return [&renders](const Article& article, bool compact) { return renders.at(&article).entry_bytes(compact); };
 }
 
 std::vector<ListingPage> listing_pages(const std::vector<ListingPlan>& plans, const Publication& publication,

@@ -119,7 +119,7 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
     RenderCache last;
     if (same_store) {
       last.reserve(previous->article_renders.size());
-      for (const auto& [article, rendered] : previous->article_renders) last.emplace(article->path(), rendered);
+      for (const auto& [article, rendered] : previous->article_renders) last.emplace(article->path(), rendered.get());
     }
     renders = render_articles(*loaded.publication, *config, same_store ? &last : nullptr, built.pages.get());
     built.page_bytes = page_bytes(renders);

@@ -166,7 +166,7 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
     renders[&story] = std::move(fresh.back());
     for (std::size_t i = 0; i < related.others.size(); ++i) {
       auto& held = renders.at(related.others[i].first);
-      renders_before.emplace_back(related.others[i].first, std::exchange(held, std::move(fresh[i])));
+      renders_before.emplace_back(related.others[i].first, std::exchange(held, std::move(fresh[i])).get());
     }
 
     // Every list that shows or counts the story is planned again: its pages

@@ -72,7 +72,7 @@ struct Edit {
   const Article* before = nullptr;
   CachedArticle after;
   std::shared_ptr<const Article> held; // the article before, while the publication is repointed
-  std::shared_ptr<const ArticleRenders> renders;
+  HeldRenders renders;
 };
 
 // The edits `changed` names, read and checked; none when any is more than an edit in place.
@@ -92,7 +92,7 @@ std::optional<std::vector<Edit>> read_edits(const BuiltSnapshot& previous, const
     if (published == previous.publication->by_path.end() || published->second != &last) return std::nullopt;
     std::optional<CachedArticle> read = read_article_again(capsule, source);
     if (!read || !same_place(last, read->parsed->article)) return std::nullopt;
-    edits.push_back({source, &last, std::move(*read), nullptr, nullptr});
+    edits.push_back({source, &last, std::move(*read), nullptr, {}});
   }
   if (edits.empty()) return std::nullopt;
   return edits;
@@ -211,7 +211,7 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
       for (const Article* article : showing) {
         if (!restore_body(capsule, *article)) continue; // its file is broken: its last pages stay, as in a whole build
         auto& held = renders.at(article);
-        related_rendered.emplace_back(article, held);
+        related_rendered.emplace_back(article, held.get());
         held = render_article(publication, *article, *config, previous.pages.get());
         update_story_answers(*snapshot, publication, *article, renders, previous.redirects, *config, gemini_paths);
       }

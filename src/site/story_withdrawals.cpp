@@ -169,7 +169,7 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
     });
     for (std::size_t i = 0; i < others.size(); ++i) {
       auto& rendered = renders.at(others[i].first);
-      renders_before.emplace_back(others[i].first, std::exchange(rendered, std::move(fresh[i])));
+      renders_before.emplace_back(others[i].first, std::exchange(rendered, std::move(fresh[i])).get());
     }
 
     // Every list that showed or counted the story is planned again: its

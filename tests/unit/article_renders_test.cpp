@@ -1,6 +1,7 @@
 // What each story is rendered with: here, the words search finds it by.
 #include "content/publication_loader.hpp"
 #include "site/article_renders.hpp"
+#include "site/listing_pages.hpp"
 #include "temp_capsule.hpp"
 
 #include <doctest/doctest.h>
@@ -38,5 +39,37 @@ TEST_CASE("search finds a story by every text its page shows") {
                            "tonnage", "altiplano", "zanzibaro", "lighthouses", "marinas", "body"}) {
     CAPTURE(word);
     CHECK(words.find(std::string(word) + " ") != std::string::npos);
+  }
+}
+
+TEST_CASE("a story's entry sizes are those of the renders held for it, whenever they change") {
+  // Whole: the larger of the gemtext entry with room for a section line,
+  // and the menu entry with its section's dateline. Compact: the larger of
+  // the dated link line and the menu's title item with room for a date.
+  struct Row {
+    std::string gemini_lines;
+    std::size_t link_end;
+    std::string gopher_lines;
+    std::size_t dateline_end, title_end;
+    std::string dateline_with_section;
+    std::size_t whole, compact;
+  };
+  const Row rows[] = {
+      {std::string(100, 'g'), 40, std::string(50, 'm'), 10, 30, std::string(15, 'd'), 164, 52},
+      {std::string(10, 'g'), 5, std::string(300, 'm'), 20, 60, std::string(25, 'd'), 305, 72},
+      {std::string(10, 'g'), 9, std::string(30, 'm'), 0, 1, "", 74, 33},
+  };
+  RendersByArticle renders;
+  const Article story;
+  for (const auto& row : rows) {
+    CAPTURE(row.whole);
+    auto rendered = std::make_shared<ArticleRenders>();
+    rendered->gemini_entry = {SharedBytes(row.gemini_lines), row.link_end};
+    rendered->gopher_entry = {SharedBytes(row.gopher_lines), row.dateline_end, row.title_end,
+                              SharedBytes(row.dateline_with_section)};
+    renders[&story] = HeldRenders(rendered);
+    CHECK(entry_bytes(renders)(story, false) == row.whole);
+    CHECK(entry_bytes(renders)(story, true) == row.compact);
+    CHECK(renders.at(&story).get() == rendered);
   }
 }

@@ -82,10 +82,10 @@ TEST_CASE("list pages are the same with each story's entry rendered once as with
   const RendersByArticle renders = render_articles(publication, config, nullptr);
   const GopherStyle style = gopher_style(config.gopher);
   const GemtextEntries gemtext = [&](const Article& article) {
-    return std::shared_ptr<const GemtextStoryEntry>(renders.at(&article), &renders.at(&article)->gemini_entry);
+    return std::shared_ptr<const GemtextStoryEntry>(renders.at(&article).get(), &renders.at(&article)->gemini_entry);
   };
   const GopherEntries gopher = [&](const Article& article) {
-    return std::shared_ptr<const GopherStoryEntry>(renders.at(&article), &renders.at(&article)->gopher_entry);
+    return std::shared_ptr<const GopherStoryEntry>(renders.at(&article).get(), &renders.at(&article)->gopher_entry);
   };
 
   CHECK(render_front_page_gemtext(publication, gemtext).joined() == render_front_page_gemtext(publication).joined());

@@ -25,7 +25,7 @@ struct Listing {
     for (Article* article : {&first, &second}) {
       auto rendered = std::make_shared<ArticleRenders>();
       rendered->key = std::hash<std::string>{}(article->source);
-      renders[article] = rendered;
+      renders[article] = HeldRenders(rendered);
       stories.push_back(article);
     }
     ListingPlan plan;
@@ -60,7 +60,7 @@ TEST_CASE("a list page is taken from the build before unless what it shows chang
       {"a story's renders", [](Listing& l) {
          auto changed = std::make_shared<ArticleRenders>(*l.renders.at(&l.second));
          changed->key += 1;
-         l.renders[&l.second] = changed;
+         l.renders[&l.second] = HeldRenders(changed);
        }, false},
       {"the stories' order", [](Listing& l) { std::swap(l.stories[0], l.stories[1]); }, false},
       {"one story fewer", [](Listing& l) { l.stories.pop_back(); }, false},

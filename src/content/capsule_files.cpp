@@ -23,7 +23,10 @@ void skip(CapsuleFiles& out, const fs::path& path, const fs::path& root, std::st
   out.skipped.push_back({path.lexically_relative(root).string(), 0, Diagnostic::Severity::warning, std::move(message)});
 }
 
-void scan_folder(const fs::path& folder, const fs::path& root, const std::string& url_prefix, CapsuleFiles& out) {
+// Lists `folder`, and the folders below it unless `one_level`: then each
+// subfolder is only named, as its own scan would name it.
+void scan_folder(const fs::path& folder, const fs::path& root, const std::string& url_prefix, CapsuleFiles& out,
+                 bool one_level = false) {
   out.directories.push_back(url_prefix);
   std::error_code ec;
   const bool is_section = fs::exists(folder / "_section.toml", ec);
@@ -47,7 +50,8 @@ void scan_folder(const fs::path& folder, const fs::path& root, const std::string
         skip(out, entry.path(), root, "a symlinked folder; not served (link files, not folders)");
         continue;
       }
-      scan_folder(entry.path(), root, url_prefix + name + "/", out);
+      if (one_level) out.directories.push_back(url_prefix + name + "/");
+      else scan_folder(entry.path(), root, url_prefix + name + "/", out);
       continue;
     }
     if (!entry.is_regular_file(ec)) continue;
@@ -83,6 +87,18 @@ CapsuleFiles scan_capsule_files(const fs::path& root) {
     return out;
   }
   scan_folder(canonical_root, canonical_root, "/", out);
+  return out;
+}
+
+CapsuleFiles scan_capsule_folder(const fs::path& root, const std::string& url_folder) {
+  CapsuleFiles out;
+  std::error_code ec;
+  fs::path canonical_root = fs::canonical(root, ec);
+  if (ec) {
+    out.skipped.push_back({root.string(), 0, Diagnostic::Severity::error, ec.message()});
+    return out;
+  }
+  scan_folder(canonical_root / url_folder.substr(1), canonical_root, url_folder, out, true);
   return out;
 }
 

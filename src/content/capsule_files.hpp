@@ -28,6 +28,12 @@ struct CapsuleFiles {
 // can never loop or lead out).
 CapsuleFiles scan_capsule_files(const std::filesystem::path& root);
 
+// One folder of that walk ("/images/", with both slashes), as the walk
+// lists it: its own files, itself and its subfolders in `directories`, and
+// what it leaves out, without looking below its subfolders. For a folder
+// the walk reaches.
+CapsuleFiles scan_capsule_folder(const std::filesystem::path& root, const std::string& url_folder);
+
 // A folder's entries in name order; `ec` says if the folder could not be read.
 std::vector<std::filesystem::directory_entry> sorted_folder_entries(const std::filesystem::path& folder,
                                                                     std::error_code& ec);

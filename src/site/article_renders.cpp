@@ -20,6 +20,8 @@ std::size_t render_key(const Publication& publication, const Article& article, c
   auto field = [&](std::string_view text) { key.append(text).push_back('\x1f'); };
   field(article.source);
   field(std::to_string(article.content_hash));
+  // A story is shown without its photo while the file is missing.
+  field(article.image ? "photo" : "");
   field(publication.site.title);
   field(publication.site.lang);
   field(section ? section->title : "");

@@ -61,6 +61,12 @@ void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, 
   }
 }
 
+void update_gemini_static_file(Snapshot& snapshot, const std::string& url_path, const StaticFile* file,
+                               std::string_view lang) {
+  if (file) snapshot.gemini[url_path] = file_resource(*file, lang);
+  else snapshot.gemini.erase(url_path);
+}
+
 std::string gemini_base_url(const Config& config) {
   const std::string host = config.hostnames.empty() ? "localhost" : config.hostnames.front();
   const std::uint16_t port = config.gemini.listen.empty() ? 1965 : config.gemini.listen.front().port;

@@ -19,6 +19,10 @@ void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, 
 // Front page, articles, the `listings` (sections, topics, archives) and
 // alias redirects; these take precedence over static files at the same path.
 // `base_url` ("gemini://host[:port]") makes the feeds' absolute links.
+// The answer for the static file at `url_path`: `file`, or none when it went.
+void update_gemini_static_file(Snapshot& snapshot, const std::string& url_path, const StaticFile* file,
+                               std::string_view lang);
+
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,
                                       const std::string& base_url, const RendersByArticle& renders,

@@ -155,6 +155,17 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
   snapshot.outside_links = std::move(outside);
 }
 
+void update_gopher_static_file(Snapshot& snapshot, const std::string& url_path, const StaticFile* file,
+                               const GopherSettings& settings) {
+  if (file) snapshot.gopher[url_path] = file_resource(*file, settings.dot_terminator);
+  else snapshot.gopher.erase(url_path);
+}
+
+void update_gopher_folder_menu(Snapshot& snapshot, const std::string& folder, const CapsuleFiles& files,
+                               const GopherSettings& settings) {
+  snapshot.gopher[folder] = Resource{folder_menu(folder, files, gopher_style(settings)), {}, 0};
+}
+
 void update_gopher_story(Snapshot& snapshot, const Article& article,
                          const std::vector<std::pair<std::string, std::string>>& redirects, const RendersByArticle& renders) {
   add_story(snapshot.gopher, article, *renders.at(&article));

@@ -18,6 +18,16 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
                           const GopherSettings& settings, const RendersByArticle& renders,
                           const std::vector<ListingPage>& listings);
 
+// The answer for a static file that is not gemtext at `url_path`: `file`,
+// or none when it went.
+void update_gopher_static_file(Snapshot& snapshot, const std::string& url_path, const StaticFile* file,
+                               const GopherSettings& settings);
+
+// The menu of a plain folder, from `files`, which lists it (see
+// scan_capsule_folder).
+void update_gopher_folder_menu(Snapshot& snapshot, const std::string& folder, const CapsuleFiles& files,
+                               const GopherSettings& settings);
+
 // After an edit of `article` that leaves it where it was in every list, or
 // a change to the stories its page names: its text and menu (at its path
 // and its aliases).

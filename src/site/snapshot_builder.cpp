@@ -10,6 +10,7 @@
 #include "site/spartan_site.hpp"
 #include "site/story_additions.hpp"
 #include "site/story_edits.hpp"
+#include "site/static_file_changes.hpp"
 #include "site/story_withdrawals.hpp"
 
 #include <algorithm>
@@ -106,6 +107,9 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   built.diagnostics = files.skipped;
   built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   built.cache = std::move(loaded.cache);
+  // From the articles as their files have them: a story shown without its
+  // missing photo waits for it.
+  for (const auto& [source, cached] : built.cache.articles) add_photo_path(built.photo_paths, cached.parsed->article);
   built.article_files = loaded.article_files;
   built.next_scheduled = loaded.next_scheduled;
 
@@ -176,12 +180,10 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   return built;
 }
 
-} // namespace
-
-BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                             BuiltSnapshot* previous, std::chrono::sys_seconds now,
-                             const CapsuleReading& reading) {
-  if (!previous) return build_whole(std::move(config), std::move(tls), nullptr, now, reading);
+// The build after stories changed: each of the builds in place is tried
+// in turn, and the whole is built when none fits the change.
+BuiltSnapshot build_after_stories(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
+                                  BuiltSnapshot* previous, std::chrono::sys_seconds now, const CapsuleReading& reading) {
   if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
   if (auto added = add_story_in_place(*previous, config, tls, now, reading)) return std::move(*added);
   if (auto withdrawn = withdraw_story_in_place(*previous, config, tls, now, reading)) return std::move(*withdrawn);
@@ -204,6 +206,21 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
     ++moved->changes.removed;
   }
   return std::move(*moved);
+}
+
+} // namespace
+
+BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
+                             BuiltSnapshot* previous, std::chrono::sys_seconds now,
+                             const CapsuleReading& reading) {
+  if (!previous) return build_whole(std::move(config), std::move(tls), nullptr, now, reading);
+  // Static files first: a photo saved with the story that shows it leaves
+  // the story's change to the builds after.
+  CapsuleReading rest;
+  std::optional<BuiltSnapshot> with_files = change_static_files_in_place(*previous, config, tls, now, reading, rest);
+  if (!with_files) return build_after_stories(std::move(config), std::move(tls), previous, now, reading);
+  if (rest.changed->empty()) return std::move(*with_files);
+  return build_after_stories(std::move(config), std::move(tls), &*with_files, now, rest);
 }
 
 } // namespace gazette

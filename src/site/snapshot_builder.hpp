@@ -38,6 +38,10 @@ struct BuiltSnapshot {
   // their links leading nowhere, or take the last link to a place elsewhere.
   CapsuleFiles gemtext_pages;
   LinkTargets link_targets; // where every link of the capsule leads, and some that no longer do
+  // Where the photos stories name are, hashed the same way, and some no
+  // story names any longer: a static file that comes or goes at one of
+  // them is built whole, for the stories shown with or without it.
+  LinkTargets photo_paths;
   bool edited_in_place = false; // this build took the last one's and changed only the edited stories
   std::size_t article_files = 0; // article files found, those that failed included
   // When a scheduled story is next due: the snapshot is stale from then on.

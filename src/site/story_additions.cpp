@@ -8,6 +8,7 @@
 #include "content/site_settings.hpp"
 #include "site/gopher_site.hpp"
 #include "site/in_place_builds.hpp"
+#include "site/static_file_changes.hpp"
 #include "site/link_check.hpp"
 
 #include <algorithm>
@@ -245,6 +246,7 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
   for (const auto& path : pages_gone) built.listings.erase(path);
   keep_list_pages(built.listings, std::move(pages_changed));
   release_body(story);
+  add_photo_path(built.photo_paths, story);
   built.cache.articles[*source] = std::move(*read);
   ++built.article_files;
   built.snapshot = std::move(snapshot);

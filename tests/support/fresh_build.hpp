@@ -37,6 +37,19 @@ inline std::map<std::string, std::string> answers_of(const Resources& resources)
   return all;
 }
 
+// The first path whose answers differ (or that only one has), and both
+// answers: empty when the two are the same, and readable in a failure.
+inline std::string first_difference(const Resources& built, const Resources& fresh) {
+  const auto a = answers_of(built), b = answers_of(fresh);
+  auto at = a.begin();
+  auto bt = b.begin();
+  for (; at != a.end() && bt != b.end(); ++at, ++bt)
+    if (at->first != bt->first || at->second != bt->second) break;
+  if (at == a.end() && bt == b.end()) return "";
+  const auto shown = [](const auto& it, const auto& end) { return it == end ? std::string("(none)") : it->first + ":\n" + it->second; };
+  return "built " + shown(at, a.end()) + "\nfresh " + shown(bt, b.end());
+}
+
 inline std::set<std::string> problems_of(const BuiltSnapshot& built) {
   std::set<std::string> all;
   for (const auto& diagnostic : built.diagnostics) all.insert(diagnostic.to_string());
@@ -46,10 +59,10 @@ inline std::set<std::string> problems_of(const BuiltSnapshot& built) {
 inline void check_same_as_fresh(const BuiltSnapshot& built, const std::shared_ptr<const Config>& config,
                                 const std::vector<std::string>& queries) {
   const BuiltSnapshot fresh = build_snapshot(config, nullptr);
-  CHECK(answers_of(built.snapshot->gemini) == answers_of(fresh.snapshot->gemini));
-  CHECK(answers_of(built.snapshot->gopher) == answers_of(fresh.snapshot->gopher));
-  CHECK(answers_of(built.snapshot->spartan) == answers_of(fresh.snapshot->spartan));
-  CHECK(answers_of(built.snapshot->finger) == answers_of(fresh.snapshot->finger));
+  CHECK(first_difference(built.snapshot->gemini, fresh.snapshot->gemini) == "");
+  CHECK(first_difference(built.snapshot->gopher, fresh.snapshot->gopher) == "");
+  CHECK(first_difference(built.snapshot->spartan, fresh.snapshot->spartan) == "");
+  CHECK(first_difference(built.snapshot->finger, fresh.snapshot->finger) == "");
   CHECK(built.snapshot->outside_links == fresh.snapshot->outside_links);
   CHECK(problems_of(built) == problems_of(fresh));
   // Search finds stories by their place, and shows each by its entry there.

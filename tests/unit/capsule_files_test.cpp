@@ -1,0 +1,59 @@
+// The walk of the capsule's static files, whole and one folder at a time:
+// a folder read alone lists what the whole walk lists in it.
+#include "content/capsule_files.hpp"
+#include "temp_capsule.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+
+using namespace gazette;
+using gazette::testing::TempCapsule;
+
+namespace {
+
+std::vector<std::string> urls(const std::vector<StaticFile>& files) {
+  std::vector<std::string> all;
+  for (const auto& file : files) all.push_back(file.url_path);
+  return all;
+}
+
+// What the whole walk lists in `folder` itself: its files, and it and its subfolders.
+CapsuleFiles in_folder(const CapsuleFiles& whole, const std::string& folder) {
+  CapsuleFiles out;
+  for (const auto& file : whole.files)
+    if (file.url_path.starts_with(folder) && file.url_path.find('/', folder.size()) == std::string::npos)
+      out.files.push_back(file);
+  for (const auto& sub : whole.directories)
+    if (sub == folder || (sub.starts_with(folder) && sub.find('/', folder.size()) == sub.size() - 1))
+      out.directories.push_back(sub);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("capsule files: what the walk lists and leaves out") {
+  TempCapsule capsule;
+  capsule.write("site.toml", "title = \"T\"\n").write("logo.png", "png").write("_notes.txt", "hidden");
+  capsule.write("world/_section.toml", "title = \"World\"\n").write("world/pier.md", "story").write("world/map.pdf", "pdf");
+  capsule.write("images/pier.jpg", "jpeg").write("images/pier.jpg~", "backup").write("images/.pier.jpg.swp", "swap");
+  capsule.write("images/2024/kites.jpg", "jpeg").write("docs/notes.md", "not a section: served as it is");
+  capsule.write(".git/config", "hidden folder").write("_drafts/plan.txt", "hidden folder");
+  std::filesystem::create_symlink("/etc/hostname", capsule.root() / "images/outside.txt");
+  std::filesystem::create_directories(capsule.root() / "empty");
+
+  const CapsuleFiles whole = scan_capsule_files(capsule.root());
+  CHECK(urls(whole.files) == std::vector<std::string>{"/docs/notes.md", "/images/2024/kites.jpg", "/images/pier.jpg",
+                                                      "/logo.png", "/world/map.pdf"});
+  CHECK(whole.directories == std::vector<std::string>{"/", "/docs/", "/empty/", "/images/", "/images/2024/", "/world/"});
+  REQUIRE(whole.skipped.size() == 1);
+  CHECK(whole.skipped[0].path == "images/outside.txt");
+
+  for (const std::string folder : {"/", "/docs/", "/empty/", "/images/", "/images/2024/", "/world/"}) {
+    CAPTURE(folder);
+    const CapsuleFiles alone = scan_capsule_folder(capsule.root(), folder);
+    const CapsuleFiles expected = in_folder(whole, folder);
+    CHECK(urls(alone.files) == urls(expected.files));
+    CHECK(alone.directories == expected.directories);
+    CHECK(alone.skipped.size() == (folder == "/images/" ? 1u : 0u));
+  }
+}

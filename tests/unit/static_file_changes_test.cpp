@@ -1,0 +1,143 @@
+// A static file saved, replaced or removed is changed in place when
+// nothing but its own answers, its folder's menu and link warnings depend
+// on it; else the whole is built. Either way every answer, search and
+// problem is what a fresh build of the same files makes.
+#include "site/static_file_changes.hpp"
+#include "fresh_build.hpp"
+#include "temp_capsule.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gazette;
+using gazette::testing::article;
+using gazette::testing::build_after;
+using gazette::testing::check_same_as_fresh;
+using gazette::testing::every_protocol;
+using gazette::testing::TempCapsule;
+
+namespace {
+
+const std::vector<std::string> queries{"pier", "kites", "map"};
+
+void write_capsule(TempCapsule& capsule) {
+  capsule.write("site.toml", "title = \"T\"\nlist_page = 2\n");
+  capsule.write("world/_section.toml", "title = \"World\"\n");
+  capsule.write("images/pier.jpg", "jpeg");
+  capsule.write("images/old.png", "png");
+  capsule.write("docs/notes.txt", "Notes.\n");
+  capsule.write("about.gmi", "# About\n=> /docs/report.pdf The report\n");
+  capsule.write("world/pier.md", article("Pier opens", "2024-05-16", "aliases = [\"/old/pier.html\"]\n",
+                                         "The pier opened. [The map](/images/map.png), "
+                                         "[the old one](/images/old.png)."));
+  capsule.write("world/kites.md", article("Kites", "2024-05-18", "[image]\nsrc = \"images/pier.jpg\"\n",
+                                          "Kites over the pier."));
+  capsule.write("world/ferry.md", article("Ferry", "2024-05-12", "[image]\nsrc = \"images/ferry.jpg\"\n",
+                                          "The ferry, its photo not yet there."));
+}
+
+struct Row {
+  std::string what;
+  std::string file;
+  std::optional<std::string> text; // none: the file is removed
+  bool in_place;
+};
+
+} // namespace
+
+TEST_CASE("a static file saved or removed is changed in place unless more depends on it; both as a fresh build") {
+  const Row rows[] = {
+      {"a new photo in a folder of files", "images/new.jpg", "jpeg", true},
+      {"a photo a story shows, replaced", "images/pier.jpg", "another jpeg", true},
+      {"a new file a story links to, which had a warning", "images/map.png", "png", true},
+      {"a new file a gemtext page links to", "docs/report.pdf", "pdf", true},
+      {"a file a story links to, removed", "images/old.png", std::nullopt, true},
+      {"a text file, replaced", "docs/notes.txt", "New notes.\n.\n", true},
+      {"a new file at the top", "logo.png", "png", true},
+      {"a new file in a section's folder", "world/map.pdf", "pdf", true},
+      {"a file in a hidden folder", "_drafts/plan.txt", "plan", true},
+      {"a photo a story shows, removed", "images/pier.jpg", std::nullopt, false},
+      {"a photo a story waited for", "images/ferry.jpg", "jpeg", false},
+      {"a gemtext page", "docs/index.gmi", "# Docs\n", false},
+      {"a feed's name", "world/atom.xml", "<feed/>", false},
+      {"a story's alias", "old/pier.html", "<html/>", false},
+      {"a file without an extension, where a story could answer", "world/pier", "text", false},
+      {"a file in a new folder", "maps/harbour.png", "png", false},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.what);
+    TempCapsule capsule;
+    write_capsule(capsule);
+    const auto config = every_protocol(capsule.root());
+    BuiltSnapshot last = build_snapshot(config, nullptr);
+    REQUIRE(last.publication);
+    if (row.text) capsule.write(row.file, *row.text);
+    else std::filesystem::remove(capsule.root() / row.file);
+    BuiltSnapshot next = build_after(config, last, {row.file});
+    CHECK(next.edited_in_place == row.in_place);
+    check_same_as_fresh(next, config, queries);
+
+    // And a story edited in place on top, with a file beside it.
+    capsule.write("docs/notes.txt", "Notes again.\n");
+    capsule.write("world/kites.md", article("Kites", "2024-05-18", "[image]\nsrc = \"images/pier.jpg\"\n",
+                                            "Kites over the pier, and a map."));
+    BuiltSnapshot after = build_after(config, next, {"docs/notes.txt", "world/kites.md"});
+    const bool shown_without_photo = row.file == "images/pier.jpg" && !row.text;
+    CHECK(after.edited_in_place == !shown_without_photo);
+    check_same_as_fresh(after, config, queries);
+  }
+}
+
+TEST_CASE("static files are left to a whole build beside settings, or in numbers; nothing is done for leftovers") {
+  TempCapsule capsule;
+  write_capsule(capsule);
+  const auto config = every_protocol(capsule.root());
+  BuiltSnapshot last = build_snapshot(config, nullptr);
+  CapsuleReading reading, rest;
+  reading.serving = last.snapshot;
+
+  // Beside a story only an editor's leftovers: the story's builds see to them.
+  capsule.write("images/.new.jpg.swp", "swap");
+  reading.changed = ChangedFiles{"images/.new.jpg.swp", "images/gone.tmp", "world/kites.md"};
+  CHECK_FALSE(change_static_files_in_place(last, config, nullptr, seconds_now(), reading, rest));
+  // Alone, they change nothing.
+  reading.changed = ChangedFiles{"images/.new.jpg.swp", "images/gone.tmp"};
+  const auto nothing = change_static_files_in_place(last, config, nullptr, seconds_now(), reading, rest);
+  REQUIRE(nothing);
+  CHECK(rest.changed->empty());
+  CHECK(nothing->changes.added + nothing->changes.updated + nothing->changes.removed == 0);
+  last = std::move(*nothing);
+  reading.serving = last.snapshot;
+
+  // A file and the site's settings: the settings are left for after.
+  capsule.write("images/new.jpg", "jpeg");
+  reading.changed = ChangedFiles{"images/new.jpg", "site.toml", "world/_section.toml"};
+  const auto changed = change_static_files_in_place(last, config, nullptr, seconds_now(), reading, rest);
+  REQUIRE(changed);
+  CHECK(*rest.changed == ChangedFiles{"site.toml", "world/_section.toml"});
+  CHECK(rest.serving == changed->snapshot);
+  CHECK_FALSE(last.publication); // taken
+  BuiltSnapshot next = std::move(*changed);
+
+  // The photo of a story published in place is its photo too.
+  reading.serving = next.snapshot;
+  capsule.write("world/harbour.md", article("Harbour", "2024-05-20", "[image]\nsrc = \"images/new.jpg\"\n", "Boats."));
+  next = build_after(config, next, {"world/harbour.md"});
+  REQUIRE(next.edited_in_place);
+  std::filesystem::remove(capsule.root() / "images/new.jpg");
+  next = build_after(config, next, {"images/new.jpg"});
+  CHECK_FALSE(next.edited_in_place);
+  check_same_as_fresh(next, config, queries);
+
+  // A deploy's worth of files is built whole.
+  ChangedFiles many;
+  for (int i = 0; i < 300; ++i) {
+    capsule.write("images/photo-" + std::to_string(i) + ".jpg", "jpeg");
+    many.insert("images/photo-" + std::to_string(i) + ".jpg");
+  }
+  reading.serving = next.snapshot;
+  reading.changed = many;
+  CHECK_FALSE(change_static_files_in_place(next, config, nullptr, seconds_now(), reading, rest));
+  BuiltSnapshot whole = build_snapshot(config, nullptr, &next, seconds_now(), reading);
+  CHECK_FALSE(whole.edited_in_place);
+  check_same_as_fresh(whole, config, queries);
+}

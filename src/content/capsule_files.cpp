@@ -3,6 +3,7 @@
 #include "content/editor_leftovers.hpp"
 #include "text/utf8.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace gazette {
@@ -26,7 +27,7 @@ void skip(CapsuleFiles& out, const fs::path& path, const fs::path& root, std::st
 // Lists `folder`, and the folders below it unless `one_level`: then each
 // subfolder is only named, as its own scan would name it.
 void scan_folder(const fs::path& folder, const fs::path& root, const std::string& url_prefix, CapsuleFiles& out,
-                 bool one_level = false) {
+                 bool one_level) {
   out.directories.push_back(url_prefix);
   std::error_code ec;
   const bool is_section = fs::exists(folder / "_section.toml", ec);
@@ -51,7 +52,7 @@ void scan_folder(const fs::path& folder, const fs::path& root, const std::string
         continue;
       }
       if (one_level) out.directories.push_back(url_prefix + name + "/");
-      else scan_folder(entry.path(), root, url_prefix + name + "/", out);
+      else scan_folder(entry.path(), root, url_prefix + name + "/", out, false);
       continue;
     }
     if (!entry.is_regular_file(ec)) continue;
@@ -78,7 +79,10 @@ std::vector<fs::directory_entry> sorted_folder_entries(const fs::path& folder, s
   return entries;
 }
 
-CapsuleFiles scan_capsule_files(const fs::path& root) {
+namespace {
+
+// The walk from `url_folder` ("/" for all of it), whole or `one_level`.
+CapsuleFiles scan_from(const fs::path& root, const std::string& url_folder, bool one_level) {
   CapsuleFiles out;
   std::error_code ec;
   fs::path canonical_root = fs::canonical(root, ec);
@@ -86,20 +90,16 @@ CapsuleFiles scan_capsule_files(const fs::path& root) {
     out.skipped.push_back({root.string(), 0, Diagnostic::Severity::error, ec.message()});
     return out;
   }
-  scan_folder(canonical_root, canonical_root, "/", out);
+  scan_folder(canonical_root / url_folder.substr(1), canonical_root, url_folder, out, one_level);
   return out;
 }
 
+} // namespace
+
+CapsuleFiles scan_capsule_files(const fs::path& root) { return scan_from(root, "/", false); }
+
 CapsuleFiles scan_capsule_folder(const fs::path& root, const std::string& url_folder) {
-  CapsuleFiles out;
-  std::error_code ec;
-  fs::path canonical_root = fs::canonical(root, ec);
-  if (ec) {
-    out.skipped.push_back({root.string(), 0, Diagnostic::Severity::error, ec.message()});
-    return out;
-  }
-  scan_folder(canonical_root / url_folder.substr(1), canonical_root, url_folder, out, true);
-  return out;
+  return scan_from(root, url_folder, true);
 }
 
 } // namespace gazette

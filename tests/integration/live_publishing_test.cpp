@@ -319,3 +319,28 @@ TEST_CASE("live: the first edit after start that leaves its story in place is ma
   }));
   CHECK(occurrences(server.stdout_text() + server.stderr_text(), "reloaded capsule") == 1);
 }
+
+TEST_CASE("live: a photo uploaded, replaced and removed is served at once, made in place, on both protocols") {
+  TempCapsule site;
+  newsroom(site);
+  site.write("images/logo.png", "first logo");
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+  REQUIRE(gemini_get(port, "/images/logo.png").body == "first logo");
+  auto in_place = [&] { return occurrences(server.stdout_text() + server.stderr_text(), "(edited in place): 0 added, 0 updated, 0 removed"); };
+
+  site.write("images/pier.jpg", "a photo of the pier");
+  CHECK(eventually([&] { return gemini_get(port, "/images/pier.jpg").body == "a photo of the pier"; }));
+  CHECK(gemini_get(port, "/images/pier.jpg").header == "20 image/jpeg");
+  CHECK(tcp_exchange(server.gopher_port(), "/images/pier.jpg\r\n").bytes == "a photo of the pier");
+  CHECK(tcp_exchange(server.gopher_port(), "/images/\r\n").bytes.find("Ipier.jpg\t/images/pier.jpg\t") != std::string::npos);
+  CHECK(eventually([&] { return in_place() == 1; }));
+
+  site.write("images/logo.png", "second logo");
+  CHECK(eventually([&] { return gemini_get(port, "/images/logo.png").body == "second logo"; }));
+  fs::remove(site.root() / "images/pier.jpg");
+  CHECK(eventually([&] { return gemini_get(port, "/images/pier.jpg").status() == 51; }));
+  CHECK(tcp_exchange(server.gopher_port(), "/images/\r\n").bytes.find("pier.jpg") == std::string::npos);
+  CHECK(eventually([&] { return in_place() == 3; }));
+  CHECK(occurrences(server.stdout_text() + server.stderr_text(), "reloaded capsule") == 3);
+}

@@ -6,6 +6,7 @@
 #include "site/finger_site.hpp"
 #include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
+#include "site/in_place_builds.hpp"
 #include "site/link_check.hpp"
 #include "site/spartan_site.hpp"
 #include "site/story_additions.hpp"
@@ -181,9 +182,11 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
 }
 
 // The build after stories changed: each of the builds in place is tried
-// in turn, and the whole is built when none fits the change.
+// in turn, and the whole is built, reading the files `whole` names, when
+// none fits the change.
 BuiltSnapshot build_after_stories(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
-                                  BuiltSnapshot* previous, std::chrono::sys_seconds now, const CapsuleReading& reading) {
+                                  BuiltSnapshot* previous, std::chrono::sys_seconds now, const CapsuleReading& reading,
+                                  const CapsuleReading& whole) {
   if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
   if (auto added = add_story_in_place(*previous, config, tls, now, reading)) return std::move(*added);
   if (auto withdrawn = withdraw_story_in_place(*previous, config, tls, now, reading)) return std::move(*withdrawn);
@@ -192,12 +195,16 @@ BuiltSnapshot build_after_stories(std::shared_ptr<const Config> config, std::sha
   // starts from when the story's new place calls for one.
   MovedStory before;
   std::optional<BuiltSnapshot> without = withdraw_moved_story(*previous, config, tls, now, reading, before);
-  if (!without) return build_whole(std::move(config), std::move(tls), previous, now, reading);
+  if (!without) return build_whole(std::move(config), std::move(tls), previous, now, whole);
   const std::string path_before = before.before->path();
   CapsuleReading after = reading;
   after.serving = without->snapshot;
   std::optional<BuiltSnapshot> moved = add_story_in_place(*without, config, tls, now, after, &before);
-  if (!moved) moved = build_whole(std::move(config), std::move(tls), &*without, now, after);
+  if (!moved) {
+    CapsuleReading whole_after = whole;
+    whole_after.serving = without->snapshot;
+    moved = build_whole(std::move(config), std::move(tls), &*without, now, whole_after);
+  }
   // Reported against the last build: the story was there.
   if (moved->publication && moved->publication->by_path.count(path_before) && moved->changes.added > 0) {
     --moved->changes.added;
@@ -206,6 +213,47 @@ BuiltSnapshot build_after_stories(std::shared_ptr<const Config> config, std::sha
     ++moved->changes.removed;
   }
   return std::move(*moved);
+}
+
+// Several story files changed at once, up to this many, are built one
+// after another, each in place where it can be: at 100,000 stories a story
+// added in place takes about a tenth of a second, the whole about two to three.
+constexpr std::size_t max_files_one_by_one = 16;
+
+// Stories changed: at once where a build in place fits the whole change
+// (one file, a rename's two, edits of several stories), else one file
+// after another, until one calls for a whole build, which then reads every
+// file not yet built.
+BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
+                            BuiltSnapshot* previous, std::chrono::sys_seconds now, const CapsuleReading& reading) {
+  auto at_once = [&] { return build_after_stories(config, tls, previous, now, reading, reading); };
+  if (!reading.changed || !reading.serving || reading.changed->size() > max_files_one_by_one) return at_once();
+  // The settings change every page: those are built whole. An editor's
+  // leftovers are nothing to build.
+  const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  ChangedFiles left;
+  for (const auto& path : *reading.changed) {
+    if (path == "site.toml" || std::filesystem::path(path).filename() == "_section.toml") return at_once();
+    if (previous->cache.articles.count(path) || !is_passing_file(capsule, path, *reading.serving)) left.insert(path);
+  }
+  if (left.size() < 2) return at_once();
+  if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
+  std::optional<BuiltSnapshot> built;
+  StoryChanges changes;
+  while (!left.empty()) {
+    CapsuleReading one = reading, whole = reading;
+    one.changed = ChangedFiles{*left.begin()};
+    whole.changed = left;
+    if (built) one.serving = whole.serving = built->snapshot;
+    built = build_after_stories(config, tls, built ? &*built : previous, now, one, whole);
+    changes.added += built->changes.added;
+    changes.updated += built->changes.updated;
+    changes.removed += built->changes.removed;
+    if (!built->edited_in_place) break;
+    left.erase(left.begin());
+  }
+  built->changes = changes;
+  return std::move(*built);
 }
 
 } // namespace
@@ -218,9 +266,9 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   // the story's change to the builds after.
   CapsuleReading rest;
   std::optional<BuiltSnapshot> with_files = change_static_files_in_place(*previous, config, tls, now, reading, rest);
-  if (!with_files) return build_after_stories(std::move(config), std::move(tls), previous, now, reading);
+  if (!with_files) return build_stories(std::move(config), std::move(tls), previous, now, reading);
   if (rest.changed->empty()) return std::move(*with_files);
-  return build_after_stories(std::move(config), std::move(tls), &*with_files, now, rest);
+  return build_stories(std::move(config), std::move(tls), &*with_files, now, rest);
 }
 
 } // namespace gazette

@@ -3,9 +3,11 @@
 // leave for, the problems reported, and search must be the same.
 #pragma once
 #include "site/snapshot_builder.hpp"
+#include "temp_capsule.hpp"
 
 #include <doctest/doctest.h>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -27,6 +29,25 @@ inline BuiltSnapshot build_after(const std::shared_ptr<const Config>& config, Bu
   reading.changed = std::move(changed);
   reading.serving = last.snapshot;
   return build_snapshot(config, nullptr, &last, seconds_now(), reading);
+}
+
+// A file of a capsule saved with `text`, or removed without it.
+struct FileChange {
+  std::string path;
+  std::optional<std::string> text;
+};
+
+// The build after `changes` are made to `capsule`, made from `last` as a
+// reload makes it, the files named as inotify names them.
+inline BuiltSnapshot build_after_changes(TempCapsule& capsule, const std::shared_ptr<const Config>& config,
+                                         BuiltSnapshot& last, const std::vector<FileChange>& changes) {
+  ChangedFiles changed;
+  for (const auto& change : changes) {
+    if (change.text) capsule.write(change.path, *change.text);
+    else std::filesystem::remove(capsule.root() / change.path);
+    changed.insert(change.path);
+  }
+  return build_after(config, last, std::move(changed));
 }
 
 inline std::map<std::string, std::string> answers_of(const Resources& resources) {

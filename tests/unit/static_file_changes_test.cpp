@@ -11,7 +11,9 @@
 using namespace gazette;
 using gazette::testing::article;
 using gazette::testing::build_after;
+using gazette::testing::build_after_changes;
 using gazette::testing::check_same_as_fresh;
+using gazette::testing::FileChange;
 using gazette::testing::every_protocol;
 using gazette::testing::TempCapsule;
 
@@ -37,8 +39,7 @@ void write_capsule(TempCapsule& capsule) {
 
 struct Row {
   std::string what;
-  std::string file;
-  std::optional<std::string> text; // none: the file is removed
+  FileChange change;
   bool in_place;
 };
 
@@ -46,22 +47,22 @@ struct Row {
 
 TEST_CASE("a static file saved or removed is changed in place unless more depends on it; both as a fresh build") {
   const Row rows[] = {
-      {"a new photo in a folder of files", "images/new.jpg", "jpeg", true},
-      {"a photo a story shows, replaced", "images/pier.jpg", "another jpeg", true},
-      {"a new file a story links to, which had a warning", "images/map.png", "png", true},
-      {"a new file a gemtext page links to", "docs/report.pdf", "pdf", true},
-      {"a file a story links to, removed", "images/old.png", std::nullopt, true},
-      {"a text file, replaced", "docs/notes.txt", "New notes.\n.\n", true},
-      {"a new file at the top", "logo.png", "png", true},
-      {"a new file in a section's folder", "world/map.pdf", "pdf", true},
-      {"a file in a hidden folder", "_drafts/plan.txt", "plan", true},
-      {"a photo a story shows, removed", "images/pier.jpg", std::nullopt, false},
-      {"a photo a story waited for", "images/ferry.jpg", "jpeg", false},
-      {"a gemtext page", "docs/index.gmi", "# Docs\n", false},
-      {"a feed's name", "world/atom.xml", "<feed/>", false},
-      {"a story's alias", "old/pier.html", "<html/>", false},
-      {"a file without an extension, where a story could answer", "world/pier", "text", false},
-      {"a file in a new folder", "maps/harbour.png", "png", false},
+      {"a new photo in a folder of files", {"images/new.jpg", "jpeg"}, true},
+      {"a photo a story shows, replaced", {"images/pier.jpg", "another jpeg"}, true},
+      {"a new file a story links to, which had a warning", {"images/map.png", "png"}, true},
+      {"a new file a gemtext page links to", {"docs/report.pdf", "pdf"}, true},
+      {"a file a story links to, removed", {"images/old.png", std::nullopt}, true},
+      {"a text file, replaced", {"docs/notes.txt", "New notes.\n.\n"}, true},
+      {"a new file at the top", {"logo.png", "png"}, true},
+      {"a new file in a section's folder", {"world/map.pdf", "pdf"}, true},
+      {"a file in a hidden folder", {"_drafts/plan.txt", "plan"}, true},
+      {"a photo a story shows, removed", {"images/pier.jpg", std::nullopt}, false},
+      {"a photo a story waited for", {"images/ferry.jpg", "jpeg"}, false},
+      {"a gemtext page", {"docs/index.gmi", "# Docs\n"}, false},
+      {"a feed's name", {"world/atom.xml", "<feed/>"}, false},
+      {"a story's alias", {"old/pier.html", "<html/>"}, false},
+      {"a file without an extension, where a story could answer", {"world/pier", "text"}, false},
+      {"a file in a new folder", {"maps/harbour.png", "png"}, false},
   };
   for (const auto& row : rows) {
     CAPTURE(row.what);
@@ -70,9 +71,7 @@ TEST_CASE("a static file saved or removed is changed in place unless more depend
     const auto config = every_protocol(capsule.root());
     BuiltSnapshot last = build_snapshot(config, nullptr);
     REQUIRE(last.publication);
-    if (row.text) capsule.write(row.file, *row.text);
-    else std::filesystem::remove(capsule.root() / row.file);
-    BuiltSnapshot next = build_after(config, last, {row.file});
+    BuiltSnapshot next = build_after_changes(capsule, config, last, {row.change});
     CHECK(next.edited_in_place == row.in_place);
     check_same_as_fresh(next, config, queries);
 
@@ -81,7 +80,7 @@ TEST_CASE("a static file saved or removed is changed in place unless more depend
     capsule.write("world/kites.md", article("Kites", "2024-05-18", "[image]\nsrc = \"images/pier.jpg\"\n",
                                             "Kites over the pier, and a map."));
     BuiltSnapshot after = build_after(config, next, {"docs/notes.txt", "world/kites.md"});
-    const bool shown_without_photo = row.file == "images/pier.jpg" && !row.text;
+    const bool shown_without_photo = row.change.path == "images/pier.jpg" && !row.change.text;
     CHECK(after.edited_in_place == !shown_without_photo);
     check_same_as_fresh(after, config, queries);
   }

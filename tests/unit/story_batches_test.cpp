@@ -9,8 +9,9 @@
 
 using namespace gazette;
 using gazette::testing::article;
-using gazette::testing::build_after;
+using gazette::testing::build_after_changes;
 using gazette::testing::check_same_as_fresh;
+using gazette::testing::FileChange;
 using gazette::testing::every_protocol;
 using gazette::testing::TempCapsule;
 
@@ -32,14 +33,9 @@ void write_capsule(TempCapsule& capsule) {
                           "A show by the pier."));
 }
 
-struct File {
-  std::string path;
-  std::optional<std::string> text; // none: removed
-};
-
 struct Row {
   std::string what;
-  std::vector<File> files;
+  std::vector<FileChange> files;
   bool in_place;
   std::string changes; // as the reload reports them
 };
@@ -85,13 +81,7 @@ TEST_CASE("several stories changed at once: one after another in place, else the
     const auto config = every_protocol(capsule.root());
     BuiltSnapshot last = build_snapshot(config, nullptr);
     REQUIRE(last.publication);
-    ChangedFiles changed;
-    for (const auto& file : row.files) {
-      if (file.text) capsule.write(file.path, *file.text);
-      else std::filesystem::remove(capsule.root() / file.path);
-      changed.insert(file.path);
-    }
-    BuiltSnapshot next = build_after(config, last, changed);
+    BuiltSnapshot next = build_after_changes(capsule, config, last, row.files);
     CHECK(next.edited_in_place == row.in_place);
     CHECK(describe_changes(next.changes, 0) == row.changes + "; 0 files with errors");
     check_same_as_fresh(next, config, queries);

@@ -16,10 +16,17 @@ namespace gazette {
 
 bool may_build_in_place(const BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
                         std::chrono::sys_seconds now, const CapsuleReading& reading) {
-  if (!previous.publication || !reading.changed || !reading.being_written.empty() || !reading.serving ||
+  if (!previous.publication || !reading.changed || !reading.serving ||
       reading.serving->config != config || !reading.serving->search ||
       reading.serving->search->replaced_count() >= max_search_replacements ||
       (previous.next_scheduled && *previous.next_scheduled <= now))
+    return false;
+  // A file still open for writing that the change does not name keeps its
+  // last answers, as a build that does not touch it leaves them: a slow
+  // upload does not turn the saves beside it into whole builds. One the
+  // change names is left to a whole build, which keeps its last good version.
+  if (std::any_of(reading.being_written.begin(), reading.being_written.end(),
+                  [&](const std::string& path) { return reading.changed->count(path) > 0; }))
     return false;
   // The pages go where the last build's went, while most of that store is still served.
   return config->page_store.empty() ||

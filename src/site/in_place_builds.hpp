@@ -16,7 +16,7 @@ namespace gazette {
 
 // Whether the build after `reading` may be made from `previous` rather
 // than whole: the last build published, inotify named the changed files,
-// none is still being written, the settings and the pages' store are the
+// none of them is still being written, the settings and the pages' store are the
 // ones that build used, search has room for more stories apart, and no
 // scheduled story fell due.
 bool may_build_in_place(const BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,

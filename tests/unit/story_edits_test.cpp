@@ -102,7 +102,7 @@ TEST_CASE("an edit that leaves a story in its place is made in place; any other 
   }
 }
 
-TEST_CASE("an edit is not made in place when files are being written, or the settings changed") {
+TEST_CASE("an edit is not made in place when its file is still being written, or the settings changed") {
   TempCapsule capsule;
   write_capsule(capsule);
   const auto config = every_protocol(capsule.root());
@@ -111,7 +111,7 @@ TEST_CASE("an edit is not made in place when files are being written, or the set
   CapsuleReading reading;
   reading.changed = ChangedFiles{"world/talks.md"};
   reading.serving = last.snapshot;
-  reading.being_written = {"arts/show-1.md"};
+  reading.being_written = {"world/talks.md"}; // opened again since it was saved
   CHECK_FALSE(edit_stories_in_place(last, config, nullptr, seconds_now(), reading));
   reading.being_written.clear();
   auto other = std::make_shared<Config>(*config);
@@ -130,6 +130,42 @@ TEST_CASE("an edit is not made in place when files are being written, or the set
   REQUIRE(edited);
   CHECK_FALSE(last.publication);
   check_same_as_fresh(*edited, config);
+}
+
+TEST_CASE("a story saved while other files are still being written is edited in place; they keep their answers") {
+  TempCapsule capsule;
+  write_capsule(capsule);
+  const auto config = every_protocol(capsule.root());
+  BuiltSnapshot last = build_snapshot(config, nullptr);
+  // A known story rewritten, a new story and a photo, each half written.
+  const std::string show = article("Show 1", "2024-04-02", "tags = [\"harbour\"]\n", "A show [here](/world/nowhere).");
+  capsule.write("arts/show-1.md", "+++\ntitle = \"Sh");
+  capsule.write("world/tide.md", "+++\ntitle = \"High");
+  capsule.write("images/tide.jpg", "jp");
+  capsule.write("world/talks.md", article("Talks end", "2024-05-10", "tags = [\"harbour\"]\n", "Envoys left."));
+  CapsuleReading reading;
+  reading.changed = ChangedFiles{"world/talks.md"};
+  reading.serving = last.snapshot;
+  reading.being_written = {"arts/show-1.md", "world/tide.md", "images/tide.jpg"};
+  BuiltSnapshot next = build_snapshot(config, nullptr, &last, seconds_now(), reading);
+  CHECK(next.edited_in_place);
+  CHECK_FALSE(next.snapshot->gemini.find("/images/tide.jpg"));
+  // As a fresh build of the files as they were before those writes began.
+  capsule.write("arts/show-1.md", show);
+  std::filesystem::remove(capsule.root() / "world/tide.md");
+  std::filesystem::remove(capsule.root() / "images/tide.jpg");
+  check_same_as_fresh(next, config);
+
+  // Each, once closed, is published in place.
+  capsule.write("arts/show-1.md", article("Show 1", "2024-04-02", "tags = [\"harbour\"]\n", "A new show."));
+  capsule.write("world/tide.md", article("High tide", "2024-05-20", "tags = [\"harbour\"]\n", "The tide."));
+  capsule.write("images/tide.jpg", "jpeg");
+  for (const char* closed : {"arts/show-1.md", "world/tide.md", "images/tide.jpg"}) {
+    CAPTURE(closed);
+    next = build_after(config, next, {closed});
+    CHECK(next.edited_in_place);
+  }
+  check_same_as_fresh(next, config);
 }
 
 TEST_CASE("a run of random edits, each built in place or whole, matches a fresh build after every one") {

@@ -221,9 +221,10 @@ BuiltSnapshot build_after_stories(std::shared_ptr<const Config> config, std::sha
 constexpr std::size_t max_files_one_by_one = 16;
 
 // Stories changed: at once where a build in place fits the whole change
-// (one file, a rename's two, edits of several stories), else one file
-// after another, until one calls for a whole build, which then reads every
-// file not yet built.
+// (one file, edits of several stories), else one file after another,
+// removals first (a renamed story leaves before it comes back, as a move
+// in place has it), until one calls for a whole build, which then reads
+// every file not yet built.
 BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
                             BuiltSnapshot* previous, std::chrono::sys_seconds now, const CapsuleReading& reading) {
   auto at_once = [&] { return build_after_stories(config, tls, previous, now, reading, reading); };
@@ -231,26 +232,31 @@ BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_pt
   // The settings change every page: those are built whole. An editor's
   // leftovers are nothing to build.
   const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
-  ChangedFiles left;
+  std::vector<std::string> removed, saved;
   for (const auto& path : *reading.changed) {
     if (path == "site.toml" || std::filesystem::path(path).filename() == "_section.toml") return at_once();
-    if (previous->cache.articles.count(path) || !is_passing_file(capsule, path, *reading.serving)) left.insert(path);
+    const bool read_before = previous->cache.articles.count(path) > 0;
+    if (!read_before && is_passing_file(capsule, path, *reading.serving)) continue;
+    std::error_code ec;
+    const bool gone = !std::filesystem::exists(std::filesystem::symlink_status(capsule / path, ec));
+    (read_before && gone ? removed : saved).push_back(path);
   }
-  if (left.size() < 2) return at_once();
+  std::vector<std::string> order = std::move(removed);
+  order.insert(order.end(), saved.begin(), saved.end());
+  if (order.size() < 2) return at_once();
   if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
   std::optional<BuiltSnapshot> built;
   StoryChanges changes;
-  while (!left.empty()) {
+  for (std::size_t next = 0; next < order.size(); ++next) {
     CapsuleReading one = reading, whole = reading;
-    one.changed = ChangedFiles{*left.begin()};
-    whole.changed = left;
+    one.changed = ChangedFiles{order[next]};
+    whole.changed = ChangedFiles(order.begin() + static_cast<std::ptrdiff_t>(next), order.end());
     if (built) one.serving = whole.serving = built->snapshot;
     built = build_after_stories(config, tls, built ? &*built : previous, now, one, whole);
     changes.added += built->changes.added;
     changes.updated += built->changes.updated;
     changes.removed += built->changes.removed;
     if (!built->edited_in_place) break;
-    left.erase(left.begin());
   }
   built->changes = changes;
   return std::move(*built);

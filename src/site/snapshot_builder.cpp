@@ -221,10 +221,10 @@ BuiltSnapshot build_after_stories(std::shared_ptr<const Config> config, std::sha
 constexpr std::size_t max_files_one_by_one = 16;
 
 // Stories changed: at once where a build in place fits the whole change
-// (one file, edits of several stories), else one file after another,
-// removals first (a renamed story leaves before it comes back, as a move
-// in place has it), until one calls for a whole build, which then reads
-// every file not yet built.
+// (one file, a rename's two, edits of several stories), else one file
+// after another, removals first (a story moved out of one file leaves
+// before it comes back in another), until one calls for a whole build,
+// which then reads every file not yet built.
 BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
                             BuiltSnapshot* previous, std::chrono::sys_seconds now, const CapsuleReading& reading) {
   auto at_once = [&] { return build_after_stories(config, tls, previous, now, reading, reading); };
@@ -241,9 +241,14 @@ BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_pt
     const bool gone = !std::filesystem::exists(std::filesystem::symlink_status(capsule / path, ec));
     (read_before && gone ? removed : saved).push_back(path);
   }
+  // One story file gone and one new: a rename, moved in place with its
+  // lists planned once, unless a link names the old path (a move leaves
+  // that to a whole build; a removal, then an addition, make it in place).
+  const bool renamed = removed.size() == 1 && saved.size() == 1 && !previous->cache.articles.count(saved.front()) &&
+                       !may_be_linked(*previous, {previous->cache.articles.at(removed.front()).parsed->article.path()});
   std::vector<std::string> order = std::move(removed);
   order.insert(order.end(), saved.begin(), saved.end());
-  if (order.size() < 2) return at_once();
+  if (order.size() < 2 || renamed) return at_once();
   if (auto edited = edit_stories_in_place(*previous, config, tls, now, reading)) return std::move(*edited);
   std::optional<BuiltSnapshot> built;
   StoryChanges changes;

@@ -184,7 +184,7 @@ TEST_CASE("a story moved among its lists, or renamed, is withdrawn and added aga
       {"a new date for a story another links to, at the same path", "", "world/pier.md",
        article("Pier opens", "2024-05-19", "tags = [\"harbour\", \"city\"]\n", "The pier opened."), true,
        "0 added, 1 updated, 0 removed"},
-      // Not a move in place: the two files are built one after the other.
+      // Not a move: the two files are built one after the other, each in place.
       {"a rename of a story another links to", "world/pier.md", "world/pier-opens.md",
        article("Pier opens", "2024-05-16T09:00:00Z", "tags = [\"harbour\", \"city\"]\n", "The pier opened."), true,
        "1 added, 0 updated, 1 removed"},

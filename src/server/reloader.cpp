@@ -213,7 +213,7 @@ bool Reloader::rebuild(Work work) {
   BuiltSnapshot built;
   try {
     const HugePagesWhileBuilding huge_pages;
-    built = build_snapshot(config, tls, &last_build_, seconds_now(), {folder, writes.files, std::move(changed), current});
+    built = build_snapshot(config, tls, &last_build_, seconds_now(), {folder, writes.files, std::move(changed), current, {}});
   } catch (const std::exception& e) {
     // Whatever went wrong, readers keep the snapshot they have.
     log_message("{}: reload failed: {}; still serving the previous version", config->capsule.string(), e.what());

@@ -246,6 +246,7 @@ BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_pt
   // that to a whole build; a removal, then an addition, make it in place).
   const bool renamed = removed.size() == 1 && saved.size() == 1 && !previous->cache.articles.count(saved.front()) &&
                        !may_be_linked(*previous, {previous->cache.articles.at(removed.front()).parsed->article.path()});
+  const std::size_t removals = removed.size();
   std::vector<std::string> order = std::move(removed);
   order.insert(order.end(), saved.begin(), saved.end());
   if (order.size() < 2 || renamed) return at_once();
@@ -254,8 +255,10 @@ BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_pt
   StoryChanges changes;
   for (std::size_t next = 0; next < order.size(); ++next) {
     CapsuleReading one = reading, whole = reading;
-    one.changed = ChangedFiles{order[next]};
-    whole.changed = ChangedFiles(order.begin() + static_cast<std::ptrdiff_t>(next), order.end());
+    const auto at = order.begin() + static_cast<std::ptrdiff_t>(next);
+    one.changed = ChangedFiles{*at};
+    if (next < removals) one.withdrawn_next = ChangedFiles(at + 1, order.begin() + static_cast<std::ptrdiff_t>(removals));
+    whole.changed = ChangedFiles(at, order.end());
     if (built) one.serving = whole.serving = built->snapshot;
     built = build_after_stories(config, tls, built ? &*built : previous, now, one, whole);
     changes.added += built->changes.added;

@@ -59,6 +59,9 @@ struct CapsuleReading {
   // What readers have now: a static file being written keeps its answers
   // from it (a new one waits until it is closed).
   std::shared_ptr<const Snapshot> serving;
+  // Story files of the same change, gone, that are built next, one at a
+  // time: a story withdrawn before them need not render their pages again.
+  ChangedFiles withdrawn_next;
 };
 
 // `tls` may be null where nothing is served (gazette render). `previous`

@@ -105,11 +105,13 @@ std::vector<RelatedStory> related_again(const Publication& publication, const Ar
 }
 
 // The build without the story the last build read from `source`; with
-// `moving`, only the first half of a move, which it fills in.
+// `moving`, only the first half of a move, which it fills in. Stories read
+// from `withdrawn_next` keep their pages: they go next, in the same change.
 std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
                                       const std::shared_ptr<asio::ssl::context>& tls, std::chrono::sys_seconds now,
                                       const fs::path& capsule, const std::shared_ptr<const Snapshot>& serving_now,
-                                      const std::string& source, MovedStory* moving) {
+                                      const std::string& source, MovedStory* moving,
+                                      const ChangedFiles& withdrawn_next = {}) {
   const Snapshot& serving = *serving_now;
   Publication& publication = *previous.publication;
   const CachedArticle& cached = previous.cache.articles.at(source);
@@ -151,7 +153,10 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
   };
 
   // Their pages are rendered anew from their files, read on every core.
-  if (!restore_bodies(capsule, listing)) {
+  std::vector<const Article*> rendered_again;
+  for (const Article* other : listing)
+    if (!withdrawn_next.count(other->source)) rendered_again.push_back(other);
+  if (!restore_bodies(capsule, rendered_again)) {
     give_back();
     return std::nullopt;
   }
@@ -163,13 +168,13 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
   std::vector<std::string> pages_gone;    // list pages no longer planned
   std::vector<std::string> gone{story.path()}; // the Gemini paths that no longer answer
   try {
-    std::vector<std::shared_ptr<const ArticleRenders>> fresh(others.size());
+    std::vector<std::shared_ptr<const ArticleRenders>> fresh(rendered_again.size());
     parallel_for(fresh.size(), [&](std::size_t i) {
-      fresh[i] = render_article(publication, *others[i].first, *config, previous.pages.get());
+      fresh[i] = render_article(publication, *rendered_again[i], *config, previous.pages.get());
     });
-    for (std::size_t i = 0; i < others.size(); ++i) {
-      auto& rendered = renders.at(others[i].first);
-      renders_before.emplace_back(others[i].first, std::exchange(rendered, std::move(fresh[i])).get());
+    for (std::size_t i = 0; i < rendered_again.size(); ++i) {
+      auto& rendered = renders.at(rendered_again[i]);
+      renders_before.emplace_back(rendered_again[i], std::exchange(rendered, std::move(fresh[i])).get());
     }
 
     // Every list that showed or counted the story is planned again: its
@@ -203,7 +208,7 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
       snapshot->finger.erase(story.section + "/" + story.slug);
       snapshot->finger.erase(story.slug); // its own: no other story or section has it
     }
-    for (const auto& [other, stories] : others)
+    for (const Article* other : rendered_again)
       update_story_answers(*snapshot, publication, *other, renders, previous.redirects, *config, gemini_paths);
     if (!moving) update_latest_pages(*snapshot, publication, renders, *config, {story.section}, std::move(gemini_paths));
     else if (!config->spartan.listen.empty())
@@ -257,7 +262,7 @@ std::optional<BuiltSnapshot> withdraw_story_in_place(BuiltSnapshot& previous, co
   const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
   const std::optional<std::string> source = removed_story_file(previous, capsule, *reading.changed, *reading.serving);
   if (!source) return std::nullopt;
-  return withdraw(previous, config, tls, now, capsule, reading.serving, *source, nullptr);
+  return withdraw(previous, config, tls, now, capsule, reading.serving, *source, nullptr, reading.withdrawn_next);
 }
 
 std::optional<BuiltSnapshot> withdraw_moved_story(BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,

@@ -34,9 +34,13 @@ bool may_build_in_place(const BuiltSnapshot& previous, const std::shared_ptr<con
           previous.pages->bytes_written() <= 2 * previous.page_bytes + 256 * 1024 * 1024);
 }
 
+bool is_settings_file(const std::string& path) {
+  return path == "site.toml" || std::filesystem::path(path).filename() == "_section.toml";
+}
+
 bool is_passing_file(const std::filesystem::path& capsule, const std::string& path, const Snapshot& serving) {
   const std::string name = std::filesystem::path(path).filename().string();
-  if (path == "site.toml" || name == "_section.toml" || serving.gemini.find("/" + path) ||
+  if (is_settings_file(path) || serving.gemini.find("/" + path) ||
       serving.gemini.find("/" + path + "/"))
     return false;
   std::error_code ec;

@@ -22,6 +22,10 @@ namespace gazette {
 bool may_build_in_place(const BuiltSnapshot& previous, const std::shared_ptr<const Config>& config,
                         std::chrono::sys_seconds now, const CapsuleReading& reading);
 
+// site.toml or a _section.toml ("world/_section.toml"): settings that change
+// every page they govern, which only a whole build takes in.
+bool is_settings_file(const std::string& path);
+
 // A file the last build did not publish and no build will: one an editor
 // or a tool wrote on the way to saving a story (sed's temporary file, vim's
 // swap file), gone or never to be read.

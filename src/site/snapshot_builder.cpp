@@ -234,7 +234,7 @@ BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_pt
   const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
   std::vector<std::string> removed, saved;
   for (const auto& path : *reading.changed) {
-    if (path == "site.toml" || std::filesystem::path(path).filename() == "_section.toml") return at_once();
+    if (is_settings_file(path)) return at_once();
     const bool read_before = previous->cache.articles.count(path) > 0;
     if (!read_before && is_passing_file(capsule, path, *reading.serving)) continue;
     std::error_code ec;

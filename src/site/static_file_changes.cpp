@@ -62,8 +62,7 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
   ChangedFiles others;
   std::map<std::string, std::vector<std::string>> by_folder; // URL folder -> URL paths of the files in it
   for (const auto& path : *reading.changed) {
-    const std::string name = std::filesystem::path(path).filename().string();
-    if (previous.cache.articles.count(path) || path == "site.toml" || name == "_section.toml" || name.ends_with(".md")) {
+    if (previous.cache.articles.count(path) || is_settings_file(path) || path.ends_with(".md")) {
       others.insert(path);
       continue;
     }

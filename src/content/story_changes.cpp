@@ -29,8 +29,12 @@ StoryChanges compare_stories(const Publication* before, const Publication* after
 }
 
 std::string describe_changes(const StoryChanges& changes, std::size_t files_with_errors) {
-  return fmt::format("{} added, {} updated, {} removed; {} file{} with errors", changes.added, changes.updated,
-                     changes.removed, files_with_errors, files_with_errors == 1 ? "" : "s");
+  const std::string other_files =
+      changes.other_files == 0
+          ? ""
+          : fmt::format(", {} other file{} changed", changes.other_files, changes.other_files == 1 ? "" : "s");
+  return fmt::format("{} added, {} updated, {} removed{}; {} file{} with errors", changes.added, changes.updated,
+                     changes.removed, other_files, files_with_errors, files_with_errors == 1 ? "" : "s");
 }
 
 } // namespace gazette

@@ -270,6 +270,17 @@ BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_pt
   return std::move(*built);
 }
 
+// The files named that readers were served as they are, or are now: a
+// story's file is served as its pages, and settings, hidden files and an
+// editor's leftovers not at all.
+std::size_t other_files_changed(const CapsuleReading& reading, const Snapshot& built) {
+  if (!reading.changed || !reading.serving) return 0;
+  return static_cast<std::size_t>(std::count_if(reading.changed->begin(), reading.changed->end(), [&](const std::string& path) {
+    const std::string url_path = "/" + path;
+    return reading.serving->gemini.find(url_path) || built.gemini.find(url_path);
+  }));
+}
+
 } // namespace
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
@@ -280,9 +291,11 @@ BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_p
   // the story's change to the builds after.
   CapsuleReading rest;
   std::optional<BuiltSnapshot> with_files = change_static_files_in_place(*previous, config, tls, now, reading, rest);
-  if (!with_files) return build_stories(std::move(config), std::move(tls), previous, now, reading);
-  if (rest.changed->empty()) return std::move(*with_files);
-  return build_stories(std::move(config), std::move(tls), &*with_files, now, rest);
+  BuiltSnapshot built = !with_files ? build_stories(config, std::move(tls), previous, now, reading)
+                        : rest.changed->empty() ? std::move(*with_files)
+                                                : build_stories(config, std::move(tls), &*with_files, now, rest);
+  built.changes.other_files = other_files_changed(reading, *built.snapshot);
+  return built;
 }
 
 } // namespace gazette

@@ -318,6 +318,8 @@ TEST_CASE("live: the first edit after start that leaves its story in place is ma
     return occurrences(server.stdout_text() + server.stderr_text(), "(edited in place): 0 added, 1 updated") == 1;
   }));
   CHECK(occurrences(server.stdout_text() + server.stderr_text(), "reloaded capsule") == 1);
+  // A story's file is served as its pages, not as a file of its own.
+  CHECK(occurrences(server.stdout_text() + server.stderr_text(), "other file") == 0);
 }
 
 TEST_CASE("live: a photo uploaded, replaced and removed is served at once, made in place, on both protocols") {
@@ -343,4 +345,6 @@ TEST_CASE("live: a photo uploaded, replaced and removed is served at once, made 
   CHECK(tcp_exchange(server.gopher_port(), "/images/\r\n").bytes.find("pier.jpg") == std::string::npos);
   CHECK(eventually([&] { return in_place() == 3; }));
   CHECK(occurrences(server.stdout_text() + server.stderr_text(), "reloaded capsule") == 3);
+  // Each changed no story: the log says what it did change.
+  CHECK(occurrences(server.stdout_text() + server.stderr_text(), "0 removed, 1 other file changed;") == 3);
 }

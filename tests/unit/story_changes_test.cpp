@@ -54,6 +54,24 @@ TEST_CASE("stories added, updated and removed between two loads") {
   }
 }
 
+TEST_CASE("other files changed are told after the stories, only when there are some") {
+  struct Row {
+    StoryChanges changes;
+    std::size_t failed;
+    std::string said;
+  };
+  const Row rows[] = {
+      {{0, 0, 0, 0}, 0, "0 added, 0 updated, 0 removed; 0 files with errors"},
+      {{0, 0, 0, 1}, 0, "0 added, 0 updated, 0 removed, 1 other file changed; 0 files with errors"},
+      {{1, 0, 0, 3}, 1, "1 added, 0 updated, 0 removed, 3 other files changed; 1 file with errors"},
+      {{0, 2, 1, 0}, 2, "0 added, 2 updated, 1 removed; 2 files with errors"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.said);
+    CHECK(describe_changes(row.changes, row.failed) == row.said);
+  }
+}
+
 TEST_CASE("a load with no publication before or after it: every story added or removed") {
   const Stories two{{"w", "a", 1}, {"arts", "b", 2}};
   CHECK(describe_changes(compare_stories(nullptr, &two.publication), 0) ==

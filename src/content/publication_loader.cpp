@@ -37,7 +37,9 @@ CachedArticle settle(ParsedArticle parsed, const std::string& section, const std
     settled.image_src_written = image->src;
     std::string_view relative = image->src;
     while (relative.starts_with('/')) relative.remove_prefix(1);
-    image->src = "/" + std::string(relative);
+    std::string rooted = "/";
+    rooted += relative; // appended: GCC 12 at -O3 misreads "/" + std::string as an overflow
+    image->src = std::move(rooted);
   }
   // Not const itself: release_bodies lets its body go once it is rendered.
   settled.parsed = std::make_shared<ParsedArticle>(std::move(parsed));

@@ -167,7 +167,9 @@ Diagnostics check_links_of(const Publication& publication, const CapsuleFiles& f
   for (const auto& source : sources) {
     // An article's file is <section>/<slug>.md, and its path /<section>/<slug>.
     if (!source.ends_with(".md")) continue;
-    const auto published = publication.by_path.find("/" + source.substr(0, source.size() - 3));
+    std::string path = "/"; // appended: GCC 12 at -O3 misreads "/" + std::string as an overflow
+    path.append(source, 0, source.size() - 3);
+    const auto published = publication.by_path.find(path);
     if (published != publication.by_path.end() && has_source(published->second))
       check_article(checker, *published->second, found);
   }

@@ -17,7 +17,7 @@ std::vector<std::string> names_of(const SearchEntries& entries) {
   std::vector<std::string> names;
   for (std::size_t place = 0; place < entries.size(); ++place) {
     const std::string gemini = entries[place].gemini.joined();
-    CHECK(entries[place].gopher.joined() == "0" + gemini.substr(3, gemini.size() - 4) + "\r\n");
+    CHECK(entries[place].gopher.joined() == fmt::format("0{}\r\n", gemini.substr(3, gemini.size() - 4)));
     names.push_back(gemini.substr(3, gemini.size() - 4));
   }
   return names;

@@ -172,7 +172,8 @@ TEST_CASE("search index: stories' words replaced find what an index built afresh
   const auto fresh = index_of(stories);
   std::size_t found = 0;
   for (int round = 0; round < 200; ++round) {
-    std::string query = word() + (round % 3 == 0 ? " " + word() : "");
+    std::string query = word();
+    if (round % 3 == 0) query.append(" ").append(word());
     if (round % 5 == 0) query.pop_back(); // a prefix
     CAPTURE(query);
     const SearchResults results = index->find(query, 1000);
@@ -220,7 +221,8 @@ TEST_CASE("search index: stories published and withdrawn in place find what an i
     index = std::make_shared<const SearchIndex>(index, place_of, stories.size(), replaced);
     const auto fresh = index_of(stories);
     for (int query_round = 0; query_round < 20; ++query_round) {
-      std::string query = word() + (query_round % 3 == 0 ? " " + word() : "");
+      std::string query = word();
+      if (query_round % 3 == 0) query.append(" ").append(word());
       CAPTURE(query);
       CHECK(index->find(query, 1000).hits == fresh->find(query, 1000).hits);
     }

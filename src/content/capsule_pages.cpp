@@ -4,6 +4,7 @@
 #include "content/capsule_files.hpp"
 #include "content/editor_leftovers.hpp"
 #include "content/gemtext_page.hpp"
+#include "text/url_path.hpp"
 
 #include <fmt/format.h>
 
@@ -43,9 +44,7 @@ FoundPages find_capsule_pages(const fs::path& capsule, const Site& site) {
   FoundPages found;
   if (site.pages) {
     for (const auto& named : *site.pages) {
-      std::string_view relative = named;
-      while (relative.starts_with('/')) relative.remove_prefix(1);
-      if (auto page = read_page(capsule, relative)) found.pages.push_back(std::move(*page));
+      if (auto page = read_page(capsule, capsule_relative(named))) found.pages.push_back(std::move(*page));
       else
         found.diagnostics.push_back({"site.toml", 0, Diagnostic::Severity::warning,
                                      fmt::format("pages names \"{}\", which is not a .gmi page in the capsule; "

@@ -10,6 +10,7 @@
 #include "base/parallel_for.hpp"
 #include "content/related_stories.hpp"
 #include "content/site_settings.hpp"
+#include "text/url_path.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -35,10 +36,8 @@ CachedArticle settle(ParsedArticle parsed, const std::string& section, const std
   parsed.article.place(section, slug);
   if (auto& image = parsed.article.image; image && !is_url(image->src)) {
     settled.image_src_written = image->src;
-    std::string_view relative = image->src;
-    while (relative.starts_with('/')) relative.remove_prefix(1);
     std::string rooted = "/";
-    rooted += relative; // appended: GCC 12 at -O3 misreads "/" + std::string as an overflow
+    rooted += capsule_relative(image->src); // appended: GCC 12 at -O3 misreads "/" + std::string as an overflow
     image->src = std::move(rooted);
   }
   // Not const itself: release_bodies lets its body go once it is rendered.

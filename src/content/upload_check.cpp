@@ -2,6 +2,7 @@
 
 #include "content/article_checks.hpp"
 #include "content/listings.hpp"
+#include "text/url_path.hpp"
 
 #include <fmt/format.h>
 #include <set>
@@ -62,8 +63,7 @@ ParsedArticle check_uploaded_article(std::string_view text, std::string_view sec
   }
 
   if (const auto& image = article.image; image && !is_url(image->src)) {
-    std::string_view relative = image->src;
-    while (relative.starts_with('/')) relative.remove_prefix(1);
+    const std::string_view relative = capsule_relative(image->src);
     if (is_hidden_capsule_path(relative) || !is_capsule_file(relative))
       error(parsed, parsed.image_src_line, image_not_in_capsule(image->src));
   }

@@ -110,6 +110,11 @@ std::string resolve_link_path(std::string_view page_path, std::string_view link)
   return resolved;
 }
 
+std::string_view capsule_relative(std::string_view path) {
+  while (path.starts_with('/')) path.remove_prefix(1);
+  return path;
+}
+
 bool has_url_scheme(std::string_view link) {
   const std::size_t colon = link.find(':');
   if (colon == std::string_view::npos || colon == 0) return false;

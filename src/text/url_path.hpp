@@ -32,6 +32,10 @@ bool climbs_above_root(std::string_view path);
 // and fragment dropped. Only for links without a scheme.
 std::string resolve_link_path(std::string_view page_path, std::string_view link);
 
+// A path as an admin writes it in the capsule's files, "/images/x.png" or
+// "images/x.png", from the capsule's folder: without its leading "/"s.
+std::string_view capsule_relative(std::string_view path);
+
 // Whether `link` starts with a URL scheme ("https:", "gemini:", "mailto:"),
 // as opposed to being a path.
 bool has_url_scheme(std::string_view link);

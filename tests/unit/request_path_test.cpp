@@ -130,3 +130,18 @@ TEST_CASE("a URL scheme is letters, digits, '+', '-' and '.' before a colon") {
     CHECK(has_url_scheme(row.link) == row.scheme);
   }
 }
+
+TEST_CASE("a capsule path loses its leading slashes, and nothing else") {
+  struct Row {
+    std::string path;
+    std::string relative;
+  };
+  const Row rows[] = {
+      {"/images/x.png", "images/x.png"}, {"images/x.png", "images/x.png"}, {"///a/b", "a/b"},
+      {"/", ""},                         {"", ""},                         {"a//b/", "a//b/"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.path);
+    CHECK(capsule_relative(row.path) == row.relative);
+  }
+}

@@ -4,7 +4,7 @@
 //
 // On a virtual machine both swing from one minute to the next: the kernel
 // (and the host under it) must supply every page of memory a process
-// touches for the first time, and a start touches about a gigabyte; and the
+// touches for the first time, and a large start touches over a gigabyte; and the
 // cores run other guests' work too.
 #include <cerrno>
 #include <chrono>

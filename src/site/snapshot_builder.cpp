@@ -100,7 +100,7 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
 
   // Listing the capsule's static files and loading the publication only
   // read the disk, and the load leaves a core idle between its parallel steps.
-  const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const std::filesystem::path& capsule = reading.capsule(*config);
   auto scan = std::async(std::launch::async, [&] { return scan_capsule_files(capsule); });
   LoadedPublication loaded = load_publication(capsule, previous ? &previous->cache : nullptr, now, reading.being_written,
                                               reading.changed ? &*reading.changed : nullptr);
@@ -231,7 +231,7 @@ BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_pt
   if (!reading.changed || !reading.serving || reading.changed->size() > max_files_one_by_one) return at_once();
   // The settings change every page: those are built whole. An editor's
   // leftovers are nothing to build.
-  const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const std::filesystem::path& capsule = reading.capsule(*config);
   std::vector<std::string> removed, saved;
   for (const auto& path : *reading.changed) {
     if (is_settings_file(path)) return at_once();

@@ -62,6 +62,11 @@ struct CapsuleReading {
   // Story files of the same change, gone, that are built next, one at a
   // time: a story withdrawn before them need not render their pages again.
   ChangedFiles withdrawn_next;
+
+  // The folder to read: `folder`, or the configured capsule.
+  const std::filesystem::path& capsule(const Config& config) const {
+    return folder.empty() ? config.capsule : folder;
+  }
 };
 
 // `tls` may be null where nothing is served (gazette render). `previous`

@@ -54,7 +54,7 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
                                                           CapsuleReading& rest) {
   if (!may_build_in_place(previous, config, now, reading) || reading.changed->size() > max_files_changed)
     return std::nullopt;
-  const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const std::filesystem::path& capsule = reading.capsule(*config);
   const Snapshot& serving = *reading.serving;
 
   // The files named, sorted: story sources and settings are left for the

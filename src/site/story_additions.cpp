@@ -115,7 +115,7 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
                                                 std::chrono::sys_seconds now, const CapsuleReading& reading,
                                                 const MovedStory* moved) {
   if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
-  const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const fs::path& capsule = reading.capsule(*config);
   const Snapshot& serving = *reading.serving;
   const std::optional<std::string> source = new_story_file(previous, capsule, *reading.changed, serving);
   if (!source) return std::nullopt;

@@ -104,7 +104,7 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
                                                    const std::shared_ptr<asio::ssl::context>& tls,
                                                    std::chrono::sys_seconds now, const CapsuleReading& reading) {
   if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
-  const std::filesystem::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const std::filesystem::path& capsule = reading.capsule(*config);
   std::optional<std::vector<Edit>> edits = read_edits(previous, capsule, *reading.changed, *reading.serving);
   if (!edits) return std::nullopt;
 

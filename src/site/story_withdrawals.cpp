@@ -259,7 +259,7 @@ std::optional<BuiltSnapshot> withdraw_story_in_place(BuiltSnapshot& previous, co
                                                      const std::shared_ptr<asio::ssl::context>& tls,
                                                      std::chrono::sys_seconds now, const CapsuleReading& reading) {
   if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
-  const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const fs::path& capsule = reading.capsule(*config);
   const std::optional<std::string> source = removed_story_file(previous, capsule, *reading.changed, *reading.serving);
   if (!source) return std::nullopt;
   return withdraw(previous, config, tls, now, capsule, reading.serving, *source, nullptr, reading.withdrawn_next);
@@ -270,7 +270,7 @@ std::optional<BuiltSnapshot> withdraw_moved_story(BuiltSnapshot& previous, const
                                                   std::chrono::sys_seconds now, const CapsuleReading& reading,
                                                   MovedStory& moved) {
   if (!may_build_in_place(previous, config, now, reading)) return std::nullopt;
-  const fs::path& capsule = reading.folder.empty() ? config->capsule : reading.folder;
+  const fs::path& capsule = reading.capsule(*config);
   const std::optional<MovedFiles> files = moved_story_files(previous, capsule, *reading.changed, *reading.serving);
   // A file that cannot be published keeps its last good version online,
   // which only a whole build from the last one keeps.

@@ -3,6 +3,7 @@
 #include "content/diagnostic.hpp"
 #include "content/mime_types.hpp"
 #include "content/upload_check.hpp"
+#include "gemini/gemini_answer.hpp"
 #include "gemini/gemini_response.hpp"
 #include "gemini/newsroom_access.hpp"
 #include "gemini/titan_request.hpp"
@@ -12,14 +13,7 @@
 namespace gazette {
 namespace {
 
-Answer made(std::string bytes) {
-  Answer answer;
-  answer.status = bytes.substr(0, 2);
-  answer.made = std::move(bytes);
-  return answer;
-}
-
-Answer refused(const GeminiRefusal& refusal) { return made(gemini_header(refusal.status, refusal.meta)); }
+Answer refused(const GeminiRefusal& refusal) { return gemini_status(refusal.status, refusal.meta); }
 
 // A refusal of an upload is answered and recorded.
 Answer refused(NewsroomTask task, const GeminiRefusal& refusal) {
@@ -72,7 +66,7 @@ bool target_exists(const Snapshot& snapshot, const UploadTarget& target) {
 
 Answer answer_titan(const Snapshot& snapshot, const ReceivedRequest& request, const Client& client) {
   const Config& config = *snapshot.config;
-  if (config.editors.empty()) return made(gemini_header(53, "This server takes no titan:// uploads"));
+  if (config.editors.empty()) return gemini_status(53, "This server takes no titan:// uploads");
   NewsroomTask task;
   task.request = std::string(request.text);
   mask_titan_token(task.request);
@@ -110,9 +104,9 @@ Answer answer_titan(const Snapshot& snapshot, const ReceivedRequest& request, co
 
   if (titan.edit) {
     // What is on disk now, front matter and all, for the client's editor.
-    Answer answer = made(gemini_header(20, target.kind == UploadTarget::Kind::story
-                                               ? "text/markdown; charset=utf-8"
-                                               : mime_type_for_extension(extension_of(target.file))));
+    Answer answer = gemini_status(20, target.kind == UploadTarget::Kind::story
+                                          ? "text/markdown; charset=utf-8"
+                                          : mime_type_for_extension(extension_of(target.file)));
     answer.streamed_file = config.capsule / target.file;
     return answer;
   }
@@ -156,7 +150,7 @@ std::optional<Answer> answer_newsroom(const Snapshot& snapshot, const GeminiRequ
   auto identified = identify_editor(config, client);
   if (auto* refusal = std::get_if<GeminiRefusal>(&identified)) return refused(*refusal);
   const EditorSettings& editor = *std::get<const EditorSettings*>(identified);
-  if (path == "/newsroom") return made(gemini_header(31, newsroom_path));
+  if (path == "/newsroom") return gemini_status(31, newsroom_path);
 
   NewsroomTask task;
   task.editor = editor.name;
@@ -171,17 +165,17 @@ std::optional<Answer> answer_newsroom(const Snapshot& snapshot, const GeminiRequ
   // history/<page>, version/<id>/<page>, restore/<id>/<page>
   std::string_view rest = path.substr(newsroom_path.size());
   const std::string_view action = rest.substr(0, rest.find('/'));
-  if (action != "history" && action != "version" && action != "restore") return made(gemini_header(51, "Not found"));
+  if (action != "history" && action != "version" && action != "restore") return gemini_not_found();
   if (editor.role != EditorSettings::Role::editor)
     return refused(GeminiRefusal{61, "Past versions are for editors"});
   rest.remove_prefix(std::min(action.size() + 1, rest.size()));
   if (action != "history") {
     task.version = std::string(rest.substr(0, rest.find('/')));
-    if (!is_version_id(task.version)) return made(gemini_header(51, "Not found"));
+    if (!is_version_id(task.version)) return gemini_not_found();
     rest.remove_prefix(std::min(task.version.size() + 1, rest.size()));
   }
   auto resolved = upload_target(snapshot.stories.get(), fmt::format("/{}", rest));
-  if (std::holds_alternative<GeminiRefusal>(resolved)) return made(gemini_header(51, "Not found"));
+  if (std::holds_alternative<GeminiRefusal>(resolved)) return gemini_not_found();
   const UploadTarget& target = std::get<UploadTarget>(resolved);
   task.file = target.file;
   task.page = target.page;
@@ -196,15 +190,15 @@ std::optional<Answer> answer_newsroom(const Snapshot& snapshot, const GeminiRequ
     return with_task(std::move(task));
   }
   if (request.query_text != "yes")
-    return made(gemini_header(10, fmt::format("Restore {} as it was in version {}? Type yes to restore it", target.page,
-                                              task.version)));
+    return gemini_status(10, fmt::format("Restore {} as it was in version {}? Type yes to restore it", target.page,
+                                         task.version));
   task.kind = NewsroomTask::Kind::restore;
   return with_task(std::move(task));
 }
 
 Answer answer_after_change(const Snapshot& snapshot, const NewsroomTask& task) {
   const bool on_show = task.kind != NewsroomTask::Kind::remove && is_served_file(snapshot, task.page);
-  return made(gemini_header(30, fmt::format("gemini://{}{}", task.origin, on_show ? task.page : newsroom_path)));
+  return gemini_status(30, fmt::format("gemini://{}{}", task.origin, on_show ? task.page : newsroom_path));
 }
 
 } // namespace gazette

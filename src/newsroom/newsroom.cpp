@@ -3,6 +3,7 @@
 #include "base/file_text.hpp"
 #include "base/log.hpp"
 #include "content/mime_types.hpp"
+#include "gemini/gemini_answer.hpp"
 #include "gemini/gemini_response.hpp"
 #include "newsroom/capsule_writes.hpp"
 #include "newsroom/history_store.hpp"
@@ -15,13 +16,6 @@ namespace gazette {
 namespace fs = std::filesystem;
 
 namespace {
-
-Answer made(std::string bytes) {
-  Answer answer;
-  answer.status = bytes.substr(0, 2);
-  answer.made = std::move(bytes);
-  return answer;
-}
 
 std::string now_text() { return rfc3339_at(std::chrono::system_clock::now()); }
 
@@ -71,7 +65,7 @@ NewsroomOutcome change(const Snapshot& snapshot, Answer answer) {
     entry.status = fmt::format("{}", status);
     entry.detail = meta;
     record(history, entry);
-    return NewsroomOutcome{made(gemini_header(status, meta))};
+    return NewsroomOutcome{gemini_status(status, meta)};
   };
 
   std::optional<std::string> restored;
@@ -133,16 +127,17 @@ NewsroomOutcome carry_out(const Snapshot& snapshot, Answer answer) {
 
   auto editor = std::find_if(config.editors.begin(), config.editors.end(),
                              [&](const EditorSettings& e) { return e.fingerprint == task.fingerprint; });
-  if (editor == config.editors.end()) return {made(gemini_header(61, "This certificate is not in the newsroom's list"))};
+  if (editor == config.editors.end()) return {gemini_status(61, "This certificate is not in the newsroom's list")};
   if (task.kind == NewsroomTask::Kind::newsroom_page)
-    return {made(render_newsroom_page(snapshot.stories.get(), *editor, history.recent_changes(20), task.origin))};
+    return {made_gemini_answer(
+        render_newsroom_page(snapshot.stories.get(), *editor, history.recent_changes(20), task.origin))};
   const auto versions = history.versions(task.file);
   if (task.kind == NewsroomTask::Kind::history_page)
-    return {made(render_history_page(task.page, task.file, versions, task.may_restore, task.origin))};
+    return {made_gemini_answer(render_history_page(task.page, task.file, versions, task.may_restore, task.origin))};
   const bool kept = std::any_of(versions.begin(), versions.end(),
                                 [&](const VersionRecord& v) { return v.id == task.version && v.has_bytes(); });
-  if (!kept) return {made(gemini_header(51, "Not found"))};
-  Answer version = made(gemini_header(20, mime_of(task.file)));
+  if (!kept) return {gemini_not_found()};
+  Answer version = gemini_status(20, mime_of(task.file));
   version.streamed_file = history.version_file(task.file, task.version);
   return {std::move(version)};
 }

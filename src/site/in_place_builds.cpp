@@ -48,6 +48,20 @@ bool is_passing_file(const std::filesystem::path& capsule, const std::string& pa
          name.starts_with('.');
 }
 
+BuiltSnapshot taken_in_place(BuiltSnapshot& previous) {
+  BuiltSnapshot built = std::move(previous);
+  built.edited_in_place = true;
+  built.changes = {};
+  return built;
+}
+
+void renew_story_index(Snapshot& snapshot, const Publication& publication, const BuiltSnapshot& previous,
+                       const Config& config, std::chrono::sys_seconds now) {
+  if (!config.editors.empty())
+    snapshot.stories = std::make_shared<const StoryIndex>(
+        make_story_index(publication, previous.redirects, now.time_since_epoch().count()));
+}
+
 std::shared_ptr<Snapshot> snapshot_to_change(const Snapshot& serving, const std::shared_ptr<asio::ssl::context>& tls) {
   auto snapshot = std::make_shared<Snapshot>(serving);
   snapshot->tls = tls;

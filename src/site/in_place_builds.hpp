@@ -31,6 +31,15 @@ bool is_settings_file(const std::string& path);
 // swap file), gone or never to be read.
 bool is_passing_file(const std::filesystem::path& capsule, const std::string& path, const Snapshot& serving);
 
+// `previous` whole, as the start of the build made in place from it; the
+// caller brings its caches up to date.
+BuiltSnapshot taken_in_place(BuiltSnapshot& previous);
+
+// The newsroom's index of stories renewed after a change made in place,
+// when the server has editors.
+void renew_story_index(Snapshot& snapshot, const Publication& publication, const BuiltSnapshot& previous,
+                       const Config& config, std::chrono::sys_seconds now);
+
 // A copy of `serving` to change: it shares every answer until one is written.
 std::shared_ptr<Snapshot> snapshot_to_change(const Snapshot& serving, const std::shared_ptr<asio::ssl::context>& tls);
 

@@ -116,9 +116,7 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
   if (!config->spartan.listen.empty())
     update_spartan_pages(*snapshot, publication, previous.article_renders, config->spartan, gemini_paths);
 
-  BuiltSnapshot built = std::move(previous);
-  built.edited_in_place = true;
-  built.changes = {};
+  BuiltSnapshot built = taken_in_place(previous);
   recheck_link_warnings(built, *built.publication, gone, serving.gemini, snapshot->gemini);
   built.snapshot = std::move(snapshot);
   rest = reading;

@@ -221,15 +221,11 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
   std::map<std::uint32_t, StoryWords> words{{place, rendered.words}};
   snapshot->search = std::make_shared<const SearchIndex>(serving.search, place_of, published.size(), std::move(words));
   snapshot->search_entries = serving.search_entries.inserted(place, {rendered.gemini_entry.lines, rendered.gopher_entry.lines});
-  if (!config->editors.empty())
-    snapshot->stories = std::make_shared<const StoryIndex>(
-        make_story_index(publication, previous.redirects, now.time_since_epoch().count()));
+  renew_story_index(*snapshot, publication, previous, *config, now);
 
   // Nothing below can call for a whole build: the last build's caches are
   // taken and brought up to date.
-  BuiltSnapshot built = std::move(previous);
-  built.edited_in_place = true;
-  built.changes = {};
+  BuiltSnapshot built = taken_in_place(previous);
   built.changes.added = 1;
   // A move's links elsewhere may lead to the pages it emptied now (none
   // may: see above), or their warnings' advice may name them.

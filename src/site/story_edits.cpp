@@ -223,15 +223,11 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
     throw;
   }
   snapshot->search = std::make_shared<const SearchIndex>(serving.search, std::move(words));
-  if (!config->editors.empty())
-    snapshot->stories = std::make_shared<const StoryIndex>(
-        make_story_index(publication, previous.redirects, now.time_since_epoch().count()));
+  renew_story_index(*snapshot, publication, previous, *config, now);
 
   // Nothing below can call for a whole build: the last build's caches are
   // taken and brought up to date.
-  BuiltSnapshot built = std::move(previous);
-  built.edited_in_place = true;
-  built.changes = {};
+  BuiltSnapshot built = taken_in_place(previous);
   for (auto& edit : *edits) {
     const Article& after = edit.after.parsed->article;
     const ArticleRenders& old_renders = *edit.renders; // swapped in above: the renders before

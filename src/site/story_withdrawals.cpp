@@ -224,15 +224,11 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
   snapshot->search = std::make_shared<const SearchIndex>(serving.search, place_of, publication.published.size(),
                                                          std::map<std::uint32_t, StoryWords>{});
   snapshot->search_entries = serving.search_entries.erased(place);
-  if (!config->editors.empty())
-    snapshot->stories = std::make_shared<const StoryIndex>(
-        make_story_index(publication, previous.redirects, now.time_since_epoch().count()));
+  renew_story_index(*snapshot, publication, previous, *config, now);
 
   // Nothing below can call for a whole build: the last build's caches are
   // taken and brought up to date.
-  BuiltSnapshot built = std::move(previous);
-  built.edited_in_place = true;
-  built.changes = {};
+  BuiltSnapshot built = taken_in_place(previous);
   built.changes.removed = 1;
   remove_each(built.diagnostics, check_article_links(publication, story, serving.gemini));
   remove_each(built.diagnostics, cached.parsed->diagnostics);

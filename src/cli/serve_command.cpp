@@ -46,8 +46,10 @@ void warn_if_newsroom_cannot_write(const Config& config) {
   if (::access(config.capsule.c_str(), W_OK) != 0)
     log_message("newsroom: cannot write {} ({}); uploads will fail until the server may write there",
                 config.capsule.string(), std::strerror(errno));
-  std::filesystem::path history = config.newsroom.history;
   std::error_code ec;
+  // Absolute, so that the walk up reaches the working folder: "history"
+  // beside a config.toml named without a folder has no parent to test.
+  std::filesystem::path history = std::filesystem::absolute(config.newsroom.history, ec);
   while (!history.empty() && !std::filesystem::exists(history, ec) && history.has_parent_path() &&
          history.parent_path() != history)
     history = history.parent_path(); // made at the first change: its nearest existing folder must be writable

@@ -148,6 +148,38 @@ TEST_CASE("newsroom: an editor's upload is checked, written, published and kept,
   CHECK(newsroom.body.find(fmt::format("=> titan://localhost:{}/world/storm;edit Edit: Storm ahead", port)) != std::string::npos);
 }
 
+TEST_CASE("newsroom: a history folder not made yet is made at the first change; one that cannot be is named at start") {
+  TempCapsule site;
+  newsroom_capsule(site);
+  fs::remove_all(site.folder() / "history");
+  if (geteuid() == 0) {
+    const passwd* nobody = getpwnam("nobody");
+    REQUIRE(nobody != nullptr);
+    REQUIRE(lchown(site.folder().c_str(), nobody->pw_uid, nobody->pw_gid) == 0);
+  }
+  {
+    GazetteProcess server(site, newsroom_config());
+    CHECK(server.stderr_text().find("cannot write") == std::string::npos);
+    const auto port = server.gemini_port();
+    const auto response = gemini_exchange_as(editor(), port, upload(port, "/world/pier", pier_source + "Again.\n"));
+    CHECK(response.header == fmt::format("30 gemini://localhost:{}/world/pier", port));
+    CHECK(fs::exists(site.folder() / "history/world/pier.md/versions"));
+  }
+
+  // A folder the server may not write, where the history would be made.
+  const fs::path locked = site.folder() / "locked";
+  fs::create_directories(locked);
+  if (geteuid() == 0) REQUIRE(lchown(locked.c_str(), 0, 0) == 0);
+  fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                              fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  std::string config = newsroom_config();
+  config.replace(config.find("history = \"history\""), 19, "history = \"locked/history\"");
+  GazetteProcess server(site, config);
+  CHECK(server.stderr_text().find("newsroom.history: cannot write " + fs::absolute(locked).string() + " (") !=
+        std::string::npos);
+  fs::permissions(locked, fs::perms::owner_write, fs::perm_options::add); // for the folder's removal
+}
+
 TEST_CASE("newsroom: refusals (60, 61, 62, 59 with check's message) leave the capsule byte-identical") {
   TempCapsule site;
   newsroom_capsule(site);

@@ -6,6 +6,7 @@
 #include "text/text_wrap.hpp"
 #include "text/utf8.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace gazette {
@@ -16,6 +17,11 @@ namespace {
 // control characters as they are: this one joins a marker to its word
 // until the lines are made.
 constexpr char marker_join = '\x1f';
+
+// Items nested deeper are indented as this deep. Each level indents every
+// line of its items: without a limit, a file of a few hundred kilobytes of
+// nested list markers would make gigabytes of text.
+constexpr int max_indented_list_level = 8;
 
 // The joins in out[from...] become the spaces they stand for.
 void write_joins_as_spaces(std::string& out, std::size_t from) {
@@ -106,7 +112,7 @@ void render_body_text(const Body& body, const TextStyle& style, TextReferences& 
       style.wrap(out, shown_text(block, references, marked), "> ", "> ");
       break;
     case BlockKind::list_item: {
-      const std::string indent(2 + 2 * static_cast<std::size_t>(std::max(block.level, 0)), ' ');
+      const std::string indent(2 + 2 * static_cast<std::size_t>(std::clamp(block.level, 0, max_indented_list_level)), ' ');
       const std::string marker = block.number > 0 ? fmt::format("{}. ", block.number) : "* ";
       style.wrap(out, shown_text(block, references, marked), indent + marker,
                  indent + std::string(marker.size(), ' '));

@@ -35,6 +35,13 @@ TEST_CASE("Gopher text: blocks as lines, table by table") {
       {"> one two three four", 12, "> one two\n> three four\n"},
       {"> one\n>\n> two", 70, "> one\n>\n> two\n"},
       {"- one\n- two", 70, "  * one\n  * two\n"},
+      {"- one\n  - two\n\n    1. three", 70, "  * one\n    * two\n      1. three\n"},
+      // Items nested deeper than eight levels are indented as the eighth.
+      {"- a\n  - b\n    - c\n      - d\n        - e\n          - f\n            - g\n              - h\n"
+       "                - i\n                  - j\n                    - k",
+       70,
+       "  * a\n    * b\n      * c\n        * d\n          * e\n            * f\n              * g\n"
+       "                * h\n                  * i\n                  * j\n                  * k\n"},
       // "=" is the title's alone.
       {"## Section", 70, "Section\n-------\n"},
       {"### Part", 70, "Part\n~~~~\n"},
@@ -49,6 +56,16 @@ TEST_CASE("Gopher text: blocks as lines, table by table") {
     CAPTURE(row.markdown);
     CHECK(text_of(row.markdown, row.width) == row.text);
   }
+}
+
+TEST_CASE("Gopher text: lists nested thousands deep make text in proportion to the file") {
+  std::string markdown;
+  for (int i = 0; i < 4000; ++i) markdown += "- ";
+  markdown += "x\n";
+  const std::string text = text_of(markdown);
+  // Eight levels of indent, a marker and a line end for each of the 4,000 items.
+  CHECK(text.size() <= 4000 * (2 + 2 * 8 + 3));
+  CHECK(text.find("                  * x\n") != std::string::npos);
 }
 
 TEST_CASE("Gopher text: a reference marker is a space and [n] once written") {

@@ -418,12 +418,17 @@ private:
     finish();
   }
 
+  // Columns are padded to their widest cell, up to this many characters;
+  // a wider cell runs past its column. Padding to any width would let one
+  // long cell over many short rows make text the square of the file's size.
+  static constexpr std::size_t max_padded_width = 40;
+
   void finish_table() {
     std::vector<std::size_t> widths;
     for (const auto& row : table_.rows)
       for (std::size_t c = 0; c < row.size(); ++c) {
         if (widths.size() <= c) widths.push_back(0);
-        widths[c] = std::max(widths[c], utf8_length(row[c]));
+        widths[c] = std::min(std::max(widths[c], utf8_length(row[c])), max_padded_width);
       }
     std::string text;
     auto separator = [&] {
@@ -435,7 +440,7 @@ private:
       std::string line;
       for (std::size_t c = 0; c < widths.size(); ++c) {
         const std::string cell = c < row.size() ? row[c] : "";
-        line += (c ? " | " : "") + cell + std::string(widths[c] - utf8_length(cell), ' ');
+        line += (c ? " | " : "") + cell + std::string(widths[c] - std::min(widths[c], utf8_length(cell)), ' ');
       }
       while (line.ends_with(' ')) line.pop_back();
       text += line + '\n';

@@ -29,6 +29,10 @@ TEST_CASE("each construct of the body table becomes its block") {
       {"*em* _em_ **strong** `code`", BlockKind::paragraph, "em em strong code"},
       {"\\* \\[ \\_ \\` \\\\", BlockKind::paragraph, "* [ _ ` \\"},
       {"| a |\n|---|\n| b |", BlockKind::preformatted, "a\n-\nb"},
+      {"| a | b |\n|---|---|\n| ccc | d |", BlockKind::preformatted, "a   | b\n----+--\nccc | d"},
+      // Columns are padded to 40 characters at most; a wider cell runs past.
+      {"| " + std::string(45, 'w') + " | b |\n|---|---|\n| c | d |", BlockKind::preformatted,
+       std::string(45, 'w') + " | b\n" + std::string(40, '-') + "-+--\nc" + std::string(39, ' ') + " | d"},
       {"AT&amp;T &mdash; &#8230; &#x2019;", BlockKind::paragraph, "AT&T \u2014 \u2026 \u2019"},
   };
   for (const auto& row : rows) {
@@ -38,6 +42,15 @@ TEST_CASE("each construct of the body table becomes its block") {
     CHECK(body.blocks[0].kind == row.kind);
     CHECK(body.blocks[0].text == row.text);
   }
+}
+
+TEST_CASE("a table of one long cell over many short rows makes text in proportion to the file") {
+  std::string markdown = "| " + std::string(5000, 'x') + " | b |\n|---|---|\n";
+  for (int i = 0; i < 5000; ++i) markdown += "|a|b|\n";
+  Body body = parse_body(markdown);
+  REQUIRE(body.blocks.size() == 1);
+  // Each short row: a padded to 40, " | b" and its line end.
+  CHECK(body.blocks[0].text.size() <= 5000 + 5000 * 45 + 100);
 }
 
 TEST_CASE("block details: heading levels, list numbers, links, image caption, alt text, lines") {

@@ -1,6 +1,7 @@
 // libFuzzer target: an article file (front matter and CommonMark body),
 // rendered for both protocols, its search words listed, and its text put in
-// a Gopher menu; the last two must keep their shapes whatever the text.
+// a Gopher menu; the renders must stay in proportion to the file, and the
+// last two must keep their shapes whatever the text.
 #include "content/article_source.hpp"
 #include "gemini/gemtext.hpp"
 #include "gopher/gopher_menu.hpp"
@@ -46,6 +47,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   gazette::TextReferences references;
   gazette::render_body_text(article.body, gazette::TextStyle{70, ascii}, references, plain);
   (void)gazette::default_teaser(article.body);
+  // The renders grow in proportion to the file: shapes whose text grew with
+  // the square of their size (nested lists, padded tables) once made
+  // gigabytes of a few hundred kilobytes.
+  if (gemtext.size() + plain.size() > 64 * size + 4096) __builtin_trap();
 
   std::vector<std::string_view> texts{article.title, article.subtitle, article.summary};
   for (const auto& block : article.body.blocks) texts.push_back(block.text);

@@ -43,6 +43,13 @@ void scan_folder(const fs::path& folder, const fs::path& root, const std::string
       skip(out, entry.path(), root, "the name is not valid UTF-8; not served");
       continue;
     }
+    // No protocol's request may hold one (Gopher's selectors end at a TAB
+    // or CR): listed, it would be a link that leads nowhere.
+    if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+      skip(out, entry.path(), root, "the name holds a control character (a TAB, a line break), which no request can "
+                                    "name; not served. Rename it");
+      continue;
+    }
     if ((is_top && name == "site.toml") || (is_section && entry.path().extension() == ".md")) continue;
 
     const bool is_link = entry.is_symlink(ec);

@@ -1,5 +1,7 @@
 #include "content/diagnostic.hpp"
 
+#include "text/utf8.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <set>
@@ -7,10 +9,31 @@
 
 namespace gazette {
 
+namespace {
+
+// One diagnostic is one line of the log, whatever a file's name or a key
+// holds: control characters are written as escapes, and so is every byte
+// beyond ASCII of a line that is not UTF-8.
+std::string one_printable_line(std::string_view text) {
+  const bool utf8 = is_valid_utf8(text);
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (byte < 0x20 || byte == 0x7F || (!utf8 && byte >= 0x80)) out += fmt::format("\\x{:02X}", byte);
+    else out += c;
+  }
+  return out;
+}
+
+} // namespace
+
 std::string Diagnostic::to_string() const {
   const char* kind = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
-  if (line > 0) return fmt::format("{}:{}: {}: {}", path, line, kind, message);
-  return fmt::format("{}: {}: {}", path, kind, message);
+  if (line > 0) return one_printable_line(fmt::format("{}:{}: {}: {}", path, line, kind, message));
+  return one_printable_line(fmt::format("{}: {}: {}", path, kind, message));
 }
 
 bool has_errors(const Diagnostics& diagnostics) {

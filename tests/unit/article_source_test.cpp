@@ -222,6 +222,23 @@ TEST_CASE("diagnostics print as path:line: severity: message") {
   auto parsed = parse_article("+++\ntitle = 3\ndate = 2024-01-01\n+++\n", "world/pier.md");
   REQUIRE_FALSE(parsed.diagnostics.empty());
   CHECK(parsed.diagnostics[0].to_string() == "world/pier.md:2: error: title must be a string, in quotes");
+
+  // Always one line: control characters, and bytes of a name that is not UTF-8, as escapes.
+  struct Row {
+    std::string path;
+    std::string printed;
+  };
+  const Row rows[] = {
+      {"files/tab\tname.txt", "files/tab\\tname.txt: warning: w"},
+      {"files/a\r\nb", "files/a\\r\\nb: warning: w"},
+      {"files/del\x7F\x01", "files/del\\x7F\\x01: warning: w"},
+      {"files/caf\xE9", "files/caf\\xE9: warning: w"},
+      {"files/caf\xC3\xA9", "files/caf\xC3\xA9: warning: w"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.path);
+    CHECK(Diagnostic{row.path, 0, Diagnostic::Severity::warning, "w"}.to_string() == row.printed);
+  }
 }
 
 TEST_CASE("the new story's template text is warned about in a story that is not a draft") {

@@ -57,3 +57,25 @@ TEST_CASE("capsule files: what the walk lists and leaves out") {
     CHECK(alone.skipped.size() == (folder == "/images/" ? 1u : 0u));
   }
 }
+
+TEST_CASE("capsule files: a name no request can hold is left out, with a warning") {
+  TempCapsule capsule;
+  capsule.write("site.toml", "title = \"T\"\n").write("files/ok.txt", "ok");
+  const std::string names[] = {"files/tab\tname.txt", "files/cr\rname.txt", "files/nl\nname.txt", "files/del\x7Fname.txt",
+                               "files/bad\xFFname.txt", "line\nbreak/inside.txt"};
+  for (const auto& name : names) capsule.write(name, "x");
+
+  const CapsuleFiles whole = scan_capsule_files(capsule.root());
+  CHECK(urls(whole.files) == std::vector<std::string>{"/files/ok.txt"});
+  CHECK(whole.directories == std::vector<std::string>{"/", "/files/"});
+  std::vector<std::string> skipped;
+  for (const auto& diagnostic : whole.skipped) {
+    CHECK(diagnostic.severity == Diagnostic::Severity::warning);
+    CHECK(diagnostic.message.find(diagnostic.path.starts_with("files/bad") ? "not valid UTF-8" : "control character") !=
+          std::string::npos);
+    skipped.push_back(diagnostic.path);
+  }
+  std::sort(skipped.begin(), skipped.end());
+  CHECK(skipped == std::vector<std::string>{"files/bad\xFFname.txt", "files/cr\rname.txt", "files/del\x7Fname.txt",
+                                            "files/nl\nname.txt", "files/tab\tname.txt", "line\nbreak"});
+}

@@ -6,7 +6,11 @@ namespace gazette {
 
 std::string gemini_header(int status, std::string_view meta) {
   if (meta.size() > 1024) meta = meta.substr(0, 1024);
-  return fmt::format("{} {}\r\n", status, meta);
+  // The header is one line, whatever a message quotes (an upload's text).
+  std::string line = fmt::format("{} ", status);
+  for (char c : meta) line += c == '\r' || c == '\n' ? ' ' : c;
+  line += "\r\n";
+  return line;
 }
 
 std::string gemtext_mime_type(std::string_view lang) {

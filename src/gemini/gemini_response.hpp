@@ -5,7 +5,8 @@
 
 namespace gazette {
 
-// "20 text/gemini; lang=en\r\n"; meta is cut to the 1024 bytes the protocol allows.
+// "20 text/gemini; lang=en\r\n"; meta is cut to the 1024 bytes the protocol
+// allows, and a line break in it becomes a space.
 std::string gemini_header(int status, std::string_view meta);
 
 // "text/gemini" with "; lang=" when the publication names its language.

@@ -8,6 +8,7 @@
 #include "newsroom/capsule_writes.hpp"
 #include "newsroom/history_store.hpp"
 #include "newsroom/newsroom_pages.hpp"
+#include "text/normalize.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -36,8 +37,9 @@ std::string_view mime_of(std::string_view file) {
 // Audited, and logged on stderr; a log that cannot be written is reported,
 // never a reason to fail the request.
 void record(HistoryStore& history, const AuditRecord& entry) {
-  log_message("newsroom: {} {} {}: {} {}", entry.editor.empty() ? "(unknown)" : entry.editor, entry.action, entry.target,
-              entry.status, entry.detail);
+  // One line, whatever an upload's text put in the detail.
+  log_message("{}", single_line(fmt::format("newsroom: {} {} {}: {} {}", entry.editor.empty() ? "(unknown)" : entry.editor,
+                                            entry.action, entry.target, entry.status, entry.detail)));
   try {
     history.audit(entry);
   } catch (const std::system_error& e) {

@@ -201,6 +201,13 @@ TEST_CASE("newsroom: refusals (60, 61, 62, 59 with check's message) leave the ca
   const auto refused = gemini_exchange_as(editor(), port, upload(port, "/world/pier", broken));
   CHECK(refused.header == "59 4: related \"world/nowhere\" names no article; write section/slug of an existing article, "
                           "or a full URL");
+  // One header line and one log line, whatever the message quotes.
+  const std::string splitting = "+++\ntitle = \"Pier opens\"\ndate = 2024-05-16\nrelated = [\"x\\r\\n20 text/gemini\"]\n+++\n";
+  const auto split = gemini_exchange_as(editor(), port, upload(port, "/world/pier", splitting));
+  CHECK(split.header == "59 4: related \"x  20 text/gemini\" names no article; write section/slug of an existing "
+                        "article, or a full URL");
+  CHECK(server.stderr_text().find("\n20 text/gemini") == std::string::npos);
+  CHECK(server.stderr_text().find("refusal /world/pier: 59 4: related \"x 20 text/gemini\"") != std::string::npos);
   // The same words `gazette check` prints for the file.
   site.write("../check/capsule/site.toml", "title = \"Check\"\n")
       .write("../check/capsule/world/_section.toml", "title = \"World\"\n")

@@ -116,6 +116,9 @@ TEST_CASE("Titan: an upload's body, checked as gazette check would, then a chang
        "1: missing date: add date = 2024-05-17 (a TOML date) to the front matter"},
       {"/world/storm", editor, story("related = [\"world/nowhere\"]\n"), "59",
        "5: related \"world/nowhere\" names no article; write section/slug of an existing article, or a full URL"},
+      // What the message quotes cannot end the header's line.
+      {"/world/storm", editor, story("related = [\"x\\r\\n20 text/gemini\"]\n"), "59",
+       "5: related \"x  20 text/gemini\" names no article; write section/slug of an existing article, or a full URL"},
       // Drafts and stories waiting for their date may be named.
       {"/world/storm", editor, story("related = [\"world/talks\", \"world/summit\", \"world/pier\"]\n"), "", ""},
       {"/world/storm", editor, story("aliases = [\"/world/old-pier\"]\n"), "59",

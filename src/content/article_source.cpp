@@ -150,6 +150,12 @@ namespace {
 
 bool is_front_matter_fence(std::string_view line) { return line == "+++"; }
 
+// A tag is the last part of its page's path, /tags/<tag>/, as written.
+bool can_name_its_page(std::string_view tag) {
+  return !tag.empty() && tag != "." && tag != ".." && tag.find('/') == std::string_view::npos &&
+         std::none_of(tag.begin(), tag.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+}
+
 } // namespace
 
 ParsedArticle parse_article(std::string_view raw_text, const std::string& source) {
@@ -217,7 +223,12 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
     } else if (key == "tags") {
       // A repeated tag would list the story twice on its topic page.
       for (auto& [tag, at] : reader.strings(node, key, false)) {
-        if (std::find(article.tags.begin(), article.tags.end(), tag) == article.tags.end()) article.tags.push_back(tag);
+        if (!can_name_its_page(tag))
+          reader.warning_at(at, fmt::format("tag \"{}\" cannot be the path of its page, /tags/<tag>/; it is left out. "
+                                            "Write the tag with letters, digits and -, and give it its name in "
+                                            "site.toml's [tags]",
+                                            tag));
+        else if (std::find(article.tags.begin(), article.tags.end(), tag) == article.tags.end()) article.tags.push_back(tag);
         else reader.warning_at(at, fmt::format("tag \"{}\" is named twice; the repeat is ignored", tag));
       }
     } else if (key == "related") {

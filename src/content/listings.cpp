@@ -141,7 +141,7 @@ private:
 void plan_topic_index(const Publication& publication, std::vector<ListingPlan>& plans, const ListingLink& front) {
   std::vector<ListingLink> topics;
   for (const auto& [tag, stories] : publication.by_tag)
-    if (has_tag_page(tag)) topics.push_back({"/tags/" + tag + "/", count_label(publication.tag_title(tag), stories.size())});
+    topics.push_back({"/tags/" + tag + "/", count_label(publication.tag_title(tag), stories.size())});
   // A menu line carries its selector, host and port besides the label.
   const auto pages = paginate(topics.size(), topics.size() + 1, listing_entry_budget,
                               [&](std::size_t i) { return topics[i].path.size() + topics[i].label.size() + 64; });
@@ -262,9 +262,8 @@ public:
   }
 
   void topic(const std::string& tag, StorySpan stories) {
-    if (has_tag_page(tag))
-      planner_.paged_stories("/tags/" + tag + "/", "Topic: " + publication_.tag_title(tag), "", stories, per_page_,
-                             false, true, {{"/tags/", "All topics"}, front_});
+    planner_.paged_stories("/tags/" + tag + "/", "Topic: " + publication_.tag_title(tag), "", stories, per_page_, false,
+                           true, {{"/tags/", "All topics"}, front_});
   }
 
 private:
@@ -351,8 +350,7 @@ StoryListPaths::StoryListPaths(const Article& article)
       section_("/" + article.section + "/"), section_pages_(section_ + "page/"),
       section_month_(archive_path(section_, year_of(civil_day(article)), month_of(civil_day(article)))),
       site_archive_(archive_path("/")), section_archive_(archive_path(section_)) {
-  for (const auto& tag : article.tags)
-    if (has_tag_page(tag)) tag_pages_.push_back("/tags/" + tag + "/");
+  for (const auto& tag : article.tags) tag_pages_.push_back("/tags/" + tag + "/");
 }
 
 bool StoryListPaths::shows(std::string_view path) const {

@@ -166,10 +166,6 @@ void withdraw_story(Publication& publication, const Article& article);
 // story has it (Finger then answers the slug by itself).
 bool slug_is_its_own(const Publication& publication, const std::string& slug, const Article* story);
 
-// Whether a tag has its page, /tags/<tag>/: a tag holding "/" would need a
-// page in a folder of its own, and has none.
-inline bool has_tag_page(std::string_view tag) { return !tag.empty() && tag.find('/') == std::string_view::npos; }
-
 // "us-foreign-policy" -> "Us foreign policy": hyphens as spaces, the first
 // letter capitalized. Names it cannot get right belong in site.toml's [tags].
 std::string tag_name_from_slug(std::string_view tag);

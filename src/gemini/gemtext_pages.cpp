@@ -70,8 +70,7 @@ std::string render_article_gemtext(const Publication& publication, const Article
   text_line(out, byline(article, " · "));
   // Where the story belongs, linked under the headline.
   link_line(out, percent_encode_path("/" + article.section + "/"), "Section: " + publication.section_title(article.section));
-  for (const auto& tag : article.tags)
-    if (has_tag_page(tag)) link_line(out, tag_url(tag), "Topic: " + publication.tag_title(tag));
+  for (const auto& tag : article.tags) link_line(out, tag_url(tag), "Topic: " + publication.tag_title(tag));
   bool corrected = false;
   for (const auto& note : article.notes)
     if (note.kind == "correction") {

@@ -180,8 +180,7 @@ std::string render_article_menu(const Publication& publication, const Article& a
   menu.info(byline(article, " - "));
   // Where the story belongs, under the headline.
   menu.item('1', "Section: " + publication.section_title(article.section), "/" + article.section + "/");
-  for (const auto& tag : article.tags)
-    if (has_tag_page(tag)) menu.item('1', "Topic: " + publication.tag_title(tag), "/tags/" + tag + "/");
+  for (const auto& tag : article.tags) menu.item('1', "Topic: " + publication.tag_title(tag), "/tags/" + tag + "/");
   menu.blank();
   const std::string page = article.path();
   menu.item('0', "Read the story", page);

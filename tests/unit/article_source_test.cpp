@@ -218,6 +218,25 @@ TEST_CASE("a tag named twice is kept once, with a warning on the repeat's line")
   CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 7, "tag \"gaza\" is named twice"));
 }
 
+TEST_CASE("a tag that cannot be the path of its page is left out, with a warning on its line") {
+  struct Row {
+    std::string tag; // as TOML writes it
+    bool kept;
+  };
+  const Row rows[] = {
+      {"\"us-foreign-policy\"", true}, {"\"a b\"", true},      {"\"\u00dcn\u00efcode\"", true}, {"\"x%41\"", true},
+      {"\"a/b\"", false},              {"\"\"", false},         {"\".\"", false},                  {"\"..\"", false},
+      {"\"a\\tb\"", false},            {"\"x\\u0001y\"", false},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.tag);
+    auto parsed = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [\"kept\",\n  " + row.tag + "]\n+++\n", "s/a.md");
+    CHECK(parsed.usable);
+    CHECK(parsed.article.tags.size() == (row.kept ? 2u : 1u));
+    CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 5, "cannot be the path of its page") == !row.kept);
+  }
+}
+
 TEST_CASE("diagnostics print as path:line: severity: message") {
   auto parsed = parse_article("+++\ntitle = 3\ndate = 2024-01-01\n+++\n", "world/pier.md");
   REQUIRE_FALSE(parsed.diagnostics.empty());

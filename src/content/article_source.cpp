@@ -150,10 +150,16 @@ namespace {
 
 bool is_front_matter_fence(std::string_view line) { return line == "+++"; }
 
+bool is_control_character(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
+
+// A control character other than a TAB or a line's end: ESC and the like,
+// which a reader's terminal would act on rather than show.
+bool is_stray_control(char c) { return is_control_character(c) && c != '\t' && c != '\n' && c != '\r'; }
+
 // A tag is the last part of its page's path, /tags/<tag>/, as written.
 bool can_name_its_page(std::string_view tag) {
   return !tag.empty() && tag != "." && tag != ".." && tag.find('/') == std::string_view::npos &&
-         std::none_of(tag.begin(), tag.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+         std::none_of(tag.begin(), tag.end(), is_control_character);
 }
 
 } // namespace
@@ -167,10 +173,17 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
     return out;
   };
 
-  const std::string text = normalize_newlines(raw_text);
+  std::string text = normalize_newlines(raw_text);
   article.content_hash = std::hash<std::string>{}(text);
   if (int line = first_invalid_utf8_line(text))
     return fail(line, "invalid UTF-8; save the file as UTF-8");
+  if (const auto stray = std::find_if(text.begin(), text.end(), is_stray_control); stray != text.end()) {
+    const auto line = 1 + std::count(text.begin(), stray, '\n');
+    out.diagnostics.push_back({source, static_cast<int>(line), Diagnostic::Severity::warning,
+                               "a control character (such as ESC, often pasted from a terminal) is dropped here and "
+                               "wherever else the file has one: readers' terminals would act on it"});
+    std::erase_if(text, is_stray_control);
+  }
 
   // Split into lines just enough to find the two fences.
   std::size_t first_end = text.find('\n');
@@ -217,7 +230,7 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
     } else if (key == "updated") {
       if (auto value = reader.timestamp(node, key)) article.updated = *value;
     } else if (key == "author") {
-      for (auto& [name, _] : reader.strings(node, key, true)) article.authors.push_back(name);
+      for (auto& [name, _] : reader.strings(node, key, true)) article.authors.push_back(single_line(name));
     } else if (key == "summary") {
       if (auto value = reader.string(node, key)) article.summary = *value;
     } else if (key == "tags") {

@@ -237,6 +237,23 @@ TEST_CASE("a tag that cannot be the path of its page is left out, with a warning
   }
 }
 
+TEST_CASE("control characters a terminal would act on are dropped, with a warning on the first one's line") {
+  auto parsed = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\nauthor = [\"A\\tB\", \"C\\u001b[31mD\"]\n+++\n"
+                              "Plain.\n\nRed \x1b[31malert\x1b[0m and a bell\x07.\n\n    code\tkept \x01here\n",
+                              "s/a.md");
+  CHECK(parsed.usable);
+  CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 8, "a control character"));
+  CHECK(parsed.diagnostics.size() == 1);
+  REQUIRE(parsed.article.body.blocks.size() == 3);
+  CHECK(parsed.article.body.blocks[1].text == "Red [31malert[0m and a bell.");
+  CHECK(parsed.article.body.blocks[2].text == "code\tkept here");
+  // Names are shown on one line, as titles are.
+  CHECK(parsed.article.authors == std::vector<std::string>{"A B", "C[31mD"});
+
+  const auto clean = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\nTabs\tand\r\nline ends stay.\n", "s/a.md");
+  CHECK(clean.diagnostics.empty());
+}
+
 TEST_CASE("diagnostics print as path:line: severity: message") {
   auto parsed = parse_article("+++\ntitle = 3\ndate = 2024-01-01\n+++\n", "world/pier.md");
   REQUIRE_FALSE(parsed.diagnostics.empty());

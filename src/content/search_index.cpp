@@ -81,6 +81,15 @@ std::vector<std::string> search_words(std::string_view text) {
   return words;
 }
 
+std::vector<std::string> query_words(std::string_view query) {
+  std::vector<std::string> words;
+  for (auto& word : search_words(query)) {
+    if (words.size() == max_query_words) break;
+    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
+  }
+  return words;
+}
+
 std::string word_list(const std::vector<std::string_view>& texts) {
   std::string list;
   std::unordered_set<std::string> kept;
@@ -131,7 +140,7 @@ std::vector<bool> SearchIndex::matches(const Postings& postings, const std::stri
 
 SearchResults SearchIndex::find(std::string_view query, std::size_t cap) const {
   SearchResults results;
-  const std::vector<std::string> words = search_words(query);
+  const std::vector<std::string> words = query_words(query);
   if (words.empty()) return results;
   const SearchIndex& indexed = base_ ? *base_ : *this;
   std::vector<bool> in_title(indexed.story_count_, true), anywhere(indexed.story_count_, true);
@@ -168,13 +177,16 @@ SearchResults SearchIndex::find(std::string_view query, std::size_t cap) const {
 }
 
 std::string describe_results(const SearchResults& results, std::string_view query) {
-  if (results.total == 0) {
-    // A Gopher client sends what was typed, even nothing; so may a Gemini one.
-    if (search_words(query).empty()) return "Type one or more words to search for.";
-    return fmt::format("No stories found for \"{}\".", query);
-  }
-  std::string line = fmt::format("{} {} found for \"{}\".", results.total, results.total == 1 ? "story" : "stories", query);
+  std::vector<std::string> words = search_words(query);
+  // A Gopher client sends what was typed, even nothing; so may a Gemini one.
+  if (words.empty()) return "Type one or more words to search for.";
+  std::string line = results.total == 0 ? fmt::format("No stories found for \"{}\".", query)
+                                        : fmt::format("{} {} found for \"{}\".", results.total,
+                                                      results.total == 1 ? "story" : "stories", query);
   if (results.total > results.hits.size()) line += fmt::format(" The first {} are shown.", results.hits.size());
+  std::sort(words.begin(), words.end());
+  if (std::unique(words.begin(), words.end()) - words.begin() > static_cast<std::ptrdiff_t>(max_query_words))
+    line += fmt::format(" Only the first {} words were searched for.", max_query_words);
   return line;
 }
 

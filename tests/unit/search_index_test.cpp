@@ -231,3 +231,53 @@ TEST_CASE("search index: stories published and withdrawn in place find what an i
   CHECK(index->replaced_count() >= 15);
   CHECK(index->find(stories[0].title.substr(0, stories[0].title.find(' ')), 1000).total > 0);
 }
+
+TEST_CASE("a query's words: distinct, and no more than eight") {
+  struct Row {
+    std::string query;
+    std::vector<std::string> words;
+  };
+  const Row rows[] = {
+      {"", {}},
+      {"Pier pier PIER", {"pier"}},
+      {"a b a c b", {"a", "b", "c"}},
+      {"w1 w2 w3 w4 w5 w6 w7 w8 w9 w10", {"w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"}},
+      {"w1 w1 w2 w3 w4 w5 w6 w7 w8 w9", {"w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"}},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.query);
+    CHECK(query_words(row.query) == row.words);
+  }
+}
+
+TEST_CASE("search index: words past the eighth are not searched for, and the line above the results says so") {
+  const std::vector<StoryWords> stories{{word_list({"pier opens"}), word_list({"pier opens", "a b c d e f g"})},
+                                        {word_list({"talks"}), word_list({"talks", "a b"})}};
+  const SearchIndex index({&stories[0], &stories[1]});
+  // "zzz" is in no story: as the ninth word it is not searched for.
+  const SearchResults results = index.find("pier a b c d e f g zzz", 10);
+  CHECK(results.hits == std::vector<std::uint32_t>{0});
+  CHECK(index.find("pier a b c d e f zzz", 10).total == 0);
+
+  struct Row {
+    std::string query;
+    std::size_t total;
+    std::string line;
+  };
+  const Row rows[] = {
+      {"", 0, "Type one or more words to search for."},
+      {"zzz", 0, "No stories found for \"zzz\"."},
+      {"pier", 1, "1 story found for \"pier\"."},
+      {"a a a a a a a a a a a", 1, "1 story found for \"a a a a a a a a a a a\"."},
+      {"pier a b c d e f g zzz", 1,
+       "1 story found for \"pier a b c d e f g zzz\". Only the first 8 words were searched for."},
+      {"q r s t u v w x y", 0, "No stories found for \"q r s t u v w x y\". Only the first 8 words were searched for."},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.query);
+    SearchResults counted;
+    counted.total = row.total;
+    counted.hits.resize(row.total);
+    CHECK(describe_results(counted, row.query) == row.line);
+  }
+}

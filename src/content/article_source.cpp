@@ -156,6 +156,14 @@ bool is_control_character(char c) { return static_cast<unsigned char>(c) < 0x20 
 // which a reader's terminal would act on rather than show.
 bool is_stray_control(char c) { return is_control_character(c) && c != '\t' && c != '\n' && c != '\r'; }
 
+// Where the first stray control character is, or text.size(). A plain loop:
+// every story's whole file passes through it at each start.
+std::size_t first_stray_control(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (is_stray_control(text[i])) return i;
+  return text.size();
+}
+
 // A tag is the last part of its page's path, /tags/<tag>/, as written.
 bool can_name_its_page(std::string_view tag) {
   return !tag.empty() && tag != "." && tag != ".." && tag.find('/') == std::string_view::npos &&
@@ -177,8 +185,8 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
   article.content_hash = std::hash<std::string>{}(text);
   if (int line = first_invalid_utf8_line(text))
     return fail(line, "invalid UTF-8; save the file as UTF-8");
-  if (const auto stray = std::find_if(text.begin(), text.end(), is_stray_control); stray != text.end()) {
-    const auto line = 1 + std::count(text.begin(), stray, '\n');
+  if (const std::size_t stray = first_stray_control(text); stray < text.size()) {
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(stray), '\n');
     out.diagnostics.push_back({source, static_cast<int>(line), Diagnostic::Severity::warning,
                                "a control character (such as ESC, often pasted from a terminal) is dropped here and "
                                "wherever else the file has one: readers' terminals would act on it"});

@@ -39,22 +39,65 @@ Resource file_resource(const StaticFile& file, bool dot_terminator) {
   return Resource{std::move(bytes), {}, 0};
 }
 
-// A menu for a plain folder: its files and subfolders by name.
-std::string folder_menu(const std::string& folder, const CapsuleFiles& files, const GopherStyle& style) {
-  GopherMenu menu(style.origin, style.ascii);
-  menu.info(folder);
-  menu.blank();
+// A folder's menu is cut into pages of about this many bytes of lines: a
+// folder of photos grows with the archive, and no menu may pass 64 KiB.
+constexpr std::size_t folder_menu_page_bytes = 48 * 1024;
+
+// Where page `n` of a folder's menu answers: the folder's own selector for
+// the first, then "<folder>page/<n>/", with "page" made longer while the
+// folder holds a subfolder of that name.
+std::string folder_menu_page(const std::string& folder, const CapsuleFiles& files, std::size_t n) {
+  if (n == 1) return folder;
+  std::string word = "page";
+  while (std::find(files.directories.begin(), files.directories.end(), folder + word + "/") != files.directories.end())
+    word += 's';
+  return fmt::format("{}{}/{}/", folder, word, n);
+}
+
+// The menu of a plain folder, its subfolders and files by name, as pages,
+// each with its selector.
+std::vector<std::pair<std::string, std::string>> folder_menu_pages(const std::string& folder, const CapsuleFiles& files,
+                                                                  const GopherStyle& style) {
+  struct Entry {
+    char type;
+    std::string_view name, selector;
+  };
+  std::vector<Entry> entries;
   for (const auto& sub : files.directories)
     if (sub.size() > folder.size() && sub.starts_with(folder) && sub.find('/', folder.size()) == sub.size() - 1)
-      menu.item('1', sub.substr(folder.size()), sub);
+      entries.push_back({'1', std::string_view(sub).substr(folder.size()), sub});
   for (const auto& file : files.files)
     if (file.url_path.starts_with(folder) && file.url_path.find('/', folder.size()) == std::string::npos)
-      menu.item(gopher_item_type(file.file.extension().string()), file.url_path.substr(folder.size()), file.url_path);
-  if (folder != "/") {
-    menu.blank();
-    menu.item('1', "Top", "/");
+      entries.push_back({gopher_item_type(file.file.extension().string()),
+                         std::string_view(file.url_path).substr(folder.size()), file.url_path});
+
+  std::vector<std::size_t> page_starts{0};
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const std::size_t line = entries[i].name.size() + entries[i].selector.size() + style.origin.host.size() + 16;
+    if (bytes > 0 && bytes + line > folder_menu_page_bytes) {
+      page_starts.push_back(i);
+      bytes = 0;
+    }
+    bytes += line;
   }
-  return menu.finish();
+  auto selector = [&](std::size_t n) { return folder_menu_page(folder, files, n); };
+
+  std::vector<std::pair<std::string, std::string>> pages;
+  const std::size_t count = page_starts.size();
+  for (std::size_t k = 0; k < count; ++k) {
+    GopherMenu menu(style.origin, style.ascii);
+    menu.info(k == 0 ? folder : fmt::format("{}, page {} of {}", folder, k + 1, count));
+    menu.blank();
+    const std::size_t end = k + 1 < count ? page_starts[k + 1] : entries.size();
+    for (std::size_t i = page_starts[k]; i < end; ++i) menu.item(entries[i].type, entries[i].name, entries[i].selector);
+    if (count > 1 || folder != "/") menu.blank();
+    if (k + 1 < count) menu.item('1', fmt::format("More of {} (page {} of {})", folder, k + 2, count), selector(k + 2));
+    if (k > 0) menu.item('1', fmt::format("Back to page {}", k), selector(k));
+    if (folder != "/") menu.item('1', "Top", "/");
+    pages.emplace_back(selector(k + 1), menu.finish());
+  }
+  return pages;
 }
 
 std::string caps_txt(const Publication* publication, const GopherSettings& settings) {
@@ -134,7 +177,6 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
     for (const auto& link : body_links(page)) add_outside_link(page_links, style.origin, publication, file.url_path, link.url);
     count_links(outside, page_links);
   }
-  for (const auto& folder : files.directories) gopher[folder] = menu(folder_menu(folder, files, style));
   gopher["/caps.txt"] = text(caps_txt(publication, settings));
 
   if (publication) {
@@ -152,6 +194,11 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
           gopher.try_emplace(capsule_page.path.substr(0, dot), *page);
     add_outside_links(outside, *publication, style.origin);
   }
+  // Last: a folder's menu is not served where the publication answers (the
+  // top, a section, a list, a story's menu, an alias).
+  for (const auto& folder : files.directories)
+    if (!gopher.find(folder))
+      for (auto& [selector, page] : folder_menu_pages(folder, files, style)) gopher.try_emplace(selector, menu(std::move(page)));
   snapshot.outside_links = std::move(outside);
 }
 
@@ -163,7 +210,11 @@ void update_gopher_static_file(Snapshot& snapshot, const std::string& url_path, 
 
 void update_gopher_folder_menu(Snapshot& snapshot, const std::string& folder, const CapsuleFiles& files,
                                const GopherSettings& settings) {
-  snapshot.gopher[folder] = Resource{folder_menu(folder, files, gopher_style(settings)), {}, 0};
+  const auto pages = folder_menu_pages(folder, files, gopher_style(settings));
+  for (const auto& [selector, page] : pages) snapshot.gopher[selector] = Resource{page, {}, 0};
+  // Pages past the new last one, when the folder has fewer entries now.
+  for (std::size_t n = pages.size() + 1; snapshot.gopher.find(folder_menu_page(folder, files, n)); ++n)
+    snapshot.gopher.erase(folder_menu_page(folder, files, n));
 }
 
 void update_gopher_story(Snapshot& snapshot, const Article& article,

@@ -7,6 +7,7 @@
 #include "temp_capsule.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace gazette;
 using gazette::testing::article;
@@ -139,4 +140,38 @@ TEST_CASE("static files are left to a whole build beside settings, or in numbers
   BuiltSnapshot whole = build_snapshot(config, nullptr, &next, seconds_now(), reading);
   CHECK_FALSE(whole.edited_in_place);
   check_same_as_fresh(whole, config, queries);
+}
+
+TEST_CASE("a folder's Gopher menu gains a page and loses it again, in place, as a fresh build has it") {
+  TempCapsule capsule;
+  write_capsule(capsule);
+  const auto config = every_protocol(capsule.root());
+  // As many files as the first page of the menu holds, about 48 KiB of lines.
+  auto name = [](int i) { return fmt::format("photos/p-{:04}.jpg", i); };
+  std::size_t bytes = 0;
+  int count = 0;
+  for (;; ++count) {
+    // A line: the name, its selector, the host and the rest (see gopher_site).
+    const std::size_t line = (name(count).size() - 7) + (name(count).size() + 1) + config->gopher.host.size() + 16;
+    if (bytes + line > 48 * 1024) break;
+    bytes += line;
+    capsule.write(name(count), "jpeg");
+  }
+  BuiltSnapshot last = build_snapshot(config, nullptr);
+  REQUIRE(last.snapshot->gopher.find("/photos/"));
+  CHECK_FALSE(last.snapshot->gopher.find("/photos/page/2/"));
+
+  BuiltSnapshot more = build_after_changes(capsule, config, last, {FileChange{name(count), "jpeg"}});
+  CHECK(more.edited_in_place);
+  const Resource* second = more.snapshot->gopher.find("/photos/page/2/");
+  REQUIRE(second);
+  CHECK(second->bytes.joined().find(name(count).substr(7) + "\t/" + name(count)) != std::string::npos);
+  CHECK(more.snapshot->gopher.find("/photos/")->bytes.joined().find("More of /photos/ (page 2 of 2)\t/photos/page/2/") !=
+        std::string::npos);
+  check_same_as_fresh(more, config, queries);
+
+  BuiltSnapshot fewer = build_after_changes(capsule, config, more, {FileChange{name(0), std::nullopt}});
+  CHECK(fewer.edited_in_place);
+  CHECK_FALSE(fewer.snapshot->gopher.find("/photos/page/2/"));
+  check_same_as_fresh(fewer, config, queries);
 }

@@ -214,10 +214,6 @@ bool is_slug(std::string_view text) {
   });
 }
 
-bool has_control_character(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; });
-}
-
 // One [[editor]] table. Names may repeat (a person with a certificate on
 // each device); fingerprints may not.
 EditorSettings read_editor(const toml::table& table, std::vector<ConfigProblem>& problems) {

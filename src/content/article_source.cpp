@@ -150,8 +150,6 @@ namespace {
 
 bool is_front_matter_fence(std::string_view line) { return line == "+++"; }
 
-bool is_control_character(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
-
 // A control character other than a TAB or a line's end: ESC and the like,
 // which a reader's terminal would act on rather than show.
 bool is_stray_control(char c) { return is_control_character(c) && c != '\t' && c != '\n' && c != '\r'; }
@@ -167,7 +165,7 @@ std::size_t first_stray_control(std::string_view text) {
 // A tag is the last part of its page's path, /tags/<tag>/, as written.
 bool can_name_its_page(std::string_view tag) {
   return !tag.empty() && tag != "." && tag != ".." && tag.find('/') == std::string_view::npos &&
-         std::none_of(tag.begin(), tag.end(), is_control_character);
+         !has_control_character(tag);
 }
 
 } // namespace

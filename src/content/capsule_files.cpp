@@ -45,7 +45,7 @@ void scan_folder(const fs::path& folder, const fs::path& root, const std::string
     }
     // No protocol's request may hold one (Gopher's selectors end at a TAB
     // or CR): listed, it would be a link that leads nowhere.
-    if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+    if (has_control_character(name)) {
       skip(out, entry.path(), root, "the name holds a control character (a TAB, a line break), which no request can "
                                     "name; not served. Rename it");
       continue;

@@ -81,12 +81,21 @@ std::vector<std::string> search_words(std::string_view text) {
   return words;
 }
 
-std::vector<std::string> query_words(std::string_view query) {
+namespace {
+
+// Every distinct search word of a query, in the order they come.
+std::vector<std::string> distinct_words(std::string_view query) {
   std::vector<std::string> words;
-  for (auto& word : search_words(query)) {
-    if (words.size() == max_query_words) break;
+  for (auto& word : search_words(query))
     if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
-  }
+  return words;
+}
+
+} // namespace
+
+std::vector<std::string> query_words(std::string_view query) {
+  std::vector<std::string> words = distinct_words(query);
+  if (words.size() > max_query_words) words.resize(max_query_words);
   return words;
 }
 
@@ -177,16 +186,14 @@ SearchResults SearchIndex::find(std::string_view query, std::size_t cap) const {
 }
 
 std::string describe_results(const SearchResults& results, std::string_view query) {
-  std::vector<std::string> words = search_words(query);
+  const std::vector<std::string> words = distinct_words(query);
   // A Gopher client sends what was typed, even nothing; so may a Gemini one.
   if (words.empty()) return "Type one or more words to search for.";
   std::string line = results.total == 0 ? fmt::format("No stories found for \"{}\".", query)
                                         : fmt::format("{} {} found for \"{}\".", results.total,
                                                       results.total == 1 ? "story" : "stories", query);
   if (results.total > results.hits.size()) line += fmt::format(" The first {} are shown.", results.hits.size());
-  std::sort(words.begin(), words.end());
-  if (std::unique(words.begin(), words.end()) - words.begin() > static_cast<std::ptrdiff_t>(max_query_words))
-    line += fmt::format(" Only the first {} words were searched for.", max_query_words);
+  if (words.size() > max_query_words) line += fmt::format(" Only the first {} words were searched for.", max_query_words);
   return line;
 }
 

@@ -4,7 +4,6 @@
 #include "content/mime_types.hpp"
 #include "content/upload_check.hpp"
 #include "gemini/gemini_answer.hpp"
-#include "gemini/gemini_response.hpp"
 #include "gemini/newsroom_access.hpp"
 #include "gemini/titan_request.hpp"
 

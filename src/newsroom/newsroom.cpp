@@ -4,7 +4,6 @@
 #include "base/log.hpp"
 #include "content/mime_types.hpp"
 #include "gemini/gemini_answer.hpp"
-#include "gemini/gemini_response.hpp"
 #include "newsroom/capsule_writes.hpp"
 #include "newsroom/history_store.hpp"
 #include "newsroom/newsroom_pages.hpp"

@@ -43,6 +43,10 @@ int first_invalid_utf8_line(std::string_view text) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(valid), '\n'));
 }
 
+bool has_control_character(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), is_control_character);
+}
+
 std::size_t first_non_ascii(std::string_view text, std::size_t from) {
   std::size_t i = from;
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;

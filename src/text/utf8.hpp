@@ -25,4 +25,9 @@ std::size_t first_non_ascii(std::string_view text, std::size_t from = 0);
 
 inline bool is_ascii(std::string_view text) { return first_non_ascii(text) == text.size(); }
 
+// C0 control characters and DEL: never text to show, never part of a request.
+inline bool is_control_character(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
+
+bool has_control_character(std::string_view text);
+
 } // namespace gazette

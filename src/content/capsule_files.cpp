@@ -4,7 +4,11 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace gazette {
 namespace fs = std::filesystem;
@@ -62,11 +66,23 @@ void scan_folder(const fs::path& folder, const fs::path& root, const std::string
       else scan_folder(entry.path(), root, url_prefix + name + "/", out, false);
       continue;
     }
-    if (!entry.is_regular_file(ec)) continue;
+    if (!entry.is_regular_file(ec)) {
+      // A named pipe would stall the build that read it until a writer came.
+      skip(out, entry.path(), root,
+           is_link && !entry.exists(ec) ? "a symlink that leads nowhere; not served"
+                                        : "not a regular file (a named pipe, a socket or a device); not served");
+      continue;
+    }
 
     fs::path resolved = fs::canonical(entry.path(), ec);
     if (ec || !is_inside(resolved, root)) {
       skip(out, entry.path(), root, "a symlink that leads outside the capsule; not served");
+      continue;
+    }
+    // Tried as the server's user: else it would be served empty.
+    if (::faccessat(AT_FDCWD, resolved.c_str(), R_OK, AT_EACCESS) != 0) {
+      skip(out, entry.path(), root,
+           fmt::format("cannot be read ({}); not served until the server's user may read it", std::strerror(errno)));
       continue;
     }
     out.files.push_back({url_prefix + name, resolved, fs::file_size(resolved, ec)});

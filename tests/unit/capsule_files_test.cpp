@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <map>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace gazette;
 using gazette::testing::TempCapsule;
@@ -78,4 +81,29 @@ TEST_CASE("capsule files: a name no request can hold is left out, with a warning
   std::sort(skipped.begin(), skipped.end());
   CHECK(skipped == std::vector<std::string>{"files/bad\xFFname.txt", "files/cr\rname.txt", "files/del\x7Fname.txt",
                                             "files/nl\nname.txt", "files/tab\tname.txt", "line\nbreak"});
+}
+
+TEST_CASE("capsule files: what cannot be read as a file is left out, with a warning that says why") {
+  TempCapsule capsule;
+  capsule.write("site.toml", "title = \"T\"\n").write("files/ok.txt", "ok").write("files/locked.txt", "secret");
+  REQUIRE(::mkfifo((capsule.root() / "files/pipe.txt").c_str(), 0644) == 0);
+  std::filesystem::create_symlink("gone.png", capsule.root() / "files/dangling.png");
+  std::filesystem::permissions(capsule.root() / "files/locked.txt", std::filesystem::perms::none);
+  // Root reads a file whatever its mode: there the integration tests, whose
+  // server reads as another user, show the same refusal.
+  const bool can_lock = ::geteuid() != 0;
+
+  const CapsuleFiles whole = scan_capsule_files(capsule.root());
+  CHECK(urls(whole.files) == (can_lock ? std::vector<std::string>{"/files/ok.txt"}
+                                       : std::vector<std::string>{"/files/locked.txt", "/files/ok.txt"}));
+  std::map<std::string, std::string> skipped;
+  for (const auto& diagnostic : whole.skipped) {
+    CHECK(diagnostic.severity == Diagnostic::Severity::warning);
+    skipped[diagnostic.path] = diagnostic.message;
+  }
+  CHECK(skipped.size() == (can_lock ? 3u : 2u));
+  CHECK(skipped["files/pipe.txt"].find("not a regular file") != std::string::npos);
+  CHECK(skipped["files/dangling.png"].find("a symlink that leads nowhere") != std::string::npos);
+  if (can_lock) CHECK(skipped["files/locked.txt"].find("cannot be read (Permission denied)") != std::string::npos);
+  std::filesystem::permissions(capsule.root() / "files/locked.txt", std::filesystem::perms::owner_all);
 }

@@ -109,13 +109,21 @@ int serve_command(const std::filesystem::path& config_file) {
     return exit_bad_config;
   }
 
-  SnapshotStore snapshots(std::make_shared<const Snapshot>()); // the first build's, before anything is served
+  // The listeners are bound from this config; the first build replaces this
+  // empty snapshot before any connection is served.
+  const auto started_with = std::make_shared<const Config>(config);
+  auto unbuilt = std::make_shared<Snapshot>();
+  unbuilt->config = started_with;
+  SnapshotStore snapshots(std::move(unbuilt));
   ServerRun run;
   {
     // Declared after `io`, so they go before it does.
     asio::io_context io;
     WritesInProgress writes;
     Reloader reloader(io, config_file, snapshots, writes);
+    // Caught from here on: a SIGHUP sent while the first build runs is a
+    // reload once it is done, not the end of the server.
+    asio::signal_set hangup(io, SIGHUP);
     // The watch begins before the first build reads the capsule: a change
     // made meanwhile is named to the first reload, which need not read
     // every file again.
@@ -125,28 +133,27 @@ int serve_command(const std::filesystem::path& config_file) {
     } catch (const std::system_error& e) {
       log_message("{}: edits are not watched ({}); send SIGHUP to publish them", config.capsule.string(), e.what());
     }
-    BuiltSnapshot built = [&] {
-      const HugePagesWhileBuilding huge_pages;
-      return build_snapshot(std::make_shared<const Config>(config), tls);
-    }();
-    for (const auto& diagnostic : built.diagnostics) log_message("{}", diagnostic.to_string());
-    snapshots.replace(built.snapshot);
-    reloader.start(std::move(built), watcher != nullptr);
-    asio::signal_set hangup(io, SIGHUP);
-    wait_for_hangup(hangup, reloader);
     run = run_server(io, snapshots, [&] {
-      if (!run_as) {
-        warn_if_newsroom_cannot_write(config);
-        return true;
+      if (run_as) {
+        try {
+          become(*run_as);
+        } catch (const std::exception& e) {
+          log_message("{}", e.what());
+          return false;
+        }
+        log_message("serving as user {} (uid {}, gid {})", run_as->user, run_as->uid, run_as->gid);
       }
-      try {
-        become(*run_as);
-      } catch (const std::exception& e) {
-        log_message("{}", e.what());
-        return false;
-      }
-      log_message("serving as user {} (uid {}, gid {})", run_as->user, run_as->uid, run_as->gid);
       warn_if_newsroom_cannot_write(config);
+      // Read as the user who serves it, as every reload is: a file only root
+      // may read is never published, not even until the first reload.
+      BuiltSnapshot built = [&] {
+        const HugePagesWhileBuilding huge_pages;
+        return build_snapshot(started_with, tls);
+      }();
+      for (const auto& diagnostic : built.diagnostics) log_message("{}", diagnostic.to_string());
+      snapshots.replace(built.snapshot);
+      reloader.start(std::move(built), watcher != nullptr);
+      wait_for_hangup(hangup, reloader);
       return true;
     }, [&reloader] { reloader.content_changed(); });
   }

@@ -1,6 +1,6 @@
 // Started as root (to bind port 70, say), the server binds its listeners and
 // then becomes the configured user, with that user's group and no
-// supplementary groups, before it reads a single request.
+// supplementary groups, before it reads the capsule or a single request.
 #pragma once
 #include <filesystem>
 #include <optional>

@@ -12,7 +12,8 @@ namespace gazette {
 // Binds every address of the current snapshot's config on `io`, serves until
 // a stop signal, then lets in-flight responses finish for up to
 // shutdown_timeout. `after_binding` runs once every listener is bound and
-// before any connection is served (to drop privileges); when it returns
+// before any connection is served (to drop privileges and make the first
+// snapshot: a connection made meanwhile waits in the kernel); when it returns
 // false, nothing is served. `capsule_changed` asks for a reload at once (the
 // newsroom calls it after each change it makes).
 struct ServerRun {

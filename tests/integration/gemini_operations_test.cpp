@@ -525,3 +525,25 @@ TEST_CASE("started as root, the server binds and then serves as the configured u
   CHECK(unknown.exit_status == 2);
   CHECK(unknown.err.find("there is no user \"no-such-user-here\"") != std::string::npos);
 }
+
+TEST_CASE("started as root, the server reads its capsule as the configured user, from the first build on") {
+  if (geteuid() != 0) {
+    MESSAGE("not running as root: reading as another user cannot be tested here");
+    return;
+  }
+  TempCapsule site;
+  site.write("index.gmi", "# Hi\n");
+  site.write("private.txt", "for root's eyes\n");
+  namespace fs = std::filesystem;
+  fs::permissions(site.root() / "private.txt", fs::perms::owner_read | fs::perms::owner_write);
+  GazetteProcess server(site);
+  CHECK(server.stderr_text().find("private.txt: warning: cannot be read (Permission denied)") != std::string::npos);
+  CHECK(gemini_get(server.gemini_port(), "/index.gmi").status() == 20);
+  // Read as root, the file was served until the first reload.
+  const GeminiResponse gemini = gemini_get(server.gemini_port(), "/private.txt");
+  CHECK(gemini.status() == 51);
+  CHECK(gemini.body.find("root's eyes") == std::string::npos);
+  const TcpResponse gopher = tcp_exchange(server.gopher_port(), "/private.txt\r\n");
+  CHECK(gopher.bytes.rfind("3", 0) == 0);
+  CHECK(gopher.bytes.find("root's eyes") == std::string::npos);
+}

@@ -13,6 +13,8 @@
 #include "text/url_path.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fmt/format.h>
 #include <future>
 #include <optional>
@@ -24,6 +26,11 @@ namespace gazette {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Why a file that is there gave nothing, and what to do about it.
+std::string cannot_read(int error) {
+  return fmt::format("cannot be read ({}); let the server's user read it", std::strerror(error));
+}
 
 FileVersion version_of(const struct stat& info) {
   return {info.st_mtim.tv_sec, info.st_mtim.tv_nsec, static_cast<std::int64_t>(info.st_size)};
@@ -62,7 +69,8 @@ public:
     }
     auto site_text = read_file_text(capsule_ / "site.toml");
     if (!site_text) {
-      error("site.toml", 0, "missing: a publication needs site.toml with at least title = \"...\"");
+      if (errno == ENOENT) error("site.toml", 0, "missing: a publication needs site.toml with at least title = \"...\"");
+      else error("site.toml", 0, cannot_read(errno));
       return std::move(result_);
     }
     publication_ = std::make_unique<Publication>();
@@ -129,7 +137,9 @@ private:
       return std::nullopt;
     }
     auto text = read_file_text(folder / "_section.toml");
-    auto parsed = parse_section_settings(text.value_or(""), settings_path);
+    ParsedSection parsed;
+    if (text) parsed = parse_section_settings(*text, settings_path);
+    else parsed.diagnostics.push_back({settings_path, 0, Diagnostic::Severity::error, cannot_read(errno)});
     append(parsed.diagnostics);
     if (!has_errors(parsed.diagnostics)) {
       parsed.section.name = name;

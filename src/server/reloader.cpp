@@ -6,6 +6,7 @@
 #include "server/huge_pages.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -202,11 +203,17 @@ bool Reloader::rebuild(Work work) {
   }
   // A publication whose site.toml went is most likely being deployed anew
   // (moved, removed and copied): readers keep it whole meanwhile.
-  const auto site_toml_missing = [&] { return last_build_.cache.site && ::access((folder / "site.toml").c_str(), R_OK) != 0; };
-  const std::string no_site_toml = fmt::format(
-      "{}: site.toml is missing; still serving the last good version until it is back", config->capsule.string());
-  if (site_toml_missing()) {
-    keep_serving(no_site_toml);
+  // Why site.toml cannot be read, when the last build had one.
+  const auto site_toml_gone = [&]() -> std::optional<std::string> {
+    if (!last_build_.cache.site || ::access((folder / "site.toml").c_str(), R_OK) == 0) return std::nullopt;
+    return errno == ENOENT ? std::string("is missing") : fmt::format("cannot be read ({})", std::strerror(errno));
+  };
+  const auto keep_serving_without = [&](const std::string& why) {
+    keep_serving(fmt::format("{}: site.toml {}; still serving the last good version until it is back",
+                             config->capsule.string(), why));
+  };
+  if (const auto why = site_toml_gone()) {
+    keep_serving_without(*why);
     return true;
   }
 
@@ -235,9 +242,9 @@ bool Reloader::rebuild(Work work) {
     keep_caches();
     return false;
   }
-  if (site_toml_missing() || (last_build_.cache.site && !built.cache.site)) {
+  if (const auto why = site_toml_gone(); why || (last_build_.cache.site && !built.cache.site)) {
     keep_caches();
-    keep_serving(no_site_toml);
+    keep_serving_without(why.value_or("is missing"));
     return true;
   }
   capsule_problem_.clear();

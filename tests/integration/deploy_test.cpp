@@ -140,6 +140,27 @@ TEST_CASE("deploy: without site.toml the last good publication stays online unti
   CHECK(occurrences(server.stderr_text(), missing) == 1);
 }
 
+TEST_CASE("deploy: a site.toml the server cannot read keeps the last good publication, and the log says why") {
+  TempCapsule site;
+  newsroom(site);
+  GazetteProcess server(site);
+  const auto port = server.gemini_port();
+
+  fs::permissions(site.root() / "site.toml", fs::perms::none);
+  CHECK(eventually([&] {
+    return server.stderr_text().find("site.toml cannot be read (Permission denied); still serving the last good "
+                                     "version") != std::string::npos;
+  }));
+  CHECK(server.stderr_text().find("site.toml is missing") == std::string::npos);
+  CHECK(body_has(port, "/", "# Newsroom"));
+  CHECK(body_has(port, "/world/pier", "First version."));
+
+  fs::permissions(site.root() / "site.toml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                                                 fs::perms::others_read);
+  site.write("site.toml", "title = \"Newsroom, readable\"\n");
+  CHECK(eventually([&] { return body_has(port, "/", "# Newsroom, readable"); }));
+}
+
 TEST_CASE("deploy: a symlinked capsule swapped to another is loaded whole, with no signal and no mix") {
   TempCapsule site;
   const int stories = 200;

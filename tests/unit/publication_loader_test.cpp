@@ -151,6 +151,29 @@ TEST_CASE("related stories: explicit first, then most shared tags, then same sec
   CHECK(related_titles(*again.publication, "/world/main") == std::vector<std::string>{"Two tags", "Same section"});
 }
 
+TEST_CASE("a site.toml or _section.toml that is there but cannot be read says why, not that it is missing") {
+  TempCapsule capsule;
+  // A folder where the file should be fails to read as root too.
+  capsule.write("site.toml/x", "").write("index.gmi", "# Hi\n");
+  auto loaded = load_publication(capsule.root());
+  CHECK_FALSE(loaded.publication);
+  CHECK(find(loaded.diagnostics, "site.toml", "cannot be read (Is a directory)") != nullptr);
+  CHECK(find(loaded.diagnostics, "site.toml", "missing") == nullptr);
+
+  TempCapsule sections;
+  basic_site(sections).write("arts/a.md", article("A", "2024-01-01"));
+  std::filesystem::remove(sections.root() / "world/_section.toml");
+  sections.write("world/_section.toml/x", "").write("world/b.md", article("B", "2024-01-02"));
+  loaded = load_publication(sections.root());
+  REQUIRE(loaded.publication);
+  const Diagnostic* why = find(loaded.diagnostics, "world/_section.toml", "cannot be read (Is a directory)");
+  REQUIRE(why != nullptr);
+  CHECK(why->severity == Diagnostic::Severity::error);
+  CHECK(find(loaded.diagnostics, "world/_section.toml", "missing title") == nullptr);
+  CHECK(loaded.publication->sections.size() == 1);
+  CHECK(loaded.publication->sections[0].name == "arts");
+}
+
 TEST_CASE("site.toml and _section.toml errors") {
   TempCapsule capsule;
   capsule.write("site.toml", "tagline = 3\nfront_page = -1\n[[social]]\nname = \"M\"\n")

@@ -43,13 +43,19 @@ GeminiRefusal bad_request(std::string meta) { return {59, std::move(meta)}; }
 } // namespace
 
 FramedRequest frame_gemini_request(std::string_view received) {
-  std::size_t crlf = received.find("\r\n");
-  if (crlf != std::string_view::npos && crlf <= max_gemini_url_bytes)
-    return {Framing::complete, crlf};
-  // A URL of at most 1024 bytes plus CRLF fits in 1026; more without a CRLF is too long.
-  if (crlf != std::string_view::npos || received.size() >= max_gemini_url_bytes + 2)
-    return {Framing::too_long};
-  return {Framing::need_more};
+  // The line ends at its first LF, as no URL holds one. An LF without its CR
+  // stays in the line, for the parser to refuse at once: the client has
+  // ended its line, and waiting for a CRLF would only keep it waiting.
+  const std::size_t lf = received.find('\n');
+  if (lf == std::string_view::npos) {
+    // A URL of at most 1024 bytes plus CRLF fits in 1026; more without an end is too long.
+    if (received.size() >= max_gemini_url_bytes + 2) return {Framing::too_long};
+    return {Framing::need_more};
+  }
+  const bool crlf = lf > 0 && received[lf - 1] == '\r';
+  const std::size_t url_bytes = crlf ? lf - 1 : lf;
+  if (url_bytes > max_gemini_url_bytes) return {Framing::too_long};
+  return {Framing::complete, crlf ? url_bytes : lf + 1};
 }
 
 std::variant<RequestUrl, GeminiRefusal> parse_request_url(std::string_view line, const GeminiIdentity& identity,
@@ -60,6 +66,7 @@ std::variant<RequestUrl, GeminiRefusal> parse_request_url(std::string_view line,
   if (!is_valid_utf8(line)) return bad_request("Request is not valid UTF-8");
   for (unsigned char c : line) {
     if (c == ' ') return bad_request("Request contains a space; encode it as %20");
+    if (c == '\n') return bad_request("Request has a line feed without its carriage return; end the line with CRLF");
     if (c < 0x20 || c == 0x7F) return bad_request("Request contains a control character");
   }
 

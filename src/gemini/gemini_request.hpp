@@ -51,7 +51,8 @@ struct RequestUrl {
 std::variant<RequestUrl, GeminiRefusal> parse_request_url(std::string_view line, const GeminiIdentity& identity,
                                                          std::string_view scheme);
 
-// Reading a request: has `received` a complete line (ended by CRLF) yet, or
+// Reading a request: has `received` a complete line (ended by CRLF, or by
+// an LF alone, which the line keeps and parse_request_url refuses) yet, or
 // can it never have one?
 FramedRequest frame_gemini_request(std::string_view received);
 

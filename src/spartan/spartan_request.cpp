@@ -16,17 +16,23 @@ bool is_host_character(char c) {
 } // namespace
 
 FramedRequest frame_spartan_request(std::string_view received) {
-  const std::size_t end = received.find("\r\n");
-  if (end == std::string_view::npos)
+  // The line ends at its first LF; one without its CR stays in the line, for
+  // the parser to refuse at once rather than wait for a CRLF that won't come.
+  const std::size_t lf = received.find('\n');
+  if (lf == std::string_view::npos)
     return {received.size() >= max_spartan_request_bytes ? Framing::too_long : Framing::need_more};
+  const bool crlf = lf > 0 && received[lf - 1] == '\r';
+  const std::size_t end = crlf ? lf - 1 : lf;
   if (end > max_spartan_line_bytes) return {Framing::too_long};
-  return {Framing::complete, end};
+  return {Framing::complete, crlf ? end : lf + 1};
 }
 
 std::variant<SpartanRequest, SpartanRefusal> parse_spartan_request(std::string_view line) {
   if (line.size() > max_spartan_line_bytes) return SpartanRefusal{"Request line is longer than 1024 bytes"};
-  for (unsigned char c : line)
+  for (unsigned char c : line) {
+    if (c == '\n') return SpartanRefusal{"Request has a line feed without its carriage return; end the line with CRLF"};
     if (c < 0x20 || c >= 0x7F) return SpartanRefusal{"Request is not printable US-ASCII; percent-encode the path"};
+  }
 
   const std::size_t first = line.find(' ');
   const std::size_t second = first == std::string_view::npos ? first : line.find(' ', first + 1);

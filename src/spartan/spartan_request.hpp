@@ -30,7 +30,8 @@ struct SpartanRefusal {
 std::variant<SpartanRequest, SpartanRefusal> parse_spartan_request(std::string_view line);
 
 // Reading a request: complete at the first CRLF, as the specification
-// writes it (the body that may follow starts after it); too long past the limit.
+// writes it (the body that may follow starts after it), or at an LF alone,
+// which the line keeps and parse_spartan_request refuses; too long past the limit.
 FramedRequest frame_spartan_request(std::string_view received);
 
 } // namespace gazette

@@ -343,15 +343,17 @@ TEST_CASE("every listen address is logged and served, each answering for its own
   }
 }
 
-TEST_CASE("request timeout: silent clients and bare-LF requests get 59 or are dropped") {
+TEST_CASE("request timeout: silent clients get 59 or are dropped; a bare-LF request is answered at once") {
   TempCapsule site;
   site.write("index.gmi", "# Hi\n");
   GazetteProcess server(site, test_config("request_timeout = 0.5"));
   const auto port = server.gemini_port();
 
-  // The client waits 5 s at most; the answer comes once the server's 0.5 s pass.
+  // The line has ended, without its CR: no need to wait for the timeout.
   GeminiResponse bare_lf = gemini_exchange(port, fmt::format("gemini://localhost:{}/\n", port), 5s);
-  CHECK(bare_lf.header == "59 Request timed out; send the URL and CRLF");
+  CHECK(bare_lf.header == "59 Request has a line feed without its carriage return; end the line with CRLF");
+
+  // The client waits 5 s at most; the answer comes once the server's 0.5 s pass.
 
   GeminiResponse nothing = gemini_exchange(port, "", 5s);
   CHECK(nothing.header == "59 Request timed out; send the URL and CRLF");

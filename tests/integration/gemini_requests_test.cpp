@@ -88,6 +88,7 @@ TEST_CASE("Gemini: exact response headers for every request rule") {
       {base + "/a\x1B[2Jb\r\n", "59 Request contains a control character"},
       {base + "/a\x7F\r\n", "59 Request contains a control character"},
       {base + "/a\rb\r\n", "59 Request contains a control character"},
+      {base + "/\n", "59 Request has a line feed without its carriage return; end the line with CRLF"},
       {base + "/a%00b.gmi\r\n", "59 Path contains a control character"},
       {base + "/a b\r\n", "59 Request contains a space; encode it as %20"},
       {exactly_1024 + "x\r\n", "59 Request is longer than 1024 bytes"},

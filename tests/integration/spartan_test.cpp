@@ -135,6 +135,9 @@ TEST_CASE("Spartan: redirects, errors, and words posted to /search") {
   CHECK(too_long.bytes == "4 Request line is longer than 1024 bytes\r\n");
   const TcpResponse too_many_words = tcp_exchange(port, "localhost /search 5000\r\n" + std::string(5000, 'a'));
   CHECK(too_many_words.bytes == "4 Search words are longer than 1024 bytes\r\n");
+  // Answered at once, not after the client's time runs out.
+  const TcpResponse bare_lf = tcp_exchange(port, "localhost / 0\n", 3s);
+  CHECK(bare_lf.bytes == "4 Request has a line feed without its carriage return; end the line with CRLF\r\n");
   CHECK(server.running());
 
   // The access log names the protocol and the request line.

@@ -88,7 +88,8 @@ TEST_CASE("every refusal names its reason") {
       {"gemini://localhost/\xC0\xAF", 59, "not valid UTF-8"},
       {std::string("gemini://localhost/a\0b", 22), 59, "control character"},
       {"gemini://localhost/a\tb", 59, "control character"},
-      {"gemini://localhost/a\nb", 59, "control character"},
+      {"gemini://localhost/a\nb", 59, "line feed without its carriage return"},
+      {"gemini://localhost/\n", 59, "line feed without its carriage return"},
       {"gemini://localhost/a\x7F", 59, "control character"},
       {"gemini://localhost/a b", 59, "space"},
       {"/a.gmi", 59, "not an absolute URL"},
@@ -133,7 +134,7 @@ TEST_CASE("every refusal names its reason") {
   }
 }
 
-TEST_CASE("request framing waits for CRLF within 1026 bytes") {
+TEST_CASE("request framing waits for CRLF within 1026 bytes, and ends at an LF alone") {
   struct Row {
     std::string received;
     Framing state;
@@ -142,7 +143,11 @@ TEST_CASE("request framing waits for CRLF within 1026 bytes") {
   const Row rows[] = {
       {"", Framing::need_more, 0},
       {"gemini://localhost/", Framing::need_more, 0},
-      {"gemini://localhost/\n", Framing::need_more, 0},
+      {"gemini://localhost/\n", Framing::complete, 20},
+      {"gemini://localhost/a\nb\r\n", Framing::complete, 21},
+      {"\n", Framing::complete, 1},
+      {padded_url(1024) + "\n", Framing::complete, 1025},
+      {padded_url(1025) + "\n", Framing::too_long, 0},
       {"gemini://localhost/\r", Framing::need_more, 0},
       {"gemini://localhost/\r\n", Framing::complete, 19},
       {"gemini://localhost/\r\nextra bytes", Framing::complete, 19},

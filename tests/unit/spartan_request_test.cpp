@@ -52,6 +52,7 @@ TEST_CASE("bad Spartan request lines are refused with a reason") {
       {"localhost / 99999999999999999999", "not a number"},
       {"localhost /caf\xC3\xA9 0", "not printable US-ASCII"},
       {"localhost /a\tb 0", "not printable US-ASCII"},
+      {"localhost / 0\n", "line feed without its carriage return"},
       {"localhost /../etc/passwd 0", "climbs above the root"},
       {"localhost /a%2Fb 0", "encoded slash"},
       {"localhost /a%zz 0", "malformed percent escape"},
@@ -75,7 +76,9 @@ TEST_CASE("a Spartan request line ends at its CRLF; the body follows") {
   const Row rows[] = {
       {"", Framing::need_more, 0},
       {"localhost / 0", Framing::need_more, 0},
-      {"localhost / 0\n", Framing::need_more, 0},
+      {"localhost / 0\n", Framing::complete, 14},
+      {"localhost /a\nb 0\r\n", Framing::complete, 13},
+      {std::string(max_spartan_line_bytes + 1, 'a') + "\n", Framing::too_long, 0},
       {"localhost / 0\r", Framing::need_more, 0},
       {"localhost / 0\r\n", Framing::complete, 13},
       {"localhost /search 5\r\npeace", Framing::complete, 19},

@@ -2,6 +2,7 @@
 
 #include "toml/toml_parse.hpp"
 #include "text/normalize.hpp"
+#include "text/text_wrap.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
@@ -56,6 +57,14 @@ public:
     if (auto value = node.value<std::string_view>()) return single_line(*value);
     error(node, fmt::format("{} must be a string, in quotes", key));
     return std::nullopt;
+  }
+
+  // `value` as lists may show it: at most `limit` characters.
+  std::string at_most(const toml::node& node, std::string_view key, std::string value, std::size_t limit) {
+    std::string why;
+    value = kept_short(std::move(value), key, limit, why);
+    if (!why.empty()) warning(node, std::move(why));
+    return value;
   }
 
   std::optional<Timestamp> timestamp(const toml::node& node, std::string_view key) {
@@ -225,8 +234,8 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
     const std::string_view key = key_name.str();
     if (key == "title") {
       if (auto value = reader.string(node, key)) {
-        article.title = *value;
-        has_title = !value->empty();
+        article.title = reader.at_most(node, key, std::move(*value), max_title_characters);
+        has_title = !article.title.empty();
         if (!has_title) reader.error(node, "title must not be empty");
       }
     } else if (key == "subtitle") {
@@ -238,17 +247,27 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
     } else if (key == "author") {
       for (auto& [name, _] : reader.strings(node, key, true)) article.authors.push_back(single_line(name));
     } else if (key == "summary") {
-      if (auto value = reader.string(node, key)) article.summary = *value;
+      if (auto value = reader.string(node, key))
+        article.summary = reader.at_most(node, key, std::move(*value), max_summary_characters);
     } else if (key == "tags") {
       // A repeated tag would list the story twice on its topic page.
+      bool past_limit = false;
       for (auto& [tag, at] : reader.strings(node, key, false)) {
         if (!can_name_its_page(tag))
           reader.warning_at(at, fmt::format("tag \"{}\" cannot be the path of its page, /tags/<tag>/; it is left out. "
                                             "Write the tag with letters, digits and -, and give it its name in "
                                             "site.toml's [tags]",
                                             tag));
-        else if (std::find(article.tags.begin(), article.tags.end(), tag) == article.tags.end()) article.tags.push_back(tag);
-        else reader.warning_at(at, fmt::format("tag \"{}\" is named twice; the repeat is ignored", tag));
+        else if (const std::size_t length = utf8_length(tag); length > max_tag_characters)
+          reader.warning_at(at, fmt::format("tag \"{}\" is {} characters long, more than {}; it is left out",
+                                            cut_to_width(tag, 40), length, max_tag_characters));
+        else if (std::find(article.tags.begin(), article.tags.end(), tag) != article.tags.end())
+          reader.warning_at(at, fmt::format("tag \"{}\" is named twice; the repeat is ignored", tag));
+        else if (article.tags.size() < max_tags) article.tags.push_back(tag);
+        else if (!past_limit) {
+          past_limit = true;
+          reader.warning_at(at, fmt::format("more than {} tags; \"{}\" and the tags after it are left out", max_tags, tag));
+        }
       }
     } else if (key == "related") {
       for (auto& [target, at] : reader.strings(node, key, false)) article.related.push_back({target, at});
@@ -290,7 +309,7 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
   }
   // Every list, feed and search result shows it: cut once, here.
   if (article.summary.empty()) {
-    article.body_teaser = default_teaser(article.body);
+    article.body_teaser = default_teaser(article.body, max_summary_characters);
     article.body_teaser.shrink_to_fit(); // kept as long as the story is loaded
   }
   article.references = body_references(article.body);

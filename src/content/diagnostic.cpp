@@ -1,5 +1,6 @@
 #include "content/diagnostic.hpp"
 
+#include "text/text_wrap.hpp"
 #include "text/utf8.hpp"
 
 #include <algorithm>
@@ -46,6 +47,15 @@ std::size_t files_with_errors(const Diagnostics& diagnostics) {
   for (const auto& diagnostic : diagnostics)
     if (diagnostic.severity == Diagnostic::Severity::error) files.insert(diagnostic.path);
   return files.size();
+}
+
+std::string kept_short(std::string text, std::string_view key, std::size_t limit, std::string& warning) {
+  warning.clear();
+  const std::size_t length = utf8_length(text);
+  if (length <= limit) return text;
+  warning = fmt::format("{} is {} characters long; pages show it cut to {}, at a word, with \u2026. Shorten it", key,
+                        length, limit);
+  return cut_to_width(text, limit, "\u2026");
 }
 
 } // namespace gazette

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette {
@@ -23,5 +24,10 @@ bool has_errors(const Diagnostics& diagnostics);
 
 // How many files (by path) have an error of their own.
 std::size_t files_with_errors(const Diagnostics& diagnostics);
+
+// `text`, which pages show, in at most `limit` characters: a longer one is
+// cut at a word, with "…", and `warning` says so for the key it came from
+// (else `warning` is left empty).
+std::string kept_short(std::string text, std::string_view key, std::size_t limit, std::string& warning);
 
 } // namespace gazette

@@ -15,6 +15,16 @@
 
 namespace gazette {
 
+// What pages show of the texts admins write is kept short, so that no one
+// text swells every page it is on: a longer title, summary, tagline or
+// description is cut at a word, with "…", and tags past the last, or too
+// long, are left out, each with a warning.
+inline constexpr std::size_t max_title_characters = 200;
+inline constexpr std::size_t max_summary_characters = 300; // a teaser's length, as one cut from the body
+inline constexpr std::size_t max_description_characters = 500;
+inline constexpr std::size_t max_tags = 32;
+inline constexpr std::size_t max_tag_characters = 64; // a tag, and the readable name site.toml gives it
+
 // A TOML date or date-time, kept in UTC.
 struct Timestamp {
   std::int64_t unix_seconds = 0;

@@ -40,9 +40,18 @@ struct SettingsReader {
     return std::move(parsed.table);
   }
 
-  void string(const toml::node& node, std::string_view key, std::string& out) {
-    if (auto value = node.value<std::string>()) out = single_line(*value);
-    else add(&node, Diagnostic::Severity::error, fmt::format("{} must be a string, in quotes", key));
+  // `limit`, when given, is the most characters pages show of it.
+  void string(const toml::node& node, std::string_view key, std::string& out, std::size_t limit = 0) {
+    auto value = node.value<std::string>();
+    if (!value) {
+      add(&node, Diagnostic::Severity::error, fmt::format("{} must be a string, in quotes", key));
+      return;
+    }
+    out = single_line(*value);
+    if (limit == 0) return;
+    std::string why;
+    out = kept_short(std::move(out), key, limit, why);
+    if (!why.empty()) add(&node, Diagnostic::Severity::warning, std::move(why));
   }
 
   void count(const toml::node& node, std::string_view key, int& out, int max, int min = 0) {
@@ -71,8 +80,8 @@ ParsedSite parse_site_settings(std::string_view text, const std::string& source)
   Site& site = out.site;
   for (const auto& [key_name, node] : *table) {
     std::string_view key = key_name.str();
-    if (key == "title") reader.string(node, key, site.title);
-    else if (key == "tagline") reader.string(node, key, site.tagline);
+    if (key == "title") reader.string(node, key, site.title, max_title_characters);
+    else if (key == "tagline") reader.string(node, key, site.tagline, max_description_characters);
     else if (key == "lang") {
       reader.string(node, key, site.lang);
       bool valid = !site.lang.empty() && std::all_of(site.lang.begin(), site.lang.end(), [](unsigned char c) {
@@ -130,7 +139,7 @@ ParsedSite parse_site_settings(std::string_view text, const std::string& source)
       }
       for (const auto& [tag, name] : *names) {
         std::string readable;
-        reader.string(name, fmt::format("tags.{}", tag.str()), readable);
+        reader.string(name, fmt::format("tags.{}", tag.str()), readable, max_tag_characters);
         if (!readable.empty()) site.tag_names.insert_or_assign(std::string(tag.str()), std::move(readable));
       }
     } else reader.unknown(node, key);
@@ -146,8 +155,8 @@ ParsedSection parse_section_settings(std::string_view text, const std::string& s
   if (!table) return out;
   for (const auto& [key_name, node] : *table) {
     std::string_view key = key_name.str();
-    if (key == "title") reader.string(node, key, out.section.title);
-    else if (key == "description") reader.string(node, key, out.section.description);
+    if (key == "title") reader.string(node, key, out.section.title, max_title_characters);
+    else if (key == "description") reader.string(node, key, out.section.description, max_description_characters);
     else reader.unknown(node, key);
   }
   reader.require_title(*table, out.section.title);

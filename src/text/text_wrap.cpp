@@ -45,16 +45,17 @@ bool is_one_wrapped_line(std::string_view text, std::size_t width) {
          text.find("  ") == std::string_view::npos;
 }
 
-std::string cut_to_width(std::string_view text, std::size_t width) {
+std::string cut_to_width(std::string_view text, std::size_t width, std::string_view ellipsis) {
   if (utf8_length(text) <= width) return std::string(text);
-  std::string out(text.substr(0, utf8_prefix_bytes(text, width > 3 ? width - 3 : 0)));
+  const std::size_t room = utf8_length(ellipsis);
+  std::string out(text.substr(0, utf8_prefix_bytes(text, width > room ? width - room : 0)));
   // Back up to the last word boundary unless the cut fell on one.
   const bool cut_between_words = text[out.size()] == ' ';
   if (std::size_t space = out.rfind(' '); !cut_between_words && space != std::string::npos && space > 0)
     out.resize(space);
   while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ':' || out.back() == ';'))
     out.pop_back();
-  return out + "...";
+  return out.append(ellipsis);
 }
 
 } // namespace gazette

@@ -18,8 +18,8 @@ void append_wrapped(std::string& out, std::string_view text, std::size_t width, 
 // most `width` columns: then a caller may take the text as it is.
 bool is_one_wrapped_line(std::string_view text, std::size_t width);
 
-// Cuts `text` to at most `width` columns at a word boundary, ending in "..."
-// when it was cut.
-std::string cut_to_width(std::string_view text, std::size_t width);
+// Cuts `text` to at most `width` columns at a word boundary, ending in
+// `ellipsis` when it was cut.
+std::string cut_to_width(std::string_view text, std::size_t width, std::string_view ellipsis = "...");
 
 } // namespace gazette

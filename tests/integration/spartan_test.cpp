@@ -42,6 +42,9 @@ std::string spartan_config(const std::string& spartan_keys = "", const std::stri
 TEST_CASE("Spartan: Gemini's pages, with a prompt line for search, and every link answers") {
   TempCapsule site;
   copy_sample_capsule(site);
+  std::string paragraphs;
+  for (int i = 0; i < 1000; ++i) paragraphs += fmt::format("Paragraph {} of a long read, told at length.\n\n", i);
+  site.write("ukraine/long-read.md", "+++\ntitle = \"A long read\"\ndate = 2023-01-01\n+++\n" + paragraphs);
   GazetteProcess server(site, spartan_config());
   const auto port = server.spartan_port();
   REQUIRE(port != 0);
@@ -61,6 +64,13 @@ TEST_CASE("Spartan: Gemini's pages, with a prompt line for search, and every lin
   const SpartanResponse page = spartan(port, story);
   CHECK(page.status_line == "2 text/gemini");
   CHECK(page.body == gemini_get(server.gemini_port(), story).body);
+  // One longer than a 16 KiB write: Gemini's bytes after Spartan's own
+  // header, written on their own.
+  const std::string long_story = "/ukraine/long-read";
+  const SpartanResponse long_page = spartan(port, long_story);
+  CHECK(long_page.status_line == "2 text/gemini");
+  CHECK(long_page.body.size() > 40 * 1024);
+  CHECK(long_page.body == gemini_get(server.gemini_port(), long_story).body);
 
   // Every link of the front page and of the pages it links to answers.
   std::set<std::string> seen;

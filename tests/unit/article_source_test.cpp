@@ -2,6 +2,7 @@
 #include "text/normalize.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace gazette;
 
@@ -235,6 +236,56 @@ TEST_CASE("a tag that cannot be the path of its page is left out, with a warning
     CHECK(parsed.article.tags.size() == (row.kept ? 2u : 1u));
     CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 5, "cannot be the path of its page") == !row.kept);
   }
+}
+
+TEST_CASE("what lists show of a story is kept short: title, summary and tags, each with a warning") {
+  struct Row {
+    std::size_t words;      // "word " repeated, then "end"
+    std::size_t max_length; // characters
+  };
+  const auto text_of = [](std::size_t words) {
+    std::string text;
+    for (std::size_t i = 0; i < words; ++i) text += "word ";
+    return text + "end";
+  };
+  // Up to the limit a text is kept whole; past it, cut at a word with "…".
+  const Row titles[] = {{0, 3}, {39, 198}, {40, 200}, {41, 200}, {20000, 200}};
+  for (const auto& row : titles) {
+    CAPTURE(row.words);
+    const std::string title = text_of(row.words);
+    auto parsed = parse_article("+++\ntitle = \"" + title + "\"\ndate = 2024-01-01\n+++\n", "s/a.md");
+    CHECK(parsed.usable);
+    const bool cut = title.size() > max_title_characters;
+    CHECK(parsed.article.title.size() <= row.max_length + (cut ? 2 : 0)); // "…" is three bytes, one character
+    CHECK(parsed.article.title.ends_with(cut ? "word\u2026" : "end"));
+    CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 2, "title is") == cut);
+  }
+  const Row summaries[] = {{59, 298}, {60, 300}, {61, 300}, {20000, 300}};
+  for (const auto& row : summaries) {
+    CAPTURE(row.words);
+    const std::string summary = text_of(row.words);
+    auto parsed =
+        parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\nsummary = \"" + summary + "\"\n+++\nBody.\n", "s/a.md");
+    CHECK(parsed.usable);
+    const bool cut = summary.size() > max_summary_characters;
+    CHECK(parsed.article.teaser().size() <= row.max_length + (cut ? 2 : 0));
+    CHECK(parsed.article.teaser().ends_with(cut ? "word\u2026" : "end"));
+    CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 4, "summary is") == cut);
+  }
+
+  std::string tags = "tags = [";
+  for (std::size_t i = 1; i <= max_tags + 3; ++i) tags += "\"t" + std::to_string(i) + "\",\n";
+  tags += "\"" + std::string(max_tag_characters + 1, 'x') + "\"]";
+  auto parsed = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\n" + tags + "\n+++\n", "s/a.md");
+  CHECK(parsed.usable);
+  REQUIRE(parsed.article.tags.size() == max_tags);
+  CHECK(parsed.article.tags.back() == "t" + std::to_string(max_tags));
+  // One warning, on the first tag left out, then one for the tag too long.
+  CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 4 + static_cast<int>(max_tags),
+                       fmt::format("more than {} tags; \"t{}\"", max_tags, max_tags + 1)));
+  CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 4 + static_cast<int>(max_tags) + 3,
+                       fmt::format("is {} characters long, more than {}", max_tag_characters + 1, max_tag_characters)));
+  CHECK(parsed.diagnostics.size() == 2);
 }
 
 TEST_CASE("control characters a terminal would act on are dropped, with a warning on the first one's line") {

@@ -203,6 +203,9 @@ TEST_CASE("wrapping at a width, with indents, never breaking a long word") {
   CHECK(cut_to_width("one two three", 9) == "one...");
   CHECK(cut_to_width("one two three", 10) == "one two...");
   CHECK(cut_to_width("one two three", 11) == "one two...");
+  CHECK(cut_to_width("one two three", 9, "\u2026") == "one two\u2026");
+  CHECK(cut_to_width("one two three", 13, "\u2026") == "one two three");
+  CHECK(cut_to_width("caf\u00e9 au lait", 6, "\u2026") == "caf\u00e9\u2026");
 }
 
 TEST_CASE("text documents: CRLF lines, and RFC 1436 dot-stuffing when asked") {

@@ -285,13 +285,13 @@ void read_editors(const toml::table& root, Config& config, std::vector<ConfigPro
   }
 }
 
-// Whether readers could fetch what lies in `history`: inside the capsule
-// and in no folder whose name starts with "." (which is never served).
-bool served_from_capsule(const fs::path& capsule, const fs::path& history) {
-  const fs::path inside = history.lexically_normal().lexically_relative(capsule.lexically_normal());
+// Whether readers could fetch what lies at `path`: inside the capsule and
+// in no folder whose name starts with "." or "_" (which is never served).
+bool served_from_capsule(const fs::path& capsule, const fs::path& path) {
+  const fs::path inside = path.lexically_normal().lexically_relative(capsule.lexically_normal());
   if (inside.empty() || *inside.begin() == "..") return false;
   return std::none_of(inside.begin(), inside.end(), [](const fs::path& part) {
-    return part.native().starts_with('.') && part != "." && part != "..";
+    return (part.native().starts_with('.') || part.native().starts_with('_')) && part != "." && part != "..";
   });
 }
 
@@ -418,6 +418,14 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
                                     "beside the capsule (the default, history/) or in a folder whose name starts "
                                     "with \".\"",
                                     config.newsroom.history.string())});
+  // Secrets the server reads must not be published with the capsule.
+  for (const auto& [key, secret] : {std::pair{"gemini.key", &config.gemini.key},
+                                    std::pair{"gemini.ticket_keys", &config.gemini.ticket_keys}})
+    if (!secret->empty() && served_from_capsule(config.capsule, *secret))
+      problems.push_back({ConfigProblem::Severity::error, 0, key,
+                          fmt::format("{} is inside the capsule, where readers could fetch it; keep it beside the "
+                                      "capsule (the default, certs/) or in a folder whose name starts with \".\"",
+                                      secret->string())});
   top.warn_unknown({"gemini", "gopher", "spartan", "finger", "limits", "newsroom", "editor"});
   return result;
 }

@@ -298,6 +298,7 @@ TEST_CASE("where the history folder may be: outside the capsule, or hidden in it
       {"/var/lib/gazette/history", true},
       {"capsule/.history", true},
       {"capsule/world/.versions/old", true},
+      {"capsule/_history", true},
       {"capsule-history", true},
       {"capsule/history", false},
       {"capsule", false},
@@ -312,6 +313,35 @@ TEST_CASE("where the history folder may be: outside the capsule, or hidden in it
   }
   // Without editors there is no newsroom, and nothing to keep from readers.
   CHECK_FALSE(parse_config("capsule = \"capsule\"\n[newsroom]\nhistory = \"capsule/history\"\n", "config.toml").has_errors());
+}
+
+TEST_CASE("the private key and ticket keys may not lie where the capsule publishes them") {
+  struct Row {
+    std::string text;
+    std::string key; // the key refused, or "" when accepted
+  };
+  const Row rows[] = {
+      {"", ""},
+      {"capsule = \".\"\n", "gemini.key"},
+      {"capsule = \"/srv/news\"\n", "gemini.key"},
+      {"capsule = \"/srv/news/capsule\"\n", ""},
+      {"[gemini]\nkey = \"capsule/key.pem\"\n", "gemini.key"},
+      {"[gemini]\nkey = \"capsule/tls/key.pem\"\n", "gemini.key"},
+      {"[gemini]\nkey = \"capsule/.tls/key.pem\"\n", ""},
+      {"[gemini]\nkey = \"capsule/_tls/key.pem\"\n", ""},
+      {"[gemini]\nkey = \"/etc/gazette/key.pem\"\n", ""},
+      {"[gemini]\nticket_keys = \"capsule/tickets.key\"\n", "gemini.ticket_keys"},
+      {"[gemini]\nticket_keys = \"tickets.key\"\n", ""},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    auto result = parse_config(row.text, "/srv/news/config.toml");
+    CHECK(result.has_errors() == !row.key.empty());
+    if (row.key.empty()) continue;
+    const ConfigProblem* problem = find_problem(result, row.key);
+    REQUIRE(problem != nullptr);
+    CHECK(problem->message.find("is inside the capsule, where readers could fetch it") != std::string::npos);
+  }
 }
 
 TEST_CASE("[[editor]] oddities that are only warnings") {

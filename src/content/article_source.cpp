@@ -316,6 +316,7 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
 
   // An article with any error stays offline: a mistake must not publish something wrong.
   out.usable = has_title && has_date && !has_errors(out.diagnostics);
+  sort_by_line(out.diagnostics);
   return out;
 }
 

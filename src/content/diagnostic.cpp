@@ -49,6 +49,11 @@ std::size_t files_with_errors(const Diagnostics& diagnostics) {
   return files.size();
 }
 
+void sort_by_line(Diagnostics& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+}
+
 std::string kept_short(std::string text, std::string_view key, std::size_t limit, std::string& warning) {
   warning.clear();
   const std::size_t length = utf8_length(text);

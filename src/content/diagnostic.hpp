@@ -22,6 +22,11 @@ using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& diagnostics);
 
+// One file's diagnostics in the order of their lines, as its admin reads
+// it (TOML tables are read key by key, in the keys' order); the whole
+// file's first, and those of one line as they were found.
+void sort_by_line(Diagnostics& diagnostics);
+
 // How many files (by path) have an error of their own.
 std::size_t files_with_errors(const Diagnostics& diagnostics);
 

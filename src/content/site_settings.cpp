@@ -145,6 +145,7 @@ ParsedSite parse_site_settings(std::string_view text, const std::string& source)
     } else reader.unknown(node, key);
   }
   reader.require_title(*table, site.title);
+  sort_by_line(out.diagnostics);
   return out;
 }
 
@@ -160,6 +161,7 @@ ParsedSection parse_section_settings(std::string_view text, const std::string& s
     else reader.unknown(node, key);
   }
   reader.require_title(*table, out.section.title);
+  sort_by_line(out.diagnostics);
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "content/article_source.hpp"
+#include "content/site_settings.hpp"
 #include "text/normalize.hpp"
 
 #include <doctest/doctest.h>
@@ -303,6 +304,20 @@ TEST_CASE("control characters a terminal would act on are dropped, with a warnin
 
   const auto clean = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\nTabs\tand\r\nline ends stay.\n", "s/a.md");
   CHECK(clean.diagnostics.empty());
+}
+
+TEST_CASE("a file's diagnostics come in the order of its lines, not of its keys") {
+  // TOML gives the keys in their own order: date, mood, tags, title, zone.
+  auto parsed = parse_article("+++\nzone = 1\ntitle = \"T\"\nmood = \"calm\"\ntags = [\"a\", \"a\"]\n"
+                              "date = \"2024-01-01\"\n+++\n",
+                              "s/a.md");
+  std::vector<int> lines;
+  for (const auto& d : parsed.diagnostics) lines.push_back(d.line);
+  CHECK(lines == std::vector<int>{2, 4, 5, 6});
+  const ParsedSite site = parse_site_settings("zone = 1\ntitle = 3\nmood = \"calm\"\n", "site.toml");
+  lines.clear();
+  for (const auto& d : site.diagnostics) lines.push_back(d.line);
+  CHECK(lines == std::vector<int>{1, 2, 2, 3}); // zone, title twice (not a string, so empty), mood
 }
 
 TEST_CASE("diagnostics print as path:line: severity: message") {

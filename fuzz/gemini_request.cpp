@@ -7,6 +7,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view received(reinterpret_cast<const char*>(data), size);
   const gazette::FramedRequest framed = gazette::frame_gemini_request(received);
+  if (framed.state == gazette::Framing::complete && framed.line_length > gazette::max_gemini_url_bytes) __builtin_trap();
   const std::vector<std::string> hostnames{"localhost", "news.example"};
   const std::string_view line =
       framed.state == gazette::Framing::complete ? received.substr(0, framed.line_length) : received;

@@ -53,9 +53,9 @@ FramedRequest frame_gemini_request(std::string_view received) {
     return {Framing::need_more};
   }
   const bool crlf = lf > 0 && received[lf - 1] == '\r';
-  const std::size_t url_bytes = crlf ? lf - 1 : lf;
-  if (url_bytes > max_gemini_url_bytes) return {Framing::too_long};
-  return {Framing::complete, crlf ? url_bytes : lf + 1};
+  const std::size_t line_bytes = crlf ? lf - 1 : lf + 1;
+  if (line_bytes > max_gemini_url_bytes) return {Framing::too_long};
+  return {Framing::complete, line_bytes};
 }
 
 std::variant<RequestUrl, GeminiRefusal> parse_request_url(std::string_view line, const GeminiIdentity& identity,

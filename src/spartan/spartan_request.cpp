@@ -22,9 +22,9 @@ FramedRequest frame_spartan_request(std::string_view received) {
   if (lf == std::string_view::npos)
     return {received.size() >= max_spartan_request_bytes ? Framing::too_long : Framing::need_more};
   const bool crlf = lf > 0 && received[lf - 1] == '\r';
-  const std::size_t end = crlf ? lf - 1 : lf;
-  if (end > max_spartan_line_bytes) return {Framing::too_long};
-  return {Framing::complete, crlf ? end : lf + 1};
+  const std::size_t line_bytes = crlf ? lf - 1 : lf + 1;
+  if (line_bytes > max_spartan_line_bytes) return {Framing::too_long};
+  return {Framing::complete, line_bytes};
 }
 
 std::variant<SpartanRequest, SpartanRefusal> parse_spartan_request(std::string_view line) {

@@ -426,6 +426,11 @@ ConfigResult parse_config(std::string_view text, const fs::path& file) {
                           fmt::format("{} is inside the capsule, where readers could fetch it; keep it beside the "
                                       "capsule (the default, certs/) or in a folder whose name starts with \".\"",
                                       secret->string())});
+  if (served_from_capsule(config.capsule, file))
+    problems.push_back({ConfigProblem::Severity::warning, 0, "capsule",
+                        fmt::format("{} is inside the capsule, where readers can fetch it, with its editors' names "
+                                    "and fingerprints; keep it beside the capsule",
+                                    file.string())});
   top.warn_unknown({"gemini", "gopher", "spartan", "finger", "limits", "newsroom", "editor"});
   return result;
 }

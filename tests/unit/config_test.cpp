@@ -342,6 +342,14 @@ TEST_CASE("the private key and ticket keys may not lie where the capsule publish
     REQUIRE(problem != nullptr);
     CHECK(problem->message.find("is inside the capsule, where readers could fetch it") != std::string::npos);
   }
+  // config.toml itself holds no secret: a warning.
+  auto served = parse_config("capsule = \".\"\n[gemini]\nkey = \"/etc/gazette/key.pem\"\n", "/srv/news/config.toml");
+  CHECK_FALSE(served.has_errors());
+  const ConfigProblem* warning = find_problem(served, "capsule");
+  REQUIRE(warning != nullptr);
+  CHECK(warning->severity == ConfigProblem::Severity::warning);
+  CHECK(warning->message.starts_with("/srv/news/config.toml is inside the capsule"));
+  CHECK(find_problem(parse_config("", "/srv/news/config.toml"), "capsule") == nullptr);
 }
 
 TEST_CASE("[[editor]] oddities that are only warnings") {

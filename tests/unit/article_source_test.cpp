@@ -275,12 +275,12 @@ TEST_CASE("what lists show of a story is kept short: title, summary and tags, ea
   }
 
   std::string tags = "tags = [";
-  for (std::size_t i = 1; i <= max_tags + 3; ++i) tags += "\"t" + std::to_string(i) + "\",\n";
-  tags += "\"" + std::string(max_tag_characters + 1, 'x') + "\"]";
+  for (std::size_t i = 1; i <= max_tags + 3; ++i) tags += fmt::format("\"t{}\",\n", i);
+  tags += fmt::format("\"{}\"]", std::string(max_tag_characters + 1, 'x'));
   auto parsed = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\n" + tags + "\n+++\n", "s/a.md");
   CHECK(parsed.usable);
   REQUIRE(parsed.article.tags.size() == max_tags);
-  CHECK(parsed.article.tags.back() == "t" + std::to_string(max_tags));
+  CHECK(parsed.article.tags.back() == fmt::format("t{}", max_tags));
   // One warning, on the first tag left out, then one for the tag too long.
   CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 4 + static_cast<int>(max_tags),
                        fmt::format("more than {} tags; \"t{}\"", max_tags, max_tags + 1)));

@@ -4,6 +4,7 @@
 #include "text/utf8.hpp"
 #include "toml/toml_parse.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <toml++/toml.h>
 

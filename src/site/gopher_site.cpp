@@ -2,6 +2,7 @@
 
 #include "base/file_text.hpp"
 #include "content/gemtext_page.hpp"
+#include "content/listings.hpp"
 #include "gopher/gopher_documents.hpp"
 #include "gopher/gopher_links.hpp"
 #include "gopher/gopher_pages.hpp"
@@ -39,10 +40,6 @@ Resource file_resource(const StaticFile& file, bool dot_terminator) {
   return Resource{std::move(bytes), {}, 0};
 }
 
-// A folder's menu is cut into pages of about this many bytes of lines: a
-// folder of photos grows with the archive, and no menu may pass 64 KiB.
-constexpr std::size_t folder_menu_page_bytes = 48 * 1024;
-
 // Where page `n` of a folder's menu answers: the folder's own selector for
 // the first, then "<folder>page/<n>/", with "page" made longer while the
 // folder holds a subfolder of that name.
@@ -71,26 +68,21 @@ std::vector<std::pair<std::string, std::string>> folder_menu_pages(const std::st
       entries.push_back({gopher_item_type(file.file.extension().string()),
                          std::string_view(file.url_path).substr(folder.size()), file.url_path});
 
-  std::vector<std::size_t> page_starts{0};
-  std::size_t bytes = 0;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const std::size_t line = entries[i].name.size() + entries[i].selector.size() + style.origin.host.size() + 16;
-    if (bytes > 0 && bytes + line > folder_menu_page_bytes) {
-      page_starts.push_back(i);
-      bytes = 0;
-    }
-    bytes += line;
-  }
+  // A folder of photos grows with the archive, and no menu may pass 64 KiB:
+  // pages of lines as a listing's, by the same budget.
+  const auto ranges = paginate(entries.size(), entries.size() + 1, listing_entry_budget, [&](std::size_t i) {
+    return entries[i].name.size() + entries[i].selector.size() + style.origin.host.size() + 16;
+  });
   auto selector = [&](std::size_t n) { return folder_menu_page(folder, files, n); };
 
   std::vector<std::pair<std::string, std::string>> pages;
-  const std::size_t count = page_starts.size();
+  const std::size_t count = ranges.size();
   for (std::size_t k = 0; k < count; ++k) {
     GopherMenu menu(style.origin, style.ascii);
     menu.info(k == 0 ? folder : fmt::format("{}, page {} of {}", folder, k + 1, count));
     menu.blank();
-    const std::size_t end = k + 1 < count ? page_starts[k + 1] : entries.size();
-    for (std::size_t i = page_starts[k]; i < end; ++i) menu.item(entries[i].type, entries[i].name, entries[i].selector);
+    for (std::size_t i = ranges[k].begin; i < ranges[k].end; ++i)
+      menu.item(entries[i].type, entries[i].name, entries[i].selector);
     if (count > 1 || folder != "/") menu.blank();
     if (k + 1 < count) menu.item('1', fmt::format("More of {} (page {} of {})", folder, k + 2, count), selector(k + 2));
     if (k > 0) menu.item('1', fmt::format("Back to page {}", k), selector(k));

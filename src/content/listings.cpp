@@ -158,6 +158,27 @@ void plan_topic_index(const Publication& publication, std::vector<ListingPlan>& 
   }
 }
 
+// /archive/sections/, then its pages, when the front page cannot list
+// every section: each section once, by its title, in the publication's order.
+void plan_section_index(const Publication& publication, std::vector<ListingPlan>& plans, const ListingLink& front) {
+  const std::string first(section_index_path);
+  const auto& sections = publication.sections;
+  const auto pages = paginate(sections.size(), archive_page_stories, listing_entry_budget, [&](std::size_t i) {
+    return sections[i].name.size() + 2 + sections[i].title.size() + 64; // a menu line's selector, host and port
+  });
+  for (std::size_t k = 0; k < pages.size(); ++k) {
+    ListingPlan plan;
+    plan.path = listing_page_path(first, k + 1);
+    plan.heading = k == 0 ? "Sections" : fmt::format("Sections, page {}", k + 1);
+    for (std::size_t i = pages[k].begin; i < pages[k].end; ++i)
+      plan.links.push_back({"/" + sections[i].name + "/", sections[i].title});
+    if (k + 1 < pages.size()) plan.after.push_back({listing_page_path(first, k + 2), "More sections"});
+    if (k > 0) plan.after.push_back({listing_page_path(first, k), "Previous sections"});
+    plan.after.push_back(front);
+    plans.push_back(std::move(plan));
+  }
+}
+
 } // namespace
 
 std::vector<PageRange> paginate(std::size_t count, std::size_t per_page, std::size_t budget,
@@ -298,6 +319,7 @@ std::vector<ListingPlan> listing_plans(const Publication& publication, const Ent
   Lists lists(publication, entry_bytes, plans);
   lists.site_archive();
   for (const auto& section : publication.sections) lists.section(section);
+  if (has_section_index(publication)) plan_section_index(publication, plans, lists.front());
   if (!publication.by_tag.empty()) plan_topic_index(publication, plans, lists.front());
   for (const auto& [tag, stories] : publication.by_tag) lists.topic(tag, stories);
   return plans;
@@ -374,6 +396,12 @@ bool StoryListPaths::counts(std::string_view path) const {
   return shows(path) || is_archive_index(path, site_archive_) || is_archive_index(path, section_archive_) ||
          path == "/tags/" || path.starts_with("/tags/page/");
 }
+
+std::span<const Section> front_page_section_list(const Publication& publication) {
+  return std::span(publication.sections).first(std::min(publication.sections.size(), front_page_sections));
+}
+
+bool has_section_index(const Publication& publication) { return publication.sections.size() > front_page_sections; }
 
 std::size_t front_page_count(const Publication& publication, const std::function<std::size_t(const Article&)>& entry_bytes) {
   const auto& published = publication.published;

@@ -13,6 +13,8 @@
 //   /archive/<yyyy>/<mm>/<dd>/       days when they fill more than a page;
 //   /archive/.../page/<n>/           a day's older stories
 //   /<section>/archive/...           the same for one section
+//   /archive/sections/               every section, when the front page
+//   /archive/sections/page/<n>/      cannot list them all
 #pragma once
 #include "content/publication.hpp"
 
@@ -30,6 +32,11 @@ namespace gazette {
 inline constexpr std::size_t listing_entry_budget = 48 * 1024;
 // Stories one page of the date archive lists at most, a line each.
 inline constexpr std::size_t archive_page_stories = 200;
+// Sections the front page lists at most, in the publication's order. Past
+// them it leads to the index of every section: a site of thousands of
+// sections would otherwise make its front page hundreds of kilobytes.
+inline constexpr std::size_t front_page_sections = 40;
+inline constexpr std::string_view section_index_path = "/archive/sections/";
 
 using StorySpan = std::span<const Article* const>;
 
@@ -126,6 +133,11 @@ private:
   std::string site_month_, section_, section_pages_, section_month_, site_archive_, section_archive_;
   std::vector<std::string> tag_pages_; // "/tags/<tag>/", of those with a page
 };
+
+// The sections the front page lists: every one, or the first
+// front_page_sections when there are more (and so an index of them all).
+std::span<const Section> front_page_section_list(const Publication& publication);
+bool has_section_index(const Publication& publication);
 
 // How many of the latest stories the front page lists: `front_page`, fewer
 // when their entries would pass the budget.

@@ -1,5 +1,6 @@
 #include "finger/finger_pages.hpp"
 
+#include "content/listings.hpp"
 #include "text/ascii_transliteration.hpp"
 #include "text/text_wrap.hpp"
 #include "text/url_path.hpp"
@@ -61,12 +62,16 @@ std::string render_finger_front(const Publication& publication, const FingerStyl
     // What to type, then the title, in two columns.
     std::vector<std::string> commands;
     std::size_t width = 0;
-    for (const auto& section : publication.sections) {
+    const auto sections = front_page_section_list(publication);
+    for (const auto& section : sections) {
       commands.push_back(fmt::format("finger {}@{}", section.name, style.host));
       width = std::max(width, commands.back().size());
     }
     for (std::size_t i = 0; i < commands.size(); ++i)
-      out += fmt::format("{:<{}}  {}\n", commands[i], width, shown(publication.sections[i].title, style));
+      out += fmt::format("{:<{}}  {}\n", commands[i], width, shown(sections[i].title, style));
+    if (has_section_index(publication))
+      append_wrapped(out, fmt::format("and {} more; the Gemini and Gopher sites list every section.",
+                                      publication.sections.size() - sections.size()), style.wrap);
     out += '\n';
   }
   out += fmt::format("A story's name after \"finger\" gives its text; \"finger @{}\" this list.\n", style.host);

@@ -120,8 +120,10 @@ SharedBytes render_front_page_gemtext(const Publication& publication, const Gemt
   // The ways around the publication, and the capsule's own pages, come
   // first, within a client's first link keys, not after every story.
   out += "\n## Sections\n\n";
-  for (const auto& section : publication.sections)
+  for (const auto& section : front_page_section_list(publication))
     link_line(out, percent_encode_path("/" + section.name + "/"), section.title);
+  if (has_section_index(publication))
+    link_line(out, std::string(section_index_path), fmt::format("All {} sections", publication.sections.size()));
   if (!publication.sections.empty()) out += '\n';
   if (!publication.by_tag.empty()) link_line(out, "/tags/", "All topics");
   link_line(out, "/archive/", "Archive, by date");

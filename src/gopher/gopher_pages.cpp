@@ -113,7 +113,9 @@ SharedBytes render_front_page_menu(const Publication& publication, const GopherS
   // first, not after every story.
   menu.blank();
   menu.info("Sections");
-  for (const auto& section : publication.sections) menu.item('1', section.title, "/" + section.name + "/");
+  for (const auto& section : front_page_section_list(publication)) menu.item('1', section.title, "/" + section.name + "/");
+  if (has_section_index(publication))
+    menu.item('1', fmt::format("All {} sections", publication.sections.size()), std::string(section_index_path));
   if (!publication.sections.empty()) menu.blank();
   if (!publication.by_tag.empty()) menu.item('1', "All topics", "/tags/");
   menu.item('1', "Archive, by date", "/archive/");

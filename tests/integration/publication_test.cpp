@@ -313,3 +313,47 @@ TEST_CASE("long list pages, held as shared story entries, reach readers whole ov
   CHECK(world.find("Story 299") < world.find("Story 0\n"));
   CHECK(world.ends_with("=> / Front page: Newsroom\n"));
 }
+
+TEST_CASE("a site of hundreds of sections: the front page lists 40, and every one is reached over both protocols") {
+  TempCapsule site;
+  site.write("site.toml", "title = \"Newsroom\"\n");
+  const int sections = 250;
+  for (int i = 0; i < sections; ++i)
+    site.write(fmt::format("desk-{:03}/_section.toml", i), fmt::format("title = \"Desk {:03} of the newsroom\"\n", i));
+  site.write("desk-249/late.md", article("Late news", "2024-01-01T00:00:00Z"));
+  GazetteProcess server(site);
+
+  const GeminiResponse front = gemini_get(server.gemini_port(), "/");
+  CHECK(front.header == "20 text/gemini");
+  CHECK(count_matching(front.body, std::regex(R"(\n=> /desk-\d{3}/ )")) == 40);
+  CHECK(front.body.find("=> /desk-039/ Desk 039 of the newsroom\n") != std::string::npos);
+  CHECK(front.body.find("=> /archive/sections/ All 250 sections\n") != std::string::npos);
+  const std::vector<MenuItem> front_menu = checked_menu(tcp_exchange(server.gopher_port(), "/\r\n").bytes);
+  CHECK(std::count_if(front_menu.begin(), front_menu.end(), [](const MenuItem& item) {
+          return std::regex_match(item.selector, std::regex("/desk-\\d{3}/"));
+        }) == 40);
+  CHECK(std::any_of(front_menu.begin(), front_menu.end(), [](const MenuItem& item) {
+    return item.type == '1' && item.display == "All 250 sections" && item.selector == "/archive/sections/";
+  }));
+
+  // The index's pages, one after another, list every section once, in order.
+  std::vector<std::string> gemini_listed, gopher_listed;
+  for (std::string path = "/archive/sections/"; !path.empty();) {
+    CAPTURE(path);
+    const GeminiResponse page = gemini_get(server.gemini_port(), path);
+    REQUIRE(page.header == "20 text/gemini");
+    for (const auto& link : local_links(page.body))
+      if (link.starts_with("/desk-")) gemini_listed.push_back(link);
+    const std::vector<MenuItem> menu = checked_menu(tcp_exchange(server.gopher_port(), path + "\r\n").bytes);
+    for (const auto& item : menu)
+      if (item.selector.starts_with("/desk-")) gopher_listed.push_back(item.selector);
+    std::smatch more;
+    path = std::regex_search(page.body, more, std::regex(R"(\n=> (\S+) More sections\n)")) ? more[1].str() : "";
+    REQUIRE(gemini_listed.size() <= static_cast<std::size_t>(sections));
+  }
+  REQUIRE(gemini_listed.size() == static_cast<std::size_t>(sections));
+  CHECK(gopher_listed == gemini_listed);
+  for (int i = 0; i < sections; ++i) CHECK(gemini_listed[static_cast<std::size_t>(i)] == fmt::format("/desk-{:03}/", i));
+  // The last section, past the front page's, leads on to its story.
+  CHECK(gemini_get(server.gemini_port(), "/desk-249/").body.find("=> /desk-249/late ") != std::string::npos);
+}

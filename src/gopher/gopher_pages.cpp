@@ -1,5 +1,6 @@
 #include "gopher/gopher_pages.hpp"
 
+#include "gopher/gopher_documents.hpp"
 #include "gopher/gopher_links.hpp"
 #include "gopher/gopher_text.hpp"
 #include "content/mime_types.hpp"
@@ -78,8 +79,13 @@ void append_references(std::string& out, const TextReferences& references, const
     out += fmt::format("[{}] {}\n", i + 1, gopher_link(origin, publication, page_path, references.urls[i]).url);
 }
 
+// A link no reader may be sent to (javascript:, a control character) is
+// shown as text: its "URL:" selector would answer only "not found".
 void link_item(GopherMenu& menu, std::string_view display, const GopherLink& link) {
-  menu.item_at(link.type, display, link.selector, link.host, link.port);
+  if (link.leaves_gopher() && !may_leave_for(std::string_view(link.selector).substr(4)))
+    menu.info(fmt::format("{}: {}", display, link.url));
+  else
+    menu.item_at(link.type, display, link.selector, link.host, link.port);
 }
 
 } // namespace

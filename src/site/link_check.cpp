@@ -41,6 +41,11 @@ public:
 
   void check(std::string_view source, int line, std::string_view page_path, std::string_view kind,
              std::string_view link, Diagnostics& out, std::vector<std::uint64_t>* targets) const {
+    if (const std::string why = unfollowable(url_scheme(link)); !why.empty()) {
+      out.push_back({std::string(source), line, Diagnostic::Severity::warning,
+                     fmt::format("{} \"{}\" leads nowhere: {}", kind, link, why)});
+      return;
+    }
     if (!is_checked(link)) return;
     const std::string path = target_path(page_path, link);
     if (targets) targets->push_back(link_target_hash(path));
@@ -52,6 +57,15 @@ public:
   }
 
 private:
+  // Why no reader can follow a link of `scheme`, or "" when one may.
+  static std::string unfollowable(std::string_view scheme) {
+    if (scheme == "javascript" || scheme == "vbscript")
+      return fmt::format("no Gemini or Gopher client runs {}: links; remove the link", scheme);
+    if (scheme == "file")
+      return "a file: link names a file on the writer's own computer; put the file in the capsule and link to it there";
+    return "";
+  }
+
   std::string advice(std::string_view link, const std::string& path) const {
     if (!link.starts_with('/')) {
       const std::string from_top = target_path("/", link);

@@ -125,6 +125,15 @@ bool has_url_scheme(std::string_view link) {
   });
 }
 
+std::string url_scheme(std::string_view link) {
+  if (!has_url_scheme(link)) return "";
+  std::string scheme(link.substr(0, link.find(':')));
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return scheme;
+}
+
 bool climbs_above_root(std::string_view path) {
   std::size_t depth = 0;
   while (!path.empty()) {

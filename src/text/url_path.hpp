@@ -39,6 +39,8 @@ std::string_view capsule_relative(std::string_view path);
 // Whether `link` starts with a URL scheme ("https:", "gemini:", "mailto:"),
 // as opposed to being a path.
 bool has_url_scheme(std::string_view link);
+// That scheme in lowercase ("https"), or "" when `link` has none.
+std::string url_scheme(std::string_view link);
 
 // Decodes %XX escapes into `out`; false when an escape is malformed.
 bool percent_decode(std::string_view text, std::string& out);

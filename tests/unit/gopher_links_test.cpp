@@ -1,6 +1,7 @@
 // Links of the publication as Gopher items, and the links of a body in the
 // order its text numbers them.
 #include "gopher/gopher_links.hpp"
+#include "gopher/gopher_pages.hpp"
 
 #include <doctest/doctest.h>
 
@@ -82,4 +83,25 @@ TEST_CASE("a body's links in the order its text numbers them, with their words")
   CHECK(links[4].label == "e");
   CHECK(links[5].url == "/q.png");
   CHECK(links[5].label == "Photo");
+}
+
+TEST_CASE("an article's menu shows a link no reader may be sent to as text, not as an item that leads nowhere") {
+  Article pier;
+  pier.place("world", "pier");
+  pier.title = "Pier";
+  pier.body = parse_body("[Report](https://example.org/r) and [click](javascript:alert(1)) and "
+                         "[map](JavaScript:void(0)) and [vb](vbscript:msgbox).");
+  Publication publication;
+  publication.site.title = "The Desk";
+  publication.sections.push_back({"world", "World", "", {&pier}});
+  publication.by_path.emplace("/world/pier", &pier);
+  const GopherStyle style{{"news.example", 7070}, 70, true};
+  const std::string menu = render_article_menu(publication, pier, style);
+  CHECK(menu.find("hReport\tURL:https://example.org/r\tnews.example\t7070\r\n") != std::string::npos);
+  CHECK(menu.find("iclick: javascript:alert(1)\t") != std::string::npos);
+  CHECK(menu.find("imap: JavaScript:void(0)\t") != std::string::npos);
+  CHECK(menu.find("ivb: vbscript:msgbox\t") != std::string::npos);
+  CHECK(menu.find("URL:javascript") == std::string::npos);
+  CHECK(menu.find("URL:JavaScript") == std::string::npos);
+  CHECK(menu.find("URL:vbscript") == std::string::npos);
 }

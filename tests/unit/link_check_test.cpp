@@ -87,6 +87,19 @@ TEST_CASE("a body's link or image that leads nowhere is a warning with its line;
                                "served; fix the link, or add what it names"},
       {"[x](/tags/none/)", at + "link \"/tags/none/\" leads nowhere: nothing is served at that path; fix the link, or "
                                 "add what it names"},
+      // Links no reader's client will follow, whatever the case of their scheme.
+      {"[x](javascript:alert(1))",
+       at + "link \"javascript:alert(1)\" leads nowhere: no Gemini or Gopher client runs javascript: links; remove the link"},
+      {"=> JavaScript:void(0) Go",
+       at + "link \"JavaScript:void(0)\" leads nowhere: no Gemini or Gopher client runs javascript: links; remove the link"},
+      {"[x](vbscript:msgbox)",
+       at + "link \"vbscript:msgbox\" leads nowhere: no Gemini or Gopher client runs vbscript: links; remove the link"},
+      {"![map](file:///home/me/map.png)",
+       at + "image \"file:///home/me/map.png\" leads nowhere: a file: link names a file on the writer's own computer; "
+            "put the file in the capsule and link to it there"},
+      {"[x](finger://example.org/desk)", ""},
+      {"[x](javascripts/app.js)", at + "link \"javascripts/app.js\" leads nowhere: it resolves to "
+                                       "/world/javascripts/app.js, where nothing is served; fix the link, or add what it names"},
   };
   for (const auto& row : rows) {
     CAPTURE(row.body);

@@ -118,16 +118,17 @@ TEST_CASE("links in a page resolve against its path as a client's do") {
 TEST_CASE("a URL scheme is letters, digits, '+', '-' and '.' before a colon") {
   struct Row {
     std::string link;
-    bool scheme;
+    std::string scheme; // as url_scheme gives it: lowercase, or empty for none
   };
   const Row rows[] = {
-      {"https://example.org/", true}, {"gemini://x/", true}, {"mailto:a@b", true}, {"svn+ssh://h/", true},
-      {"/a:b", false},               {"a/b:c", false},       {"images/x.png", false}, {":x", false},
-      {"1http://x", false},          {"", false},
+      {"https://example.org/", "https"}, {"gemini://x/", "gemini"},   {"mailto:a@b", "mailto"}, {"svn+ssh://h/", "svn+ssh"},
+      {"JavaScript:void(0)", "javascript"}, {"FILE:///x", "file"}, {"/a:b", ""},        {"a/b:c", ""},
+      {"images/x.png", ""},              {":x", ""},                 {"1http://x", ""},          {"", ""},
   };
   for (const auto& row : rows) {
     CAPTURE(row.link);
-    CHECK(has_url_scheme(row.link) == row.scheme);
+    CHECK(has_url_scheme(row.link) == !row.scheme.empty());
+    CHECK(url_scheme(row.link) == row.scheme);
   }
 }
 

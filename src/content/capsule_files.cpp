@@ -74,7 +74,10 @@ void scan_folder(const fs::path& folder, const fs::path& root, const std::string
       continue;
     }
 
-    fs::path resolved = fs::canonical(entry.path(), ec);
+    // The walk starts from the canonical root and never enters a symlinked
+    // folder, so only a symlink's path needs resolving: resolving every
+    // file's path took a system call for each of its folders.
+    fs::path resolved = is_link ? fs::canonical(entry.path(), ec) : entry.path();
     if (ec || !is_inside(resolved, root)) {
       skip(out, entry.path(), root, "a symlink that leads outside the capsule; not served");
       continue;

@@ -61,6 +61,31 @@ TEST_CASE("capsule files: what the walk lists and leaves out") {
   }
 }
 
+TEST_CASE("capsule files: a file is read at its real path, through a symlinked capsule or a symlink inside it") {
+  TempCapsule capsule;
+  capsule.write("site.toml", "title = \"T\"\n").write("images/pier.jpg", "jpeg").write("docs/a/b.txt", "text");
+  std::filesystem::create_symlink("pier.jpg", capsule.root() / "images/alias.jpg");
+  std::filesystem::create_symlink("../images/pier.jpg", capsule.root() / "docs/pier.jpg");
+  const std::filesystem::path real = std::filesystem::canonical(capsule.root());
+  const std::filesystem::path through = capsule.root().parent_path() / (capsule.root().filename().string() + "-link");
+  std::filesystem::create_directory_symlink(capsule.root(), through);
+
+  for (const auto& root : {capsule.root(), through}) {
+    CAPTURE(root);
+    const CapsuleFiles files = scan_capsule_files(root);
+    CHECK(files.skipped.empty());
+    std::vector<std::pair<std::string, std::string>> found;
+    for (const auto& file : files.files) found.emplace_back(file.url_path, file.file.string());
+    CHECK(found == std::vector<std::pair<std::string, std::string>>{
+                       {"/docs/a/b.txt", (real / "docs/a/b.txt").string()},
+                       {"/docs/pier.jpg", (real / "images/pier.jpg").string()},
+                       {"/images/alias.jpg", (real / "images/pier.jpg").string()},
+                       {"/images/pier.jpg", (real / "images/pier.jpg").string()},
+                   });
+  }
+  std::filesystem::remove(through);
+}
+
 TEST_CASE("capsule files: a name no request can hold is left out, with a warning") {
   TempCapsule capsule;
   capsule.write("site.toml", "title = \"T\"\n").write("files/ok.txt", "ok");

@@ -1,6 +1,5 @@
 #include "site/gemini_site.hpp"
 
-#include "base/file_text.hpp"
 #include "content/mime_types.hpp"
 #include "gemini/atom_feed.hpp"
 #include "gemini/gemini_response.hpp"
@@ -19,11 +18,11 @@ std::string mime_type_for(const fs::path& file, std::string_view lang) {
   return type == "text/gemini" ? gemtext_mime_type(lang) : std::string(type);
 }
 
-Resource file_resource(const StaticFile& file, std::string_view lang) {
-  std::string response = gemini_header(20, mime_type_for(file.file, lang));
-  if (file.size > max_in_memory_file) return Resource{std::move(response), file.file, file.size};
-  response += read_file_text(file.file).value_or("");
-  return Resource{std::move(response), {}, 0};
+// The header, then the file's bytes, shared with the other protocols' answers.
+Resource file_resource(const StaticFile& file, const SharedBytes& bytes, std::string_view lang) {
+  std::string header = gemini_header(20, mime_type_for(file.file, lang));
+  if (file.size > max_in_memory_file) return Resource{std::move(header), file.file, file.size};
+  return Resource{bytes.with_head(std::move(header), 0), {}, 0};
 }
 
 // The pages that show the latest stories: the front page and the feeds,
@@ -51,8 +50,10 @@ std::vector<std::string> add_latest_pages(Snapshot& snapshot, const Publication&
 
 } // namespace
 
-void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, std::string_view lang) {
-  for (const auto& file : files.files) snapshot.gemini[file.url_path] = file_resource(file, lang);
+void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, const std::vector<SharedBytes>& bytes,
+                                 std::string_view lang) {
+  for (std::size_t i = 0; i < files.files.size(); ++i)
+    snapshot.gemini[files.files[i].url_path] = file_resource(files.files[i], bytes[i], lang);
   for (const auto& folder : files.directories) {
     if (folder != "/")
       snapshot.gemini[folder.substr(0, folder.size() - 1)].bytes =
@@ -62,8 +63,8 @@ void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, 
 }
 
 void update_gemini_static_file(Snapshot& snapshot, const std::string& url_path, const StaticFile* file,
-                               std::string_view lang) {
-  if (file) snapshot.gemini[url_path] = file_resource(*file, lang);
+                               const SharedBytes& bytes, std::string_view lang) {
+  if (file) snapshot.gemini[url_path] = file_resource(*file, bytes, lang);
   else snapshot.gemini.erase(url_path);
 }
 

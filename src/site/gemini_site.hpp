@@ -13,15 +13,18 @@
 
 namespace gazette {
 
-// Static files, folder redirects ("/dir" -> "/dir/") and folder index.gmi pages.
-void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, std::string_view lang);
+// Static files, of `bytes` (read_static_files), folder redirects ("/dir" ->
+// "/dir/") and folder index.gmi pages.
+void add_static_gemini_resources(Snapshot& snapshot, const CapsuleFiles& files, const std::vector<SharedBytes>& bytes,
+                                 std::string_view lang);
 
 // Front page, articles, the `listings` (sections, topics, archives) and
 // alias redirects; these take precedence over static files at the same path.
 // `base_url` ("gemini://host[:port]") makes the feeds' absolute links.
-// The answer for the static file at `url_path`: `file`, or none when it went.
+// The answer for the static file at `url_path`: `file`, of `bytes`, or
+// none when it went.
 void update_gemini_static_file(Snapshot& snapshot, const std::string& url_path, const StaticFile* file,
-                               std::string_view lang);
+                               const SharedBytes& bytes, std::string_view lang);
 
 void add_publication_gemini_resources(Snapshot& snapshot, const Publication& publication,
                                       const std::vector<std::pair<std::string, std::string>>& redirects,

@@ -1,6 +1,5 @@
 #include "site/gopher_site.hpp"
 
-#include "base/file_text.hpp"
 #include "content/gemtext_page.hpp"
 #include "content/listings.hpp"
 #include "gopher/gopher_documents.hpp"
@@ -32,12 +31,13 @@ void add_outside_link(PageLinks& targets, const GopherOrigin& origin, const Publ
     if (std::string target = item.selector.substr(4); may_leave_for(target)) targets.insert(std::move(target));
 }
 
-Resource file_resource(const StaticFile& file, bool dot_terminator) {
+// The file's bytes as Gemini's answer holds them, or a copy when a text
+// file must end with Gopher's dot.
+Resource file_resource(const StaticFile& file, const SharedBytes& bytes, bool dot_terminator) {
   if (file.size > max_in_memory_file) return Resource{{}, file.file, file.size};
-  std::string bytes = read_file_text(file.file).value_or("");
   if (dot_terminator && gopher_item_type(file.file.extension().string()) == '0')
-    bytes = gopher_text_document(bytes, true);
-  return Resource{std::move(bytes), {}, 0};
+    return Resource{gopher_text_document(bytes.joined(), true), {}, 0};
+  return Resource{bytes, {}, 0};
 }
 
 // Where page `n` of a folder's menu answers: the folder's own selector for
@@ -146,7 +146,8 @@ void add_alias(Resources& gopher, const std::string& alias, const std::string& t
 
 } // namespace
 
-void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
+void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const std::vector<SharedBytes>& bytes,
+                          const Publication* publication,
                           const std::vector<std::pair<std::string, std::string>>& redirects,
                           const GopherSettings& settings, const RendersByArticle& renders,
                           const std::vector<ListingPage>& listings) {
@@ -157,13 +158,14 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
 
   // Links that leave Gopherspace, each answered at its "URL:" selector.
   OutsideLinks outside;
-  for (const auto& file : files.files) {
+  for (std::size_t i = 0; i < files.files.size(); ++i) {
+    const StaticFile& file = files.files[i];
     if (!is_gemtext_file(file)) {
-      gopher[file.url_path] = file_resource(file, settings.dot_terminator);
+      gopher[file.url_path] = file_resource(file, bytes[i], settings.dot_terminator);
       continue;
     }
     // Gemtext is markup to a Gopher client: it gets the page as plain text.
-    const Body page = parse_gemtext(read_file_text(file.file).value_or(""));
+    const Body page = parse_gemtext(bytes[i].joined());
     gopher[file.url_path] = text(render_gemtext_page_text(publication, file.url_path, page, style));
     PageLinks page_links;
     for (const auto& link : body_links(page)) add_outside_link(page_links, style.origin, publication, file.url_path, link.url);
@@ -195,8 +197,8 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const P
 }
 
 void update_gopher_static_file(Snapshot& snapshot, const std::string& url_path, const StaticFile* file,
-                               const GopherSettings& settings) {
-  if (file) snapshot.gopher[url_path] = file_resource(*file, settings.dot_terminator);
+                               const SharedBytes& bytes, const GopherSettings& settings) {
+  if (file) snapshot.gopher[url_path] = file_resource(*file, bytes, settings.dot_terminator);
   else snapshot.gopher.erase(url_path);
 }
 

@@ -13,15 +13,16 @@ namespace gazette {
 // Every Gopher answer. Reads nothing of snapshot.gemini, so the two sites
 // can be built at the same time. The Atom feeds are Gemini's alone: their
 // links are gemini:// URLs, and Gopher readers have the menus.
-void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const Publication* publication,
+void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const std::vector<SharedBytes>& bytes,
+                          const Publication* publication,
                           const std::vector<std::pair<std::string, std::string>>& redirects,
                           const GopherSettings& settings, const RendersByArticle& renders,
                           const std::vector<ListingPage>& listings);
 
 // The answer for a static file that is not gemtext at `url_path`: `file`,
-// or none when it went.
+// of `bytes`, or none when it went.
 void update_gopher_static_file(Snapshot& snapshot, const std::string& url_path, const StaticFile* file,
-                               const GopherSettings& settings);
+                               const SharedBytes& bytes, const GopherSettings& settings);
 
 // The menu of a plain folder, from `files`, which lists it (see
 // scan_capsule_folder).

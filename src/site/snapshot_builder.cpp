@@ -9,6 +9,7 @@
 #include "site/in_place_builds.hpp"
 #include "site/link_check.hpp"
 #include "site/spartan_site.hpp"
+#include "site/static_files.hpp"
 #include "site/story_additions.hpp"
 #include "site/story_edits.hpp"
 #include "site/static_file_changes.hpp"
@@ -101,7 +102,12 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   // Listing the capsule's static files and loading the publication only
   // read the disk, and the load leaves a core idle between its parallel steps.
   const std::filesystem::path& capsule = reading.capsule(*config);
-  auto scan = std::async(std::launch::async, [&] { return scan_capsule_files(capsule); });
+  std::vector<SharedBytes> file_bytes;
+  auto scan = std::async(std::launch::async, [&] {
+    CapsuleFiles found = scan_capsule_files(capsule);
+    file_bytes = read_static_files(found);
+    return found;
+  });
   LoadedPublication loaded = load_publication(capsule, previous ? &previous->cache : nullptr, now, reading.being_written,
                                               reading.changed ? &*reading.changed : nullptr);
   CapsuleFiles files = scan.get();
@@ -115,7 +121,7 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   built.next_scheduled = loaded.next_scheduled;
 
   const std::string lang = loaded.publication ? loaded.publication->site.lang : "";
-  add_static_gemini_resources(*snapshot, files, lang);
+  add_static_gemini_resources(*snapshot, files, file_bytes, lang);
   RendersByArticle renders;
   if (loaded.publication) {
     built.pages = page_store_for(*config, previous, built.diagnostics);
@@ -138,7 +144,8 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
     // each fills in its own protocol's bytes; each fills its own part of the
     // snapshot: they are built side by side.
     auto gopher = std::async(std::launch::async, [&] {
-      add_gopher_resources(*snapshot, files, loaded.publication.get(), loaded.redirects, config->gopher, renders, listings);
+      add_gopher_resources(*snapshot, files, file_bytes, loaded.publication.get(), loaded.redirects, config->gopher, renders,
+                           listings);
     });
     add_publication_gemini_resources(*snapshot, *loaded.publication, loaded.redirects, gemini_base_url(*config), renders,
                                      listings);
@@ -157,7 +164,7 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
     built.listings = by_path(std::move(listings));
   } else {
     const std::vector<ListingPage> none;
-    add_gopher_resources(*snapshot, files, nullptr, {}, config->gopher, renders, none);
+    add_gopher_resources(*snapshot, files, file_bytes, nullptr, {}, config->gopher, renders, none);
     if (!config->spartan.listen.empty()) add_spartan_resources(*snapshot, nullptr, renders, config->spartan);
     if (!config->finger.listen.empty()) add_finger_resources(*snapshot, nullptr, renders, *config);
   }

@@ -5,6 +5,7 @@
 #include "site/gemini_site.hpp"
 #include "site/gopher_site.hpp"
 #include "site/spartan_site.hpp"
+#include "site/static_files.hpp"
 
 #include <algorithm>
 #include <map>
@@ -102,8 +103,9 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
   std::vector<std::string> gone;
   for (const auto& change : changes) {
     const StaticFile* file = change.now ? &*change.now : nullptr;
-    update_gemini_static_file(*snapshot, change.url_path, file, publication.site.lang);
-    update_gopher_static_file(*snapshot, change.url_path, file, config->gopher);
+    const SharedBytes bytes = file ? read_static_file(*file) : SharedBytes();
+    update_gemini_static_file(*snapshot, change.url_path, file, bytes, publication.site.lang);
+    update_gopher_static_file(*snapshot, change.url_path, file, bytes, config->gopher);
     if (file) {
       gemini_paths.push_back(change.url_path);
     } else {

@@ -175,3 +175,31 @@ TEST_CASE("a folder's Gopher menu gains a page and loses it again, in place, as 
   CHECK_FALSE(fewer.snapshot->gopher.find("/photos/page/2/"));
   check_same_as_fresh(fewer, config, queries);
 }
+
+TEST_CASE("a static file's bytes are held once, shared by every protocol's answer, whole and in place") {
+  TempCapsule capsule;
+  write_capsule(capsule);
+  const auto config = every_protocol(capsule.root());
+  // Where each protocol's answer holds the bytes after its header (Gopher
+  // has none): one address for all three when they are shared.
+  auto bytes_at = [](const Resources& resources, const std::string& path, std::size_t header) -> const char* {
+    const Resource* found = resources.find(path);
+    REQUIRE(found);
+    const std::string_view last = found->bytes.piece(found->bytes.piece_count() - 1);
+    REQUIRE(last.size() >= header);
+    return last.data() + last.size() - header;
+  };
+  auto check_shared = [&](const Snapshot& snapshot, const std::string& path, const std::string& text) {
+    CAPTURE(path);
+    CHECK(snapshot.gopher.find(path)->bytes.joined() == text);
+    CHECK(snapshot.gemini.find(path)->bytes.joined().ends_with(text));
+    const char* gopher = bytes_at(snapshot.gopher, path, text.size());
+    CHECK(bytes_at(snapshot.gemini, path, text.size()) == gopher);
+    CHECK(bytes_at(snapshot.spartan, path, text.size()) == gopher);
+  };
+  BuiltSnapshot whole = build_snapshot(config, nullptr);
+  check_shared(*whole.snapshot, "/images/pier.jpg", "jpeg");
+  BuiltSnapshot changed = build_after_changes(capsule, config, whole, {{"images/new.jpg", "a new jpeg"}});
+  REQUIRE(changed.edited_in_place);
+  check_shared(*changed.snapshot, "/images/new.jpg", "a new jpeg");
+}

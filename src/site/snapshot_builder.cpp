@@ -68,7 +68,8 @@ void keep_files_being_written(Snapshot& snapshot, const CapsuleFiles& files, con
 
 // The previous build's store while most of it is still served; else a new
 // one, for which every story is rendered again (the old file goes with the
-// last snapshot that reads it). Null, with a warning, when pages stay in memory.
+// last snapshot that reads it). Null, with a warning, when pages stay in
+// memory. Static files are read into it anew at every whole build.
 std::shared_ptr<PageStore> page_store_for(const Config& config, const BuiltSnapshot* previous, Diagnostics& diagnostics) {
   if (config.page_store.empty()) return nullptr;
   if (previous && previous->pages && previous->pages->folder() == config.page_store &&
@@ -102,10 +103,12 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   // Listing the capsule's static files and loading the publication only
   // read the disk, and the load leaves a core idle between its parallel steps.
   const std::filesystem::path& capsule = reading.capsule(*config);
+  Diagnostics store_warning;
+  built.pages = page_store_for(*config, previous, store_warning);
   std::vector<SharedBytes> file_bytes;
   auto scan = std::async(std::launch::async, [&] {
     CapsuleFiles found = scan_capsule_files(capsule);
-    file_bytes = read_static_files(found);
+    file_bytes = read_static_files(found, built.pages.get());
     return found;
   });
   LoadedPublication loaded = load_publication(capsule, previous ? &previous->cache : nullptr, now, reading.being_written,
@@ -113,6 +116,8 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   CapsuleFiles files = scan.get();
   built.diagnostics = files.skipped;
   built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+  built.diagnostics.insert(built.diagnostics.end(), store_warning.begin(), store_warning.end());
+  built.page_bytes = static_bytes(file_bytes);
   built.cache = std::move(loaded.cache);
   // From the articles as their files have them: a story shown without its
   // missing photo waits for it.
@@ -124,7 +129,6 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   add_static_gemini_resources(*snapshot, files, file_bytes, lang);
   RendersByArticle renders;
   if (loaded.publication) {
-    built.pages = page_store_for(*config, previous, built.diagnostics);
     const bool same_store = previous && built.pages == previous->pages;
     // The last build's renders, by path, while their pages are in this store.
     RenderCache last;
@@ -133,7 +137,7 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
       for (const auto& [article, rendered] : previous->article_renders) last.emplace(article->path(), rendered.get());
     }
     renders = render_articles(*loaded.publication, *config, same_store ? &last : nullptr, built.pages.get());
-    built.page_bytes = page_bytes(renders);
+    built.page_bytes += page_bytes(renders);
     // The search index needs only the renders: it is built beside the
     // lists' planning, which would otherwise leave a core idle.
     auto search = std::async(std::launch::async, [&] { add_search(*snapshot, *loaded.publication, renders); });

@@ -101,9 +101,12 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
   const Publication& publication = *previous.publication;
   std::vector<std::string> gemini_paths; // written, for Spartan's
   std::vector<std::string> gone;
+  std::uint64_t bytes_before = 0, bytes_now = 0; // of the files' bytes, in the page store or not
   for (const auto& change : changes) {
     const StaticFile* file = change.now ? &*change.now : nullptr;
-    const SharedBytes bytes = file ? read_static_file(*file) : SharedBytes();
+    const SharedBytes bytes = file ? read_static_file(*file, previous.pages.get()) : SharedBytes();
+    if (const Resource* before = snapshot->gopher.find(change.url_path)) bytes_before += before->bytes.size();
+    bytes_now += bytes.size();
     update_gemini_static_file(*snapshot, change.url_path, file, bytes, publication.site.lang);
     update_gopher_static_file(*snapshot, change.url_path, file, bytes, config->gopher);
     if (file) {
@@ -119,6 +122,7 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
     update_spartan_pages(*snapshot, publication, previous.article_renders, config->spartan, gemini_paths);
 
   BuiltSnapshot built = taken_in_place(previous);
+  built.page_bytes = built.page_bytes + bytes_now - std::min(built.page_bytes, bytes_before);
   recheck_link_warnings(built, *built.publication, gone, serving.gemini, snapshot->gemini);
   built.snapshot = std::move(snapshot);
   rest = reading;

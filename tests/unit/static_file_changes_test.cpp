@@ -203,3 +203,36 @@ TEST_CASE("a static file's bytes are held once, shared by every protocol's answe
   REQUIRE(changed.edited_in_place);
   check_shared(*changed.snapshot, "/images/new.jpg", "a new jpeg");
 }
+
+TEST_CASE("with a page store, static files are kept in it, not on the heap, whole and in place") {
+  TempCapsule capsule;
+  write_capsule(capsule);
+  const std::string photo(100 * 1024, 'p');
+  capsule.write("images/large.jpg", photo);
+  auto in_store = std::make_shared<Config>(*every_protocol(capsule.root()));
+  auto on_heap = std::make_shared<Config>(*in_store);
+  on_heap->page_store.clear();
+  REQUIRE(!in_store->page_store.empty());
+
+  BuiltSnapshot stored = build_snapshot(in_store, nullptr);
+  BuiltSnapshot held = build_snapshot(on_heap, nullptr);
+  REQUIRE(stored.pages);
+  CHECK(!held.pages);
+  // The store holds the stories' pages and every static file's bytes, and
+  // counts them all as served.
+  CHECK(stored.pages->bytes_written() >= photo.size());
+  CHECK(stored.page_bytes == stored.pages->bytes_written());
+  for (const std::string path : {"/images/large.jpg", "/images/pier.jpg", "/docs/notes.txt"}) {
+    CAPTURE(path);
+    CHECK(stored.snapshot->gemini.find(path)->bytes.joined() == held.snapshot->gemini.find(path)->bytes.joined());
+    CHECK(stored.snapshot->gopher.find(path)->bytes.joined() == held.snapshot->gopher.find(path)->bytes.joined());
+  }
+
+  // A photo saved while serving goes to the same store.
+  const std::uint64_t before = stored.pages->bytes_written();
+  BuiltSnapshot changed = build_after_changes(capsule, in_store, stored, {{"images/new.jpg", photo}});
+  REQUIRE(changed.edited_in_place);
+  CHECK(changed.pages->bytes_written() == before + photo.size());
+  CHECK(changed.page_bytes == changed.pages->bytes_written());
+  CHECK(changed.snapshot->gopher.find("/images/new.jpg")->bytes.joined() == photo);
+}

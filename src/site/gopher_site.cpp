@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <set>
+#include <unordered_map>
 
 namespace gazette {
 namespace fs = std::filesystem;
@@ -40,40 +41,59 @@ Resource file_resource(const StaticFile& file, const SharedBytes& bytes, bool do
   return Resource{bytes, {}, 0};
 }
 
+// What a folder holds, as its menu lists it: subfolders ("/images/2024/"),
+// then files, each in the walk's order.
+struct FolderEntries {
+  std::vector<std::string_view> folders;
+  std::vector<const StaticFile*> files;
+};
+
+// "/images/" for "/images/2024/" and for "/images/pier.jpg".
+std::string_view parent_folder(std::string_view path) {
+  const std::string_view inside = path.ends_with('/') ? path.substr(0, path.size() - 1) : path;
+  return path.substr(0, inside.rfind('/') + 1);
+}
+
+// Every folder's entries, gathered in one pass over the walk: a capsule of
+// thousands of photo folders would otherwise be scanned whole for each.
+std::unordered_map<std::string_view, FolderEntries> entries_by_folder(const CapsuleFiles& files) {
+  std::unordered_map<std::string_view, FolderEntries> by_folder;
+  for (const auto& folder : files.directories)
+    if (folder != "/") by_folder[parent_folder(folder)].folders.push_back(folder);
+  for (const auto& file : files.files) by_folder[parent_folder(file.url_path)].files.push_back(&file);
+  return by_folder;
+}
+
 // Where page `n` of a folder's menu answers: the folder's own selector for
 // the first, then "<folder>page/<n>/", with "page" made longer while the
 // folder holds a subfolder of that name.
-std::string folder_menu_page(const std::string& folder, const CapsuleFiles& files, std::size_t n) {
+std::string folder_menu_page(const std::string& folder, const FolderEntries& held, std::size_t n) {
   if (n == 1) return folder;
   std::string word = "page";
-  while (std::find(files.directories.begin(), files.directories.end(), folder + word + "/") != files.directories.end())
-    word += 's';
+  while (std::find(held.folders.begin(), held.folders.end(), folder + word + "/") != held.folders.end()) word += 's';
   return fmt::format("{}{}/{}/", folder, word, n);
 }
 
 // The menu of a plain folder, its subfolders and files by name, as pages,
 // each with its selector.
-std::vector<std::pair<std::string, std::string>> folder_menu_pages(const std::string& folder, const CapsuleFiles& files,
+std::vector<std::pair<std::string, std::string>> folder_menu_pages(const std::string& folder, const FolderEntries& held,
                                                                   const GopherStyle& style) {
   struct Entry {
     char type;
     std::string_view name, selector;
   };
   std::vector<Entry> entries;
-  for (const auto& sub : files.directories)
-    if (sub.size() > folder.size() && sub.starts_with(folder) && sub.find('/', folder.size()) == sub.size() - 1)
-      entries.push_back({'1', std::string_view(sub).substr(folder.size()), sub});
-  for (const auto& file : files.files)
-    if (file.url_path.starts_with(folder) && file.url_path.find('/', folder.size()) == std::string::npos)
-      entries.push_back({gopher_item_type(file.file.extension().string()),
-                         std::string_view(file.url_path).substr(folder.size()), file.url_path});
+  for (std::string_view sub : held.folders) entries.push_back({'1', sub.substr(folder.size()), sub});
+  for (const StaticFile* file : held.files)
+    entries.push_back({gopher_item_type(file->file.extension().string()),
+                       std::string_view(file->url_path).substr(folder.size()), file->url_path});
 
   // A folder of photos grows with the archive, and no menu may pass 64 KiB:
   // pages of lines as a listing's, by the same budget.
   const auto ranges = paginate(entries.size(), entries.size() + 1, listing_entry_budget, [&](std::size_t i) {
     return entries[i].name.size() + entries[i].selector.size() + style.origin.host.size() + 16;
   });
-  auto selector = [&](std::size_t n) { return folder_menu_page(folder, files, n); };
+  auto selector = [&](std::size_t n) { return folder_menu_page(folder, held, n); };
 
   std::vector<std::pair<std::string, std::string>> pages;
   const std::size_t count = ranges.size();
@@ -190,9 +210,14 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const s
   }
   // Last: a folder's menu is not served where the publication answers (the
   // top, a section, a list, a story's menu, an alias).
+  const auto by_folder = entries_by_folder(files);
+  const FolderEntries empty;
   for (const auto& folder : files.directories)
-    if (!gopher.find(folder))
-      for (auto& [selector, page] : folder_menu_pages(folder, files, style)) gopher.try_emplace(selector, menu(std::move(page)));
+    if (!gopher.find(folder)) {
+      const auto held = by_folder.find(folder);
+      for (auto& [selector, page] : folder_menu_pages(folder, held == by_folder.end() ? empty : held->second, style))
+        gopher.try_emplace(selector, menu(std::move(page)));
+    }
   snapshot.outside_links = std::move(outside);
 }
 
@@ -204,11 +229,14 @@ void update_gopher_static_file(Snapshot& snapshot, const std::string& url_path, 
 
 void update_gopher_folder_menu(Snapshot& snapshot, const std::string& folder, const CapsuleFiles& files,
                                const GopherSettings& settings) {
-  const auto pages = folder_menu_pages(folder, files, gopher_style(settings));
+  const auto by_folder = entries_by_folder(files);
+  const auto found = by_folder.find(folder);
+  const FolderEntries held = found == by_folder.end() ? FolderEntries{} : found->second;
+  const auto pages = folder_menu_pages(folder, held, gopher_style(settings));
   for (const auto& [selector, page] : pages) snapshot.gopher[selector] = Resource{page, {}, 0};
   // Pages past the new last one, when the folder has fewer entries now.
-  for (std::size_t n = pages.size() + 1; snapshot.gopher.find(folder_menu_page(folder, files, n)); ++n)
-    snapshot.gopher.erase(folder_menu_page(folder, files, n));
+  for (std::size_t n = pages.size() + 1; snapshot.gopher.find(folder_menu_page(folder, held, n)); ++n)
+    snapshot.gopher.erase(folder_menu_page(folder, held, n));
 }
 
 void update_gopher_story(Snapshot& snapshot, const Article& article,

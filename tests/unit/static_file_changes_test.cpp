@@ -236,3 +236,33 @@ TEST_CASE("with a page store, static files are kept in it, not on the heap, whol
   CHECK(changed.page_bytes == changed.pages->bytes_written());
   CHECK(changed.snapshot->gopher.find("/images/new.jpg")->bytes.joined() == photo);
 }
+
+TEST_CASE("a folder's Gopher menu lists its own subfolders, then its own files, at every depth") {
+  TempCapsule capsule;
+  capsule.write("site.toml", "title = \"T\"\n");
+  capsule.write("images/top.png", "png").write("images/2024/05/a.png", "png").write("images/2024/05/b.png", "png");
+  capsule.write("images/2024/06/c.png", "png").write("images/2024/note.txt", "text").write("images/2025/d.png", "png");
+  capsule.write("images/page/e.png", "png").write("docs/x.pdf", "pdf");
+  const BuiltSnapshot built = build_snapshot(every_protocol(capsule.root()), nullptr);
+  // Each menu's items, as "<type><name> <selector>".
+  auto items = [&](const std::string& folder) {
+    std::vector<std::string> found;
+    const Resource* menu = built.snapshot->gopher.find(folder);
+    REQUIRE(menu);
+    const std::string text = menu->bytes.joined();
+    for (std::size_t start = 0, end; (end = text.find("\r\n", start)) != std::string::npos; start = end + 2) {
+      const std::string line = text.substr(start, end - start);
+      if (line.empty() || line[0] == 'i' || line == "." || line.find("\t/\t") != std::string::npos) continue;
+      found.push_back(line.substr(0, line.find('\t')) + " " +
+                      line.substr(line.find('\t') + 1, line.find('\t', line.find('\t') + 1) - line.find('\t') - 1));
+    }
+    return found;
+  };
+  CHECK(items("/images/") == std::vector<std::string>{"12024/ /images/2024/", "12025/ /images/2025/",
+                                                      "1page/ /images/page/", "Itop.png /images/top.png"});
+  CHECK(items("/images/2024/") == std::vector<std::string>{"105/ /images/2024/05/", "106/ /images/2024/06/",
+                                                           "0note.txt /images/2024/note.txt"});
+  CHECK(items("/images/2024/05/") == std::vector<std::string>{"Ia.png /images/2024/05/a.png", "Ib.png /images/2024/05/b.png"});
+  CHECK(items("/images/page/") == std::vector<std::string>{"Ie.png /images/page/e.png"});
+  CHECK(items("/docs/") == std::vector<std::string>{"dx.pdf /docs/x.pdf"});
+}

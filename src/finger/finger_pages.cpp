@@ -67,14 +67,29 @@ std::string render_finger_front(const Publication& publication, const FingerStyl
       commands.push_back(fmt::format("finger {}@{}", section.name, style.host));
       width = std::max(width, commands.back().size());
     }
-    for (std::size_t i = 0; i < commands.size(); ++i)
-      out += fmt::format("{:<{}}  {}\n", commands[i], width, shown(sections[i].title, style));
+    // A long title wraps under its own column, or, when the commands leave
+    // it too narrow a column, under its command.
+    const bool beside = width + 2 <= style.wrap / 2;
+    const std::string indent(beside ? width + 2 : 4, ' ');
+    for (std::size_t i = 0; i < commands.size(); ++i) {
+      const std::string title = shown(sections[i].title, style);
+      if (beside) {
+        // Wrapped as a column of its own, then the command put in front.
+        const std::size_t at = out.size();
+        append_wrapped(out, title, style.wrap, indent, indent);
+        out.replace(at, indent.size(), fmt::format("{:<{}}  ", commands[i], width));
+      } else {
+        out += commands[i] + '\n';
+        append_wrapped(out, title, style.wrap, indent, indent);
+      }
+    }
     if (has_section_index(publication))
       append_wrapped(out, fmt::format("and {} more; the Gemini and Gopher sites list every section.",
                                       publication.sections.size() - sections.size()), style.wrap);
     out += '\n';
   }
-  out += fmt::format("A story's name after \"finger\" gives its text; \"finger @{}\" this list.\n", style.host);
+  append_wrapped(out, fmt::format("A story's name after \"finger\" gives its text; \"finger @{}\" this list.", style.host),
+                 style.wrap);
   return crlf_lines(out);
 }
 
@@ -84,7 +99,7 @@ std::string render_finger_section(const Publication& publication, const Section&
   if (!section.description.empty()) append_wrapped(out, shown(section.description, style), style.wrap);
   out += '\n';
   latest(out, section.articles, static_cast<std::size_t>(publication.site.front_page), style);
-  out += fmt::format("Every section and the latest stories: finger @{}\n", style.host);
+  append_wrapped(out, fmt::format("Every section and the latest stories: finger @{}", style.host), style.wrap);
   return crlf_lines(out);
 }
 

@@ -65,7 +65,8 @@ TEST_CASE("finger @host: the latest stories, each with its date, name and addres
         "finger world@news.example  World\r\n"
         "finger asia@news.example   Asia\r\n"
         "\r\n"
-        "A story's name after \"finger\" gives its text; \"finger @news.example\" this list.\r\n");
+        "A story's name after \"finger\" gives its text; \"finger @news.example\"\r\n"
+        "this list.\r\n");
   // Without ASCII, the words stay as written.
   CHECK(render_finger_front(small.publication, style(false)).starts_with("The D\xC3\xA9sk\r\n"));
 }
@@ -139,5 +140,31 @@ TEST_CASE("Finger renders a text of its own only where Gopher's would not do") {
     config.gopher.ascii = row.gopher_ascii;
     config.gopher.dot_terminator = row.dot_terminator;
     CHECK(finger_shares_gopher_text(config) == row.shares);
+  }
+}
+
+TEST_CASE("finger @host: a long section title wraps under its column, or under its command when that is wide") {
+  struct Row {
+    std::string name, title, lines;
+  };
+  const Row rows[] = {
+      {"world", "World", "finger world@news.example  World\r\n"},
+      {"world", "World news from every capital, told plainly and at length by our correspondents",
+       "finger world@news.example  World news from every capital, told plainly\r\n"
+       "                           and at length by our correspondents\r\n"},
+      {"a-section-name-long-enough-to-fill-half-the-line", "World news",
+       "finger a-section-name-long-enough-to-fill-half-the-line@news.example\r\n"
+       "    World news\r\n"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.title);
+    Publication publication;
+    publication.site.title = "The Desk";
+    publication.sections.push_back({row.name, row.title, "", {}});
+    const std::string front = render_finger_front(publication, style(true));
+    CHECK(front.find("--------\r\n\r\n" + row.lines + "\r\n") != std::string::npos);
+    std::size_t start = 0;
+    for (std::size_t end; (end = front.find("\r\n", start)) != std::string::npos; start = end + 2)
+      CHECK(end - start <= 70);
   }
 }

@@ -1,8 +1,10 @@
 // Writes a synthetic capsule for benchmarks: N articles over M sections,
 // with realistic bodies (paragraphs, links, a quotation, a list), tags that
-// make related stories work, and a lead photo on some.
+// make related stories work, and a lead photo on some: every third story
+// shows the same small file, or, with PHOTO_BYTES, a photo of its own of
+// that many bytes, as a news site's photos are.
 //
-//   gazette-make-capsule ARTICLES SECTIONS OUTPUT_FOLDER
+//   gazette-make-capsule ARTICLES SECTIONS OUTPUT_FOLDER [PHOTO_BYTES]
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -49,11 +51,12 @@ int number(const char* text) {
 } // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4 || number(argv[1]) <= 0 || number(argv[2]) <= 0) {
-    std::fprintf(stderr, "usage: gazette-make-capsule ARTICLES SECTIONS OUTPUT_FOLDER\n");
+  if ((argc != 4 && argc != 5) || number(argv[1]) <= 0 || number(argv[2]) <= 0 || (argc == 5 && number(argv[4]) <= 0)) {
+    std::fprintf(stderr, "usage: gazette-make-capsule ARTICLES SECTIONS OUTPUT_FOLDER [PHOTO_BYTES]\n");
     return 2;
   }
   const int articles = number(argv[1]), sections = number(argv[2]);
+  const int photo_bytes = argc == 5 ? number(argv[4]) : 0;
   const fs::path root = argv[3];
   fs::create_directories(root / "images");
   std::ofstream(root / "site.toml") << "title = \"Synthetic Times\"\nlang = \"en\"\nfront_page = 20\nrelated = 3\n";
@@ -64,6 +67,11 @@ int main(int argc, char** argv) {
         << fmt::format("title = \"Section {}\"\ndescription = \"Stories filed under section {}.\"\n", s, s);
   }
 
+  // The photos' bytes: one block of noise, each photo's own number in front.
+  std::string noise(static_cast<std::size_t>(photo_bytes), '\0');
+  std::mt19937 noisy(70);
+  for (auto& byte : noise) byte = static_cast<char>(noisy());
+
   std::mt19937 random(1965);
   for (int a = 0; a < articles; ++a) {
     const int section = a % sections;
@@ -72,7 +80,16 @@ int main(int argc, char** argv) {
         "tags = [\"topic-{}\", \"desk-{}\", \"region-{}\"]\n",
         sentence(random, 7), sentence(random, 10), 2015 + a % 10, 1 + a % 12, 1 + a % 28, a % 24, a % 40,
         (a * 7) % 97, a % 31, a % 11);
-    if (a % 3 == 0) text += "\n[image]\nsrc = \"images/photo.png\"\ncaption = \"A photo caption.\"\ncredit = \"Agency\"\n";
+    if (a % 3 == 0) {
+      std::string photo = "images/photo.png";
+      if (photo_bytes > 0) {
+        photo = fmt::format("images/photo-{}.jpg", a);
+        const std::string number = std::to_string(a);
+        std::ofstream(root / photo, std::ios::binary)
+            << number << std::string_view(noise).substr(std::min(noise.size(), number.size()));
+      }
+      text += fmt::format("\n[image]\nsrc = \"{}\"\ncaption = \"A photo caption.\"\ncredit = \"Agency\"\n", photo);
+    }
     text += "+++\n";
     text += paragraph(random, 4) + "\n\n";
     text += fmt::format("{} [the full report](https://example.org/report/{}) {}\n\n", sentence(random, 9), a, sentence(random, 8));

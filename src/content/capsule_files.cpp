@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace gazette {
@@ -88,7 +89,14 @@ void scan_folder(const fs::path& folder, const fs::path& root, const std::string
            fmt::format("cannot be read ({}); not served until the server's user may read it", std::strerror(errno)));
       continue;
     }
-    out.files.push_back({url_prefix + name, resolved, fs::file_size(resolved, ec)});
+    struct stat info {};
+    if (::stat(resolved.c_str(), &info) != 0) {
+      skip(out, entry.path(), root, fmt::format("cannot be read ({}); not served", std::strerror(errno)));
+      continue;
+    }
+    out.files.push_back({url_prefix + name, resolved, static_cast<std::uint64_t>(info.st_size),
+                         {static_cast<std::uint64_t>(info.st_ino),
+                          static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec}});
   }
 }
 

@@ -13,6 +13,13 @@ struct StaticFile {
   std::string url_path;          // "/images/pier.jpg"
   std::filesystem::path file;    // resolved, inside the capsule
   std::uint64_t size = 0;
+  // Which version of the file was found: a file with the same inode, size
+  // and modification time as before was not written since.
+  struct Version {
+    std::uint64_t inode = 0;
+    std::int64_t modified_ns = 0;
+    bool operator==(const Version&) const = default;
+  } version;
 };
 
 struct CapsuleFiles {

@@ -69,7 +69,7 @@ void keep_files_being_written(Snapshot& snapshot, const CapsuleFiles& files, con
 // The previous build's store while most of it is still served; else a new
 // one, for which every story is rendered again (the old file goes with the
 // last snapshot that reads it). Null, with a warning, when pages stay in
-// memory. Static files are read into it anew at every whole build.
+// memory.
 std::shared_ptr<PageStore> page_store_for(const Config& config, const BuiltSnapshot* previous, Diagnostics& diagnostics) {
   if (config.page_store.empty()) return nullptr;
   if (previous && previous->pages && previous->pages->folder() == config.page_store &&
@@ -105,10 +105,13 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   const std::filesystem::path& capsule = reading.capsule(*config);
   Diagnostics store_warning;
   built.pages = page_store_for(*config, previous, store_warning);
+  // A file unchanged since the last build is taken from it while its bytes
+  // are in this store: a capsule's photos are most of what it holds.
+  const KeptFiles* kept = previous && built.pages == previous->pages ? &previous->static_files : nullptr;
   std::vector<SharedBytes> file_bytes;
   auto scan = std::async(std::launch::async, [&] {
     CapsuleFiles found = scan_capsule_files(capsule);
-    file_bytes = read_static_files(found, built.pages.get());
+    file_bytes = read_static_files(found, built.pages.get(), kept);
     return found;
   });
   LoadedPublication loaded = load_publication(capsule, previous ? &previous->cache : nullptr, now, reading.being_written,
@@ -118,6 +121,7 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   built.diagnostics.insert(built.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   built.diagnostics.insert(built.diagnostics.end(), store_warning.begin(), store_warning.end());
   built.page_bytes = static_bytes(file_bytes);
+  built.static_files = kept_files(files, file_bytes);
   built.cache = std::move(loaded.cache);
   // From the articles as their files have them: a story shown without its
   // missing photo waits for it.

@@ -4,6 +4,7 @@
 #include "site/article_renders.hpp"
 #include "site/link_check.hpp"
 #include "site/listing_pages.hpp"
+#include "site/static_files.hpp"
 #include "content/capsule_files.hpp"
 #include "content/diagnostic.hpp"
 #include "content/publication_loader.hpp"
@@ -26,6 +27,7 @@ struct BuiltSnapshot {
   // pages no longer served.
   std::shared_ptr<PageStore> pages;
   std::uint64_t page_bytes = 0;
+  KeptFiles static_files; // the static files' bytes (in `pages`, when there is a store)
   ListingPagesByPath listings; // the list pages, for the next build to take unchanged ones from
   StoryChanges changes;     // since the build before
   // What the next build needs to change stories in place (see in_place_builds.hpp),

@@ -36,7 +36,7 @@ SharedBytes read_static_file(const StaticFile& file, PageStore* store) {
   return bytes;
 }
 
-std::vector<SharedBytes> read_static_files(const CapsuleFiles& files, PageStore* store) {
+std::vector<SharedBytes> read_static_files(const CapsuleFiles& files, PageStore* store, const KeptFiles* kept) {
   std::vector<SharedBytes> bytes(files.files.size());
   std::vector<std::string> texts;
   std::vector<SharedBytes*> into;
@@ -44,6 +44,12 @@ std::vector<SharedBytes> read_static_files(const CapsuleFiles& files, PageStore*
   for (std::size_t i = 0; i < files.files.size(); ++i) {
     const StaticFile& file = files.files[i];
     if (file.size > max_in_memory_file) continue;
+    if (kept)
+      if (const auto found = kept->find(file.url_path);
+          found != kept->end() && found->second.size == file.size && found->second.version == file.version) {
+        bytes[i] = found->second.bytes;
+        continue;
+      }
     texts.push_back(read_file_text(file.file).value_or(""));
     into.push_back(&bytes[i]);
     held += texts.back().size();
@@ -54,6 +60,15 @@ std::vector<SharedBytes> read_static_files(const CapsuleFiles& files, PageStore*
   }
   keep(store, texts, into);
   return bytes;
+}
+
+KeptFiles kept_files(const CapsuleFiles& files, const std::vector<SharedBytes>& bytes) {
+  KeptFiles kept;
+  kept.reserve(files.files.size());
+  for (std::size_t i = 0; i < files.files.size(); ++i)
+    if (files.files[i].size <= max_in_memory_file)
+      kept.emplace(files.files[i].url_path, KeptFile{files.files[i].size, files.files[i].version, bytes[i]});
+  return kept;
 }
 
 std::uint64_t static_bytes(const std::vector<SharedBytes>& bytes) {

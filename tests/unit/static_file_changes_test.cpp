@@ -266,3 +266,36 @@ TEST_CASE("a folder's Gopher menu lists its own subfolders, then its own files, 
   CHECK(items("/images/page/") == std::vector<std::string>{"Ie.png /images/page/e.png"});
   CHECK(items("/docs/") == std::vector<std::string>{"dx.pdf /docs/x.pdf"});
 }
+
+TEST_CASE("a whole build takes an unchanged static file's bytes from the last build, and reads a changed one") {
+  TempCapsule capsule;
+  write_capsule(capsule);
+  const std::string photo(100 * 1024, 'p');
+  capsule.write("images/large.jpg", photo);
+  const auto config = every_protocol(capsule.root());
+  REQUIRE(!config->page_store.empty());
+  BuiltSnapshot last = build_snapshot(config, nullptr);
+  REQUIRE(last.pages);
+  const char* large_before = last.snapshot->gopher.find("/images/large.jpg")->bytes.piece(0).data();
+  const std::uint64_t written_before = last.pages->bytes_written();
+  const std::shared_ptr<PageStore> store = last.pages;
+
+  // A settings change is built whole; a photo saved with it is read again.
+  BuiltSnapshot next = build_after_changes(
+      capsule, config, last, {{"site.toml", "title = \"T2\"\nlist_page = 2\n"}, {"images/pier.jpg", "another jpeg"}});
+  CHECK_FALSE(next.edited_in_place);
+  REQUIRE(next.pages == store);
+  CHECK(next.snapshot->gopher.find("/images/large.jpg")->bytes.piece(0).data() == large_before);
+  CHECK(next.snapshot->gopher.find("/images/pier.jpg")->bytes.joined() == "another jpeg");
+  // The store grew by the pages rendered anew and the photo read again, not
+  // by the large photo.
+  CHECK(next.pages->bytes_written() < written_before + photo.size());
+  CHECK(next.static_files.at("/images/pier.jpg").bytes.joined() == "another jpeg");
+  check_same_as_fresh(next, config, queries);
+
+  // A file rewritten with the same bytes is read again all the same: its version changed.
+  capsule.write("images/large.jpg", photo);
+  BuiltSnapshot again = build_after_changes(capsule, config, next, {{"site.toml", "title = \"T3\"\nlist_page = 2\n"}});
+  CHECK(again.snapshot->gopher.find("/images/large.jpg")->bytes.joined() == photo);
+  CHECK(again.snapshot->gopher.find("/images/large.jpg")->bytes.piece(0).data() != large_before);
+}

@@ -1,9 +1,9 @@
 #include "gopher/gopher_documents.hpp"
 
 #include "gopher/gopher_menu.hpp"
+#include "text/url_path.hpp"
 #include "text/xml_escape.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
@@ -32,11 +32,7 @@ std::string gopher_error_menu(std::string_view message) {
 
 bool may_leave_for(std::string_view target) {
   static const std::set<std::string, std::less<>> allowed{"http", "https", "gemini", "gopher", "ftp", "mailto"};
-  const std::size_t colon = target.find(':');
-  if (colon == std::string_view::npos) return false;
-  std::string scheme(target.substr(0, colon));
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (!allowed.count(scheme)) return false;
+  if (!allowed.count(url_scheme(target))) return false;
   for (unsigned char c : target)
     if (c < 0x20 || c == 0x7F) return false;
   return true;

@@ -54,14 +54,23 @@ std::string_view parent_folder(std::string_view path) {
   return path.substr(0, inside.rfind('/') + 1);
 }
 
+using EntriesByFolder = std::unordered_map<std::string_view, FolderEntries>;
+
 // Every folder's entries, gathered in one pass over the walk: a capsule of
 // thousands of photo folders would otherwise be scanned whole for each.
-std::unordered_map<std::string_view, FolderEntries> entries_by_folder(const CapsuleFiles& files) {
-  std::unordered_map<std::string_view, FolderEntries> by_folder;
+EntriesByFolder entries_by_folder(const CapsuleFiles& files) {
+  EntriesByFolder by_folder;
   for (const auto& folder : files.directories)
     if (folder != "/") by_folder[parent_folder(folder)].folders.push_back(folder);
   for (const auto& file : files.files) by_folder[parent_folder(file.url_path)].files.push_back(&file);
   return by_folder;
+}
+
+// What `folder` holds; nothing for an empty folder.
+const FolderEntries& entries_of(const EntriesByFolder& by_folder, const std::string& folder) {
+  static const FolderEntries empty;
+  const auto found = by_folder.find(folder);
+  return found == by_folder.end() ? empty : found->second;
 }
 
 // Where page `n` of a folder's menu answers: the folder's own selector for
@@ -211,13 +220,10 @@ void add_gopher_resources(Snapshot& snapshot, const CapsuleFiles& files, const s
   // Last: a folder's menu is not served where the publication answers (the
   // top, a section, a list, a story's menu, an alias).
   const auto by_folder = entries_by_folder(files);
-  const FolderEntries empty;
   for (const auto& folder : files.directories)
-    if (!gopher.find(folder)) {
-      const auto held = by_folder.find(folder);
-      for (auto& [selector, page] : folder_menu_pages(folder, held == by_folder.end() ? empty : held->second, style))
+    if (!gopher.find(folder))
+      for (auto& [selector, page] : folder_menu_pages(folder, entries_of(by_folder, folder), style))
         gopher.try_emplace(selector, menu(std::move(page)));
-    }
   snapshot.outside_links = std::move(outside);
 }
 
@@ -230,8 +236,7 @@ void update_gopher_static_file(Snapshot& snapshot, const std::string& url_path, 
 void update_gopher_folder_menu(Snapshot& snapshot, const std::string& folder, const CapsuleFiles& files,
                                const GopherSettings& settings) {
   const auto by_folder = entries_by_folder(files);
-  const auto found = by_folder.find(folder);
-  const FolderEntries held = found == by_folder.end() ? FolderEntries{} : found->second;
+  const FolderEntries& held = entries_of(by_folder, folder);
   const auto pages = folder_menu_pages(folder, held, gopher_style(settings));
   for (const auto& [selector, page] : pages) snapshot.gopher[selector] = Resource{page, {}, 0};
   // Pages past the new last one, when the folder has fewer entries now.

@@ -101,14 +101,11 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
   const Publication& publication = *previous.publication;
   std::vector<std::string> gemini_paths; // written, for Spartan's
   std::vector<std::string> gone;
-  std::uint64_t bytes_before = 0, bytes_now = 0; // of the files' bytes, in the page store or not
   std::vector<SharedBytes> read_now;
   for (const auto& change : changes) {
     const StaticFile* file = change.now ? &*change.now : nullptr;
     const SharedBytes bytes = file ? read_static_file(*file, previous.pages.get()) : SharedBytes();
     read_now.push_back(bytes);
-    if (const Resource* before = snapshot->gopher.find(change.url_path)) bytes_before += before->bytes.size();
-    bytes_now += bytes.size();
     update_gemini_static_file(*snapshot, change.url_path, file, bytes, publication.site.lang);
     update_gopher_static_file(*snapshot, change.url_path, file, bytes, config->gopher);
     if (file) {
@@ -124,13 +121,16 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
     update_spartan_pages(*snapshot, publication, previous.article_renders, config->spartan, gemini_paths);
 
   BuiltSnapshot built = taken_in_place(previous);
-  built.page_bytes = built.page_bytes + bytes_now - std::min(built.page_bytes, bytes_before);
+  // The bytes held of each file, and the store's count of them, follow the change.
   for (std::size_t i = 0; i < changes.size(); ++i) {
-    if (changes[i].now && changes[i].now->size <= max_in_memory_file)
-      built.static_files.insert_or_assign(changes[i].url_path,
-                                          KeptFile{changes[i].now->size, changes[i].now->version, read_now[i]});
-    else
-      built.static_files.erase(changes[i].url_path);
+    if (const auto was = built.static_files.find(changes[i].url_path); was != built.static_files.end()) {
+      built.page_bytes -= std::min(built.page_bytes, static_cast<std::uint64_t>(was->second.bytes.size()));
+      built.static_files.erase(was);
+    }
+    if (changes[i].now && changes[i].now->size <= max_in_memory_file) {
+      built.page_bytes += read_now[i].size();
+      built.static_files.emplace(changes[i].url_path, KeptFile{changes[i].now->size, changes[i].now->version, read_now[i]});
+    }
   }
   recheck_link_warnings(built, *built.publication, gone, serving.gemini, snapshot->gemini);
   built.snapshot = std::move(snapshot);

@@ -5,7 +5,6 @@
 #include "content/related_stories.hpp"
 #include "site/gopher_site.hpp"
 #include "site/in_place_builds.hpp"
-#include "site/link_check.hpp"
 #include "site/spartan_site.hpp"
 
 #include <algorithm>
@@ -230,8 +229,10 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
   // taken and brought up to date.
   BuiltSnapshot built = taken_in_place(previous);
   built.changes.removed = 1;
-  remove_each(built.diagnostics, check_article_links(publication, story, serving.gemini));
-  remove_each(built.diagnostics, cached.parsed->diagnostics);
+  // Every problem found in the story's file goes with it: its parse, its
+  // links, and those the load found against the rest of the capsule (a
+  // related entry that names no article, say).
+  std::erase_if(built.diagnostics, [&](const Diagnostic& diagnostic) { return diagnostic.path == source; });
   if (moving) *moving = {story_held, serving_now};
   else recheck_link_warnings(built, publication, gone, serving.gemini, snapshot->gemini);
   auto& renders_now = built.article_renders;

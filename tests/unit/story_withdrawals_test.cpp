@@ -54,6 +54,7 @@ void write_capsule(TempCapsule& capsule) {
   capsule.write("arts/gala.md", article("Arts gala", "2024-03-05", "tags = [\"stage\"]\n", "A gala."));
   capsule.write("notes/memo.md", article("Memo", "2024-03-06", "", "A memo."));
   capsule.write("notes/gala.md", article("Notes gala", "2024-03-07", "aliases = [\"/old/gala\"]\n", "Another gala."));
+  capsule.write("arts/lost.md", article("Lost", "2024-03-04", "related = [\"world/gone\"]\n", "A lost link."));
   capsule.write("world/draft.md", article("Draft", "2024-05-03", "draft = true\n"));
   capsule.write("world/broken.md", "+++\ntitle = \"Broken\"\n+++\nNo date.\n");
 }
@@ -75,6 +76,7 @@ TEST_CASE("a removed story is withdrawn in place unless its going changes more; 
       {"a story with a link elsewhere that only it has", "world/talks.md", true},
       {"a story a gemtext page links to, with a link that leads nowhere", "world/kiosk.md", true},
       {"a story another story names as related", "arts/show-1.md", false},
+      {"a story whose related entry names no article", "arts/lost.md", true},
       {"a story with an alias", "notes/gala.md", false},
       {"a story whose slug another story has", "arts/gala.md", false},
       {"a draft", "world/draft.md", false},

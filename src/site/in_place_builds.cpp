@@ -38,10 +38,12 @@ bool is_settings_file(const std::string& path) {
   return path == "site.toml" || std::filesystem::path(path).filename() == "_section.toml";
 }
 
-bool is_passing_file(const std::filesystem::path& capsule, const std::string& path, const Snapshot& serving) {
+bool is_passing_file(const std::filesystem::path& capsule, const std::string& path, const BuiltSnapshot& previous,
+                     const Snapshot& serving) {
   const std::string name = std::filesystem::path(path).filename().string();
-  if (is_settings_file(path) || serving.gemini.find("/" + path) ||
-      serving.gemini.find("/" + path + "/"))
+  if (is_settings_file(path) || serving.gemini.find("/" + path) || serving.gemini.find("/" + path + "/") ||
+      std::any_of(previous.diagnostics.begin(), previous.diagnostics.end(),
+                  [&](const Diagnostic& diagnostic) { return diagnostic.path == path; }))
     return false;
   std::error_code ec;
   return !std::filesystem::exists(std::filesystem::symlink_status(capsule / path, ec)) || is_editor_leftover(name) ||

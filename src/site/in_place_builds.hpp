@@ -28,8 +28,10 @@ bool is_settings_file(const std::string& path);
 
 // A file the last build did not publish and no build will: one an editor
 // or a tool wrote on the way to saving a story (sed's temporary file, vim's
-// swap file), gone or never to be read.
-bool is_passing_file(const std::filesystem::path& capsule, const std::string& path, const Snapshot& serving);
+// swap file), gone or never to be read. A file gone that the last build
+// reported a problem in is not passing: the problem goes with it.
+bool is_passing_file(const std::filesystem::path& capsule, const std::string& path, const BuiltSnapshot& previous,
+                     const Snapshot& serving);
 
 // `previous` whole, as the start of the build made in place from it; the
 // caller brings its caches up to date.

@@ -251,7 +251,7 @@ BuiltSnapshot build_stories(std::shared_ptr<const Config> config, std::shared_pt
   for (const auto& path : *reading.changed) {
     if (is_settings_file(path)) return at_once();
     const bool read_before = previous->cache.articles.count(path) > 0;
-    if (!read_before && is_passing_file(capsule, path, *reading.serving)) continue;
+    if (!read_before && is_passing_file(capsule, path, *previous, *reading.serving)) continue;
     std::error_code ec;
     const bool gone = !std::filesystem::exists(std::filesystem::symlink_status(capsule / path, ec));
     (read_before && gone ? removed : saved).push_back(path);

@@ -67,7 +67,7 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
       others.insert(path);
       continue;
     }
-    if (is_hidden_capsule_path(path) || is_passing_file(capsule, path, serving)) continue;
+    if (is_hidden_capsule_path(path) || is_passing_file(capsule, path, previous, serving)) continue;
     const std::string url_path = "/" + path;
     if (mime_type_for_extension(std::filesystem::path(path).extension().string()) == "text/gemini" ||
         answered_by_publication(previous, url_path) || !serving.gopher.find(folder_of(url_path)))

@@ -26,7 +26,7 @@ std::optional<std::string> new_story_file(const BuiltSnapshot& previous, const f
   std::optional<std::string> found;
   for (const auto& path : changed) {
     if (previous.cache.articles.count(path)) return std::nullopt;
-    if (is_passing_file(capsule, path, serving)) continue;
+    if (is_passing_file(capsule, path, previous, serving)) continue;
     if (found) return std::nullopt;
     found = path;
   }

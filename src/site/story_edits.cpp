@@ -82,7 +82,7 @@ std::optional<std::vector<Edit>> read_edits(const BuiltSnapshot& previous, const
   std::vector<Edit> edits;
   for (const auto& source : changed) {
     const auto cached = previous.cache.articles.find(source);
-    if (cached == previous.cache.articles.end() && is_passing_file(capsule, source, serving)) continue;
+    if (cached == previous.cache.articles.end() && is_passing_file(capsule, source, previous, serving)) continue;
     if (cached == previous.cache.articles.end() || previous.cache.not_current.count(source) ||
         edits.size() == max_stories_edited)
       return std::nullopt;

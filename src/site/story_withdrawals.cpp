@@ -23,7 +23,7 @@ std::optional<std::string> removed_story_file(const BuiltSnapshot& previous, con
   std::optional<std::string> found;
   for (const auto& path : changed) {
     if (!previous.cache.articles.count(path)) {
-      if (is_passing_file(capsule, path, serving)) continue;
+      if (is_passing_file(capsule, path, previous, serving)) continue;
       return std::nullopt;
     }
     std::error_code ec;
@@ -47,7 +47,7 @@ std::optional<MovedFiles> moved_story_files(const BuiltSnapshot& previous, const
     if (previous.cache.articles.count(path)) {
       if (before || previous.cache.not_current.count(path)) return std::nullopt;
       before = path;
-    } else if (!is_passing_file(capsule, path, serving)) {
+    } else if (!is_passing_file(capsule, path, previous, serving)) {
       if (now) return std::nullopt;
       now = path;
     }

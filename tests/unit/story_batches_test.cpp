@@ -5,6 +5,7 @@
 #include "fresh_build.hpp"
 #include "temp_capsule.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace gazette;
@@ -90,6 +91,29 @@ TEST_CASE("several stories changed at once: one after another in place, else the
     BuiltSnapshot next = build_after_changes(capsule, config, last, row.files);
     CHECK(next.edited_in_place == row.in_place);
     CHECK(describe_changes(next.changes, 0) == row.changes + "; 0 files with errors");
+    check_same_as_fresh(next, config, queries);
+  }
+}
+
+TEST_CASE("a refused file removed beside other changes takes its problem with it; both as a fresh build") {
+  const std::pair<std::string, std::string> refused[] = {
+      {"world/Bad Name.md", article("Bad name", "2024-05-02")},
+      {"world/no-date.md", "+++\ntitle = \"No date\"\n+++\nNo date.\n"},
+  };
+  for (const auto& [file, text] : refused) {
+    CAPTURE(file);
+    TempCapsule capsule;
+    write_capsule(capsule);
+    capsule.write(file, text);
+    const auto config = every_protocol(capsule.root());
+    BuiltSnapshot last = build_snapshot(config, nullptr);
+    REQUIRE(std::any_of(last.diagnostics.begin(), last.diagnostics.end(),
+                        [&](const Diagnostic& diagnostic) { return diagnostic.path == file; }));
+    BuiltSnapshot next = build_after_changes(
+        capsule, config, last,
+        {{file, std::nullopt}, {"world/kiosk.md", article("The kiosk", "2024-05-01", "", "A kiosk.")}});
+    CHECK(std::none_of(next.diagnostics.begin(), next.diagnostics.end(),
+                       [&](const Diagnostic& diagnostic) { return diagnostic.path == file; }));
     check_same_as_fresh(next, config, queries);
   }
 }

@@ -71,10 +71,13 @@ inline std::string first_difference(const Resources& built, const Resources& fre
   return "built " + shown(at, a.end()) + "\nfresh " + shown(bt, b.end());
 }
 
-inline std::set<std::string> problems_of(const BuiltSnapshot& built) {
+// Every problem reported, one a line in order: readable in a failure.
+inline std::string problems_of(const BuiltSnapshot& built) {
   std::set<std::string> all;
   for (const auto& diagnostic : built.diagnostics) all.insert(diagnostic.to_string());
-  return all;
+  std::string lines;
+  for (const auto& problem : all) lines += problem + "\n";
+  return lines;
 }
 
 inline void check_same_as_fresh(const BuiltSnapshot& built, const std::shared_ptr<const Config>& config,

@@ -121,6 +121,12 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
     update_spartan_pages(*snapshot, publication, previous.article_renders, config->spartan, gemini_paths);
 
   BuiltSnapshot built = taken_in_place(previous);
+  // A file the last walk skipped (a symlink leading out, say) is served
+  // now or gone: either way its warning goes.
+  std::erase_if(built.diagnostics, [&](const Diagnostic& diagnostic) {
+    return std::any_of(changes.begin(), changes.end(),
+                       [&](const FileChange& change) { return diagnostic.path == change.url_path.substr(1); });
+  });
   // The bytes held of each file, and the store's count of them, follow the change.
   for (std::size_t i = 0; i < changes.size(); ++i) {
     if (const auto was = built.static_files.find(changes[i].url_path); was != built.static_files.end()) {

@@ -6,6 +6,7 @@
 #include "fresh_build.hpp"
 #include "temp_capsule.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -298,4 +299,27 @@ TEST_CASE("a whole build takes an unchanged static file's bytes from the last bu
   BuiltSnapshot again = build_after_changes(capsule, config, next, {{"site.toml", "title = \"T3\"\nlist_page = 2\n"}});
   CHECK(again.snapshot->gopher.find("/images/large.jpg")->bytes.joined() == photo);
   CHECK(again.snapshot->gopher.find("/images/large.jpg")->bytes.piece(0).data() != large_before);
+}
+
+TEST_CASE("a file the scan skipped, removed alone or beside an edit, takes its warning along; both as a fresh build") {
+  for (const bool beside_an_edit : {false, true}) {
+    CAPTURE(beside_an_edit);
+    TempCapsule capsule;
+    write_capsule(capsule);
+    std::filesystem::create_symlink("/etc/hostname", capsule.root() / "images/out.png");
+    const auto config = every_protocol(capsule.root());
+    BuiltSnapshot last = build_snapshot(config, nullptr);
+    auto warned = [](const BuiltSnapshot& built) {
+      return std::any_of(built.diagnostics.begin(), built.diagnostics.end(),
+                         [](const Diagnostic& diagnostic) { return diagnostic.path == "images/out.png"; });
+    };
+    REQUIRE(warned(last));
+    std::vector<FileChange> changes{{"images/out.png", std::nullopt}};
+    if (beside_an_edit)
+      changes.push_back({"world/kites.md", article("Kites", "2024-05-18", "[image]\nsrc = \"images/pier.jpg\"\n",
+                                                   "Kites over the pier, again.")});
+    BuiltSnapshot next = build_after_changes(capsule, config, last, changes);
+    CHECK_FALSE(warned(next));
+    check_same_as_fresh(next, config, queries);
+  }
 }

@@ -18,7 +18,6 @@
 using namespace gazette;
 using gazette::testing::article;
 using gazette::testing::every_protocol;
-using gazette::testing::FileChange;
 using gazette::testing::TempCapsule;
 
 namespace {
@@ -89,25 +88,18 @@ public:
     }
   }
 
-  // One to three random changes, applied to the capsule's files.
-  std::vector<FileChange> next(std::string& what) {
-    std::vector<FileChange> changes;
-    const std::size_t count = choose_.one_in(4) ? 2 + choose_.below(2) : 1;
-    for (std::size_t i = 0; i < count; ++i)
-      change(changes, what);
+  // One to three random changes, made to the capsule's files: the files
+  // they changed, as inotify names them.
+  ChangedFiles next(std::string& what) {
+    changed_.clear();
     // Each save gets a time of its own: the test saves faster than the
     // file system's clock ticks, and no editor saves within a reload's
     // quiet spell of the last.
-    const auto saved_at = std::filesystem::file_time_type::clock::now() + std::chrono::seconds(++saves_);
-    for (const auto& change : changes) {
-      if (change.text) {
-        capsule_.write(change.path, *change.text);
-        std::filesystem::last_write_time(capsule_.root() / change.path, saved_at);
-      } else {
-        std::filesystem::remove(capsule_.root() / change.path);
-      }
-    }
-    return changes;
+    saved_at_ = std::filesystem::file_time_type::clock::now() + std::chrono::seconds(++saves_);
+    const std::size_t count = choose_.one_in(4) ? 2 + choose_.below(2) : 1;
+    for (std::size_t i = 0; i < count; ++i)
+      change(what);
+    return changed_;
   }
 
 private:
@@ -160,65 +152,74 @@ private:
     return it->second;
   }
 
-  void save(std::vector<FileChange>& changes, const Story& story) { changes.push_back({story.path(), story.text()}); }
+  void write_file(const std::string& path, const std::string& text) {
+    capsule_.write(path, text);
+    std::filesystem::last_write_time(capsule_.root() / path, saved_at_);
+    changed_.insert(path);
+  }
+  void remove_file(const std::string& path) {
+    std::filesystem::remove(capsule_.root() / path);
+    changed_.insert(path);
+  }
+  void save(const Story& story) { write_file(story.path(), story.text()); }
 
-  void change(std::vector<FileChange>& changes, std::string& what) {
+  void change(std::string& what) {
     if (stories_.size() < 6) {
-      add(changes, what);
+      add(what);
       return;
     }
     Story& story = any_story();
-    const std::size_t kind = choose_.below(24);
+    const std::size_t kind = choose_.below(25);
     switch (kind) {
     case 0:
       story.body = body();
       what += " body:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     case 1:
       story.title = fmt::format("The {} story, retold {}", words[choose_.below(6)], choose_.below(100));
       what += " title:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     case 2:
     case 3:
       story.date = date();
       what += " date:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     case 4:
       story.tags = {tags[choose_.below(5)]};
       what += " tags:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     case 5:
       story.draft = !story.draft;
       what += " draft:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     case 6: {
       const Story& other = any_story();
       story.related = choose_.one_in(4) ? "https://example.org/elsewhere" : other.section + "/" + other.slug;
       what += " related:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     }
     case 7:
       story.alias = "/old/" + story.slug;
       what += " alias:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     case 8:
       story.photo = !story.photo;
       what += " photo:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     case 9:
-      remove(changes, story, what);
+      remove(story, what);
       break;
     case 10:
     case 11:
-      add(changes, what);
+      add(what);
       break;
     case 12: {
       // Renamed in its section, or moved to another.
@@ -227,9 +228,9 @@ private:
       if (choose_.one_in(2)) moved.section = any_section();
       if (stories_.count(moved.path())) return;
       what += " move:" + story.path() + "->" + moved.path();
-      changes.push_back({story.path(), std::nullopt});
+      remove_file(story.path());
       stories_.erase(story.path());
-      save(changes, moved);
+      save(moved);
       stories_[moved.path()] = std::move(moved);
       break;
     }
@@ -237,7 +238,7 @@ private:
       const std::string section = any_section();
       section_suffix_[section] = " " + std::to_string(choose_.below(100));
       what += " section:" + section;
-      changes.push_back({section + "/_section.toml", section_text(section)});
+      write_file(section + "/_section.toml", section_text(section));
       break;
     }
     case 14: {
@@ -245,17 +246,20 @@ private:
       list_page_ = 2 + choose_.below(3);
       related_count_ = 1 + choose_.below(3);
       what += " site";
-      changes.push_back({"site.toml", site_text()});
+      write_file("site.toml", site_text());
       break;
     }
     case 15: {
       const bool there = std::filesystem::exists(capsule_.root() / "images/photo.png");
       what += there ? " photo-removed" : " photo-back";
-      changes.push_back({"images/photo.png", there ? std::nullopt : std::optional<std::string>("png")});
+      if (there)
+        remove_file("images/photo.png");
+      else
+        write_file("images/photo.png", "png");
       break;
     }
     default:
-      change_more(changes, what, story, kind);
+      change_more(what, story, kind);
       break;
     }
   }
@@ -263,7 +267,7 @@ private:
   // What a newsroom changes less often: the byline, the teaser and the
   // update date, the order of sections, a section of its own, files that
   // are not stories, and files a load refuses.
-  void change_more(std::vector<FileChange>& changes, std::string& what, Story& story, std::size_t kind) {
+  void change_more(std::string& what, Story& story, std::size_t kind) {
     switch (kind) {
     case 16:
       story.summary = choose_.one_in(3)
@@ -271,34 +275,34 @@ private:
                           : std::optional<std::string>(fmt::format("A {} summary", words[choose_.below(6)]));
       story.author = choose_.one_in(2) ? std::nullopt : std::optional<std::string>("A. Writer");
       what += " byline:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     case 17:
       story.updated = choose_.one_in(2) ? std::nullopt : std::optional<std::string>("2024-06-01");
       what += " updated:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     case 18:
       money_first_ = !money_first_;
       what += " order";
-      changes.push_back({"site.toml", site_text()});
+      write_file("site.toml", site_text());
       break;
     case 19:
       if (!sport_open_) {
         sport_open_ = true;
         what += " sport-opens";
-        changes.push_back({"sport/_section.toml", section_text("sport")});
+        write_file("sport/_section.toml", section_text("sport"));
       } else {
         sport_open_ = false;
         what += " sport-closes";
         for (auto it = stories_.begin(); it != stories_.end();)
           if (it->second.section == "sport") {
-            changes.push_back({it->first, std::nullopt});
+            remove_file(it->first);
             it = stories_.erase(it);
           } else {
             ++it;
           }
-        changes.push_back({"sport/_section.toml", std::nullopt});
+        remove_file("sport/_section.toml");
       }
       break;
     case 20: {
@@ -307,39 +311,57 @@ private:
       const std::string file = bad_name ? "world/Bad Name.md" : "arts/broken.md";
       const bool there = std::filesystem::exists(capsule_.root() / file);
       what += (there ? " unlisted-gone:" : " unlisted:") + file;
-      changes.push_back(
-          {file, there ? std::nullopt : std::optional<std::string>(bad_name ? story.text() : "+++\ntitle = \n")});
+      if (there)
+        remove_file(file);
+      else
+        write_file(file, bad_name ? story.text() : "+++\ntitle = \n");
       break;
     }
     case 21: {
       const bool there = std::filesystem::exists(capsule_.root() / "world/chart.png");
       what += there ? " chart-gone" : " chart";
-      changes.push_back({"world/chart.png", there ? std::nullopt : std::optional<std::string>("chart")});
+      if (there)
+        remove_file("world/chart.png");
+      else
+        write_file("world/chart.png", "chart");
       break;
     }
     case 22:
       what += " about";
-      changes.push_back({"about.gmi", fmt::format("# About\n\nWe report on the {}.\n", words[choose_.below(6)])});
+      write_file("about.gmi", fmt::format("# About\n\nWe report on the {}.\n", words[choose_.below(6)]));
       break;
+    case 23: {
+      // A file the walk skips, and warns about.
+      const std::filesystem::path link = capsule_.root() / "images/outside.png";
+      const bool there = std::filesystem::is_symlink(link);
+      what += there ? " link-gone" : " link";
+      if (there) {
+        remove_file("images/outside.png");
+      } else {
+        std::filesystem::create_symlink("/etc/hostname", link);
+        changed_.insert("images/outside.png");
+      }
+      break;
+    }
     default:
       story.body = fmt::format("The {} report, in full.\n\n## Background\n\n- one\n- two\n\n> A quotation.",
                                words[choose_.below(6)]);
       what += " long-body:" + story.path();
-      save(changes, story);
+      save(story);
       break;
     }
   }
 
-  void add(std::vector<FileChange>& changes, std::string& what) {
+  void add(std::string& what) {
     Story story = new_story();
     what += " add:" + story.path();
-    save(changes, story);
+    save(story);
     stories_[story.path()] = std::move(story);
   }
 
-  void remove(std::vector<FileChange>& changes, const Story& story, std::string& what) {
+  void remove(const Story& story, std::string& what) {
     what += " remove:" + story.path();
-    changes.push_back({story.path(), std::nullopt});
+    remove_file(story.path());
     stories_.erase(story.path());
   }
 
@@ -349,6 +371,8 @@ private:
   std::map<std::string, std::string> section_suffix_;
   int next_slug_ = 0;
   int saves_ = 0;
+  std::filesystem::file_time_type saved_at_;
+  ChangedFiles changed_;
   bool sport_open_ = false, money_first_ = false;
   std::size_t front_page_ = 3, list_page_ = 3, related_count_ = 2;
 };
@@ -364,12 +388,9 @@ void run(std::uint32_t seed, int rounds) {
   std::string history;
   for (int round = 0; round < rounds; ++round) {
     std::string what;
-    const auto changes = newsroom.next(what);
+    ChangedFiles changed = newsroom.next(what);
     history += fmt::format("\n{}:{}", round, what);
-    if (changes.empty()) continue;
-    ChangedFiles changed;
-    for (const auto& change : changes)
-      changed.insert(change.path);
+    if (changed.empty()) continue;
     BuiltSnapshot built = gazette::testing::build_after(config, last, std::move(changed));
     CAPTURE(history);
     gazette::testing::check_same_as_fresh(built, config, queries);

@@ -100,7 +100,9 @@ TEST_CASE("a refused file removed beside other changes takes its problem with it
       {"world/Bad Name.md", article("Bad name", "2024-05-02")},
       {"world/no-date.md", "+++\ntitle = \"No date\"\n+++\nNo date.\n"},
   };
-  for (const auto& [file, text] : refused) {
+  for (const auto& each : refused) {
+    const std::string& file = each.first; // a name of its own: CAPTURE takes it into a lambda
+    const std::string& text = each.second;
     CAPTURE(file);
     TempCapsule capsule;
     write_capsule(capsule);

@@ -124,8 +124,9 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
   // A file the last walk skipped (a symlink leading out, say) is served
   // now or gone: either way its warning goes.
   std::erase_if(built.diagnostics, [&](const Diagnostic& diagnostic) {
-    return std::any_of(changes.begin(), changes.end(),
-                       [&](const FileChange& change) { return diagnostic.path == change.url_path.substr(1); });
+    return std::any_of(changes.begin(), changes.end(), [&](const FileChange& change) {
+      return diagnostic.path == std::string_view(change.url_path).substr(1);
+    });
   });
   // The bytes held of each file, and the store's count of them, follow the change.
   for (std::size_t i = 0; i < changes.size(); ++i) {

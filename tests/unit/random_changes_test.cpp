@@ -163,6 +163,19 @@ private:
     changed_.insert(path);
   }
   void save(const Story& story) { write_file(story.path(), story.text()); }
+  void save(const Story& story, std::string& what, const std::string& label) {
+    what += " " + label + ":" + story.path();
+    save(story);
+  }
+  // Writes the file when it is not there, else removes it: whether it is there now.
+  bool toggle_file(const std::string& path, const std::string& text) {
+    const bool there = std::filesystem::exists(capsule_.root() / path);
+    if (there)
+      remove_file(path);
+    else
+      write_file(path, text);
+    return !there;
+  }
 
   void change(std::string& what) {
     if (stories_.size() < 6) {
@@ -174,46 +187,38 @@ private:
     switch (kind) {
     case 0:
       story.body = body();
-      what += " body:" + story.path();
-      save(story);
+      save(story, what, "body");
       break;
     case 1:
       story.title = fmt::format("The {} story, retold {}", words[choose_.below(6)], choose_.below(100));
-      what += " title:" + story.path();
-      save(story);
+      save(story, what, "title");
       break;
     case 2:
     case 3:
       story.date = date();
-      what += " date:" + story.path();
-      save(story);
+      save(story, what, "date");
       break;
     case 4:
       story.tags = {tags[choose_.below(5)]};
-      what += " tags:" + story.path();
-      save(story);
+      save(story, what, "tags");
       break;
     case 5:
       story.draft = !story.draft;
-      what += " draft:" + story.path();
-      save(story);
+      save(story, what, "draft");
       break;
     case 6: {
       const Story& other = any_story();
       story.related = choose_.one_in(4) ? "https://example.org/elsewhere" : other.section + "/" + other.slug;
-      what += " related:" + story.path();
-      save(story);
+      save(story, what, "related");
       break;
     }
     case 7:
       story.alias = "/old/" + story.slug;
-      what += " alias:" + story.path();
-      save(story);
+      save(story, what, "alias");
       break;
     case 8:
       story.photo = !story.photo;
-      what += " photo:" + story.path();
-      save(story);
+      save(story, what, "photo");
       break;
     case 9:
       remove(story, what);
@@ -250,15 +255,9 @@ private:
       write_file("site.toml", site_text());
       break;
     }
-    case 15: {
-      const bool there = std::filesystem::exists(capsule_.root() / "images/photo.png");
-      what += there ? " photo-removed" : " photo-back";
-      if (there)
-        remove_file("images/photo.png");
-      else
-        write_file("images/photo.png", "png");
+    case 15:
+      what += toggle_file("images/photo.png", "png") ? " photo-back" : " photo-removed";
       break;
-    }
     default:
       change_more(what, story, kind);
       break;
@@ -275,13 +274,11 @@ private:
                           ? std::nullopt
                           : std::optional<std::string>(fmt::format("A {} summary", words[choose_.below(6)]));
       story.author = choose_.one_in(2) ? std::nullopt : std::optional<std::string>("A. Writer");
-      what += " byline:" + story.path();
-      save(story);
+      save(story, what, "byline");
       break;
     case 17:
       story.updated = choose_.one_in(2) ? std::nullopt : std::optional<std::string>("2024-06-01");
-      what += " updated:" + story.path();
-      save(story);
+      save(story, what, "updated");
       break;
     case 18:
       money_first_ = !money_first_;
@@ -310,23 +307,13 @@ private:
       // A file whose name no story may have, or that never parsed.
       const bool bad_name = choose_.one_in(2);
       const std::string file = bad_name ? "world/Bad Name.md" : "arts/broken.md";
-      const bool there = std::filesystem::exists(capsule_.root() / file);
-      what += (there ? " unlisted-gone:" : " unlisted:") + file;
-      if (there)
-        remove_file(file);
-      else
-        write_file(file, bad_name ? story.text() : "+++\ntitle = \n");
+      what +=
+          (toggle_file(file, bad_name ? story.text() : "+++\ntitle = \n") ? " unlisted:" : " unlisted-gone:") + file;
       break;
     }
-    case 21: {
-      const bool there = std::filesystem::exists(capsule_.root() / "world/chart.png");
-      what += there ? " chart-gone" : " chart";
-      if (there)
-        remove_file("world/chart.png");
-      else
-        write_file("world/chart.png", "chart");
+    case 21:
+      what += toggle_file("world/chart.png", "chart") ? " chart" : " chart-gone";
       break;
-    }
     case 22:
       what += " about";
       write_file("about.gmi", fmt::format("# About\n\nWe report on the {}.\n", words[choose_.below(6)]));
@@ -347,16 +334,14 @@ private:
     default:
       story.body = fmt::format("The {} report, in full.\n\n## Background\n\n- one\n- two\n\n> A quotation.",
                                words[choose_.below(6)]);
-      what += " long-body:" + story.path();
-      save(story);
+      save(story, what, "long-body");
       break;
     }
   }
 
   void add(std::string& what) {
     Story story = new_story();
-    what += " add:" + story.path();
-    save(story);
+    save(story, what, "add");
     stories_[story.path()] = std::move(story);
   }
 

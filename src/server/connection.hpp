@@ -137,7 +137,9 @@ asio::awaitable<void> serve_connection(const ConnectionServices& services, asio:
   if (!ec && file && file->get() >= 0) sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 
   // The deadline armed for the answer's last write also bounds the close.
-  if (!ec) co_await FrontEnd::finish(connection->stream, request.state == Framing::need_more);
+  const bool input_left =
+      request.state == Framing::too_long || (received > line_end && answer.body_bytes == 0 && answer.unread_body == 0);
+  if (!ec) co_await FrontEnd::finish(connection->stream, request.state == Framing::need_more, input_left);
   connection->disarm();
   services.access_log.record(client, answer.status, FrontEnd::logged_request({buffer.data(), request.text.size()}), sent,
                              Clock::now() - started);

@@ -48,7 +48,9 @@ struct GeminiFrontEnd {
   }
   static Answer not_found(std::string_view) { return gemini_not_found(); }
   // A client whose request timed out is not waited for (see TlsStream::shutdown).
-  static asio::awaitable<void> finish(TlsStream& stream, bool request_timed_out) {
+  // Waiting for the client's close_notify reads whatever else it sent, so
+  // unread input never turns the close into a reset here.
+  static asio::awaitable<void> finish(TlsStream& stream, bool request_timed_out, bool) {
     std::error_code ec;
     co_await stream.shutdown(ec, request_timed_out ? TlsStream::ClientCloseNotify::skip : TlsStream::ClientCloseNotify::wait);
   }

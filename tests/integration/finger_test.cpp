@@ -82,6 +82,7 @@ TEST_CASE("Finger: the latest stories, a section, a story's text; /W; forwarding
   CHECK(tcp_exchange(port, story + "\r\n").bytes == gopher_story);
   const TcpResponse too_long = tcp_exchange(port, std::string(2000, 'a'));
   CHECK(too_long.bytes.starts_with("The query is longer than 1024 bytes.\r\n"));
+  CHECK(too_long.completed); // the rest of the query is read and dropped: no reset
   CHECK(server.wait_for_stdout(" 127.0.0.1 ok finger:ukraine"));
   CHECK(server.wait_for_stdout(" 127.0.0.1 error finger:@elsewhere"));
 }

@@ -99,6 +99,17 @@ TEST_CASE("Gopher: errors, Gopher+, HTTP, URL: pages and caps.txt") {
   CHECK(tcp_exchange(port, std::string(1025, 'a') + "\r\n").bytes ==
         "3Selector is longer than 1024 bytes\t\terror.host\t1\r\n.\r\n");
   CHECK(tcp_exchange(port, std::string(1024, 'a') + "\r\n").bytes.starts_with("3Not found: "));
+  // What the client sent past the limit is read and dropped: the answer
+  // ends with the server's FIN, not a reset that could destroy it.
+  for (const std::size_t length : {std::size_t{1025}, std::size_t{70000}}) {
+    CAPTURE(length);
+    const TcpResponse too_long = tcp_exchange(port, std::string(length, 'a') + "\r\n");
+    CHECK(too_long.completed);
+    CHECK(too_long.bytes == "3Selector is longer than 1024 bytes\t\terror.host\t1\r\n.\r\n");
+  }
+  const TcpResponse trailing = tcp_exchange(port, "/nothing-here\r\n" + std::string(5000, 'x'));
+  CHECK(trailing.completed);
+  CHECK(trailing.bytes == "3Not found: /nothing-here\t\terror.host\t1\r\n.\r\n");
   CHECK(tcp_exchange(port, "/\t$\r\n").bytes == tcp_exchange(port, "/\r\n").bytes);
   CHECK(tcp_exchange(port, "/ukraine/\t+\r\n").bytes == tcp_exchange(port, "/ukraine/\r\n").bytes);
   CHECK(tcp_exchange(port, "ukraine/\r\n").bytes == tcp_exchange(port, "/ukraine/\r\n").bytes);

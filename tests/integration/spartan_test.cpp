@@ -143,6 +143,7 @@ TEST_CASE("Spartan: redirects, errors, and words posted to /search") {
   CHECK(not_a_length.bytes == "4 Content length is not a number of bytes\r\n");
   const TcpResponse too_long = tcp_exchange(port, "localhost /" + std::string(1100, 'a') + " 0\r\n");
   CHECK(too_long.bytes == "4 Request line is longer than 1024 bytes\r\n");
+  CHECK(too_long.completed); // the rest of the line is read and dropped: no reset
   const TcpResponse too_many_words = tcp_exchange(port, "localhost /search 5000\r\n" + std::string(5000, 'a'));
   CHECK(too_many_words.bytes == "4 Search words are longer than 1024 bytes\r\n");
   // Answered at once, not after the client's time runs out.

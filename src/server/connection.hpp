@@ -85,6 +85,8 @@ asio::awaitable<void> serve_connection(const ConnectionServices& services, asio:
 
   // What came after the request line begins a body.
   const std::size_t line_end = std::min(framed.line_length + 2, received);
+  // A client that declared a body may send more than it declared.
+  const bool body_declared = answer.body_bytes > 0 || answer.unread_body > 0;
   std::string body;
   if (answer.body_bytes > 0) {
     // The rest of it must come within one request timeout.
@@ -137,8 +139,7 @@ asio::awaitable<void> serve_connection(const ConnectionServices& services, asio:
   if (!ec && file && file->get() >= 0) sent += co_await stream_file(*connection, *file, config.request_timeout, ec);
 
   // The deadline armed for the answer's last write also bounds the close.
-  const bool input_left =
-      request.state == Framing::too_long || (received > line_end && answer.body_bytes == 0 && answer.unread_body == 0);
+  const bool input_left = request.state == Framing::too_long || received > line_end || body_declared;
   if (!ec) co_await FrontEnd::finish(connection->stream, request.state == Framing::need_more, input_left);
   connection->disarm();
   services.access_log.record(client, answer.status, FrontEnd::logged_request({buffer.data(), request.text.size()}), sent,

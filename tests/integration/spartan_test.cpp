@@ -146,6 +146,14 @@ TEST_CASE("Spartan: redirects, errors, and words posted to /search") {
   CHECK(too_long.completed); // the rest of the line is read and dropped: no reset
   const TcpResponse too_many_words = tcp_exchange(port, "localhost /search 5000\r\n" + std::string(5000, 'a'));
   CHECK(too_many_words.bytes == "4 Search words are longer than 1024 bytes\r\n");
+  // More than the content length said: the answer still ends cleanly, no reset.
+  const TcpResponse surplus = tcp_exchange(port, "localhost /search 5\r\npeace" + std::string(70000, 'x'));
+  CHECK(surplus.bytes.starts_with("2 text/gemini\r\n# Search: peace\n\n"));
+  CHECK(surplus.completed);
+  const TcpResponse refused_surplus =
+      tcp_exchange(port, "localhost /search 5000\r\n" + std::string(5000, 'a') + std::string(70000, 'x'));
+  CHECK(refused_surplus.bytes == "4 Search words are longer than 1024 bytes\r\n");
+  CHECK(refused_surplus.completed);
   // Answered at once, not after the client's time runs out.
   const TcpResponse bare_lf = tcp_exchange(port, "localhost / 0\n", 3s);
   CHECK(bare_lf.bytes == "4 Request has a line feed without its carriage return; end the line with CRLF\r\n");

@@ -241,7 +241,10 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
     } else if (key == "subtitle") {
       if (auto value = reader.string(node, key)) article.subtitle = *value;
     } else if (key == "date") {
-      if (auto value = reader.timestamp(node, key)) article.date = *value, has_date = true;
+      // The calendar has no year 0, and its archive page would be the archive's own path.
+      if (auto value = reader.timestamp(node, key); value && value->unix_seconds < days_from_civil(1, 1, 1) * 86400)
+        reader.error(node, "date is before the year 1; write the year in full, such as date = 2024-05-17");
+      else if (value) article.date = *value, has_date = true;
     } else if (key == "updated") {
       if (auto value = reader.timestamp(node, key)) article.updated = *value;
     } else if (key == "author") {

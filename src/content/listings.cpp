@@ -18,6 +18,8 @@ std::chrono::year_month_day civil_day(const Article& article) {
 int year_of(const std::chrono::year_month_day& day) { return static_cast<int>(day.year()); }
 int month_of(const std::chrono::year_month_day& day) { return static_cast<int>(static_cast<unsigned>(day.month())); }
 int day_of(const std::chrono::year_month_day& day) { return static_cast<int>(static_cast<unsigned>(day.day())); }
+// In four digits, as the archive's paths have it.
+std::string year_label(int year) { return fmt::format("{:04}", year); }
 
 // Splits `stories`, newest first, into runs of one year, month or day:
 // `key` names the period of a story and `start` its first second. Each
@@ -80,8 +82,8 @@ public:
     ListingPlan index{root, title, "", {}, {}, false, false, up};
     const auto years = date_archive(stories);
     for (const auto& year : years) {
-      index.links.push_back({archive_path(listing, year.year), count_label(std::to_string(year.year), year.stories.size())});
-      ListingPlan year_page{archive_path(listing, year.year), prefixed(name, std::to_string(year.year)), "", {}, {}, false, false, {}};
+      index.links.push_back({archive_path(listing, year.year), count_label(year_label(year.year), year.stories.size())});
+      ListingPlan year_page{archive_path(listing, year.year), prefixed(name, year_label(year.year)), "", {}, {}, false, false, {}};
       year_page.after.push_back({root, title});
       year_page.after.insert(year_page.after.end(), up.begin(), up.end());
       for (const auto& month : year.months) {
@@ -101,7 +103,7 @@ public:
     const std::string title = name.empty() ? "Archive" : "Archive: " + name;
     const std::string month_title = prefixed(name, month_name(year, month.month));
     const std::string month_path = archive_path(listing, year, month.month);
-    std::vector<ListingLink> month_up{{archive_path(listing, year), prefixed(name, std::to_string(year))},
+    std::vector<ListingLink> month_up{{archive_path(listing, year), prefixed(name, year_label(year))},
                                       {archive_path(listing), title}};
     month_up.insert(month_up.end(), up.begin(), up.end());
     if (fits_one_page(month.stories)) {
@@ -232,7 +234,7 @@ std::string archive_path(std::string_view listing, int year, int month, int day)
 }
 
 std::string month_name(int year, int month) {
-  return fmt::format("{} {}", month >= 1 && month <= 12 ? month_names[static_cast<std::size_t>(month - 1)] : "?", year);
+  return fmt::format("{} {:04}", month >= 1 && month <= 12 ? month_names[static_cast<std::size_t>(month - 1)] : "?", year);
 }
 
 namespace {

@@ -181,6 +181,8 @@ TEST_CASE("every front matter error names its line and keeps the article offline
       {"+++\ntitle = \"T\"\n+++\n", 1, "missing date"},
       {"+++\ntitle = \"T\"\ndate = \"2024-01-01\"\n+++\n", 3, "TOML date"},
       {"+++\ntitle = \"T\"\ndate = 2024-13-01\n+++\n", 3, "not valid TOML"},
+      {"+++\ntitle = \"T\"\ndate = 0000-06-01\n+++\n", 3, "date is before the year 1"},
+      {"+++\ntitle = \"T\"\ndate = 0001-01-01T00:30:00+01:00\n+++\n", 3, "date is before the year 1"},
       {"+++\ntitle = \"T\"\ndate = 2024-01-01\ntitle = \"again\"\n+++\n", 4, "not valid TOML"},
       {"+++\ntitle = 3\ndate = 2024-01-01\n+++\n", 2, "title must be a string"},
       {"+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = \"one\"\n+++\n", 4, "tags must be an array"},

@@ -144,6 +144,28 @@ TEST_CASE("the date archive: years, months with stories, days; boundaries in UTC
   }
 }
 
+TEST_CASE("archive pages name a year as their paths write it, in four digits") {
+  Stories stories;
+  stories.add("recent", at(2024, 5, 16)).add("typo", at(24, 5, 16));
+  Publication publication;
+  publication.site.title = "Review";
+  publication.sections.push_back({"world", "World", "", stories.list});
+  publication.published = stories.list;
+  const auto plans = listing_plans(publication, [](const Article&, bool) { return std::size_t{100}; });
+
+  const ListingPlan* index = plan_at(plans, "/archive/");
+  REQUIRE(index);
+  std::vector<std::string> links;
+  for (const auto& link : index->links) links.push_back(link.label + " " + link.path);
+  CHECK(links == std::vector<std::string>{"2024 (1 story) /archive/2024/", "0024 (1 story) /archive/0024/"});
+  const ListingPlan* year = plan_at(plans, "/archive/0024/");
+  REQUIRE(year);
+  CHECK(year->heading.find("0024") != std::string::npos);
+  REQUIRE(year->links.size() == 1);
+  CHECK(year->links.front().label == "May 0024 (1 story)");
+  CHECK(year->links.front().path == "/archive/0024/05/");
+}
+
 TEST_CASE("archive days split a month at midnight UTC") {
   Stories stories;
   stories.add("a", at(2024, 5, 17)).add("b", at(2024, 5, 16, 23, 59, 59)).add("c", at(2024, 5, 16, 23, 59, 59)).add("d", at(2024, 5, 2));

@@ -56,10 +56,20 @@ const ListingPlan* plan_at(const std::vector<ListingPlan>& plans, const std::str
   return found == plans.end() ? nullptr : &*found;
 }
 
-std::vector<std::string> after_labels(const ListingPlan& plan) {
+// Each link as "label path".
+std::vector<std::string> labels(const std::vector<ListingLink>& links) {
   std::vector<std::string> out;
-  for (const auto& link : plan.after) out.push_back(link.label + " " + link.path);
+  for (const auto& link : links) out.push_back(link.label + " " + link.path);
   return out;
+}
+
+// A publication of one section, "world", holding every story.
+Publication one_section(const Stories& stories) {
+  Publication publication;
+  publication.site.title = "Review";
+  publication.sections.push_back({"world", "World", "", stories.list});
+  publication.published = stories.list;
+  return publication;
 }
 
 } // namespace
@@ -147,17 +157,12 @@ TEST_CASE("the date archive: years, months with stories, days; boundaries in UTC
 TEST_CASE("archive pages name a year as their paths write it, in four digits") {
   Stories stories;
   stories.add("recent", at(2024, 5, 16)).add("typo", at(24, 5, 16));
-  Publication publication;
-  publication.site.title = "Review";
-  publication.sections.push_back({"world", "World", "", stories.list});
-  publication.published = stories.list;
+  const Publication publication = one_section(stories);
   const auto plans = listing_plans(publication, [](const Article&, bool) { return std::size_t{100}; });
 
   const ListingPlan* index = plan_at(plans, "/archive/");
   REQUIRE(index);
-  std::vector<std::string> links;
-  for (const auto& link : index->links) links.push_back(link.label + " " + link.path);
-  CHECK(links == std::vector<std::string>{"2024 (1 story) /archive/2024/", "0024 (1 story) /archive/0024/"});
+  CHECK(labels(index->links) == std::vector<std::string>{"2024 (1 story) /archive/2024/", "0024 (1 story) /archive/0024/"});
   const ListingPlan* year = plan_at(plans, "/archive/0024/");
   REQUIRE(year);
   CHECK(year->heading.find("0024") != std::string::npos);
@@ -198,11 +203,8 @@ TEST_CASE("listing plans: section pages lead on to older ones, archives reach ev
     CAPTURE(row.name);
     Stories stories;
     for (std::size_t i = 0; i < row.stories; ++i) stories.add(fmt::format("s{}", i), at(2024, 5, 16) - static_cast<std::int64_t>(i) * 86400 * 10);
-    Publication publication;
-    publication.site.title = "Review";
+    Publication publication = one_section(stories);
     publication.site.list_page = row.list_page;
-    publication.sections.push_back({"world", "World", "", stories.list});
-    publication.published = stories.list;
     const auto plans = listing_plans(publication, [](const Article&, bool) { return std::size_t{100}; });
 
     std::vector<std::string> section_pages;
@@ -219,12 +221,12 @@ TEST_CASE("listing plans: section pages lead on to older ones, archives reach ev
 
     const ListingPlan* first = plan_at(plans, "/world/");
     REQUIRE(first);
-    const auto links = after_labels(*first);
+    const auto links = labels(first->after);
     CHECK((std::find(links.begin(), links.end(), "Older stories /world/page/2/") != links.end()) ==
           (section_pages.size() > 1));
     CHECK(std::find(links.begin(), links.end(), "Archive of this section by date /world/archive/") != links.end());
     if (section_pages.size() > 1) {
-      const auto second = after_labels(*plan_at(plans, "/world/page/2/"));
+      const auto second = labels(plan_at(plans, "/world/page/2/")->after);
       CHECK(std::find(second.begin(), second.end(), "Newer stories /world/") != second.end());
       CHECK(plan_at(plans, "/world/page/2/")->heading == "World, page 2");
     }
@@ -246,10 +248,7 @@ TEST_CASE("a month of more stories than a page lists its days; a crowded day goe
   // 250 stories on the 16th, all in the same second, and one on the 2nd.
   for (int i = 0; i < 250; ++i) stories.add(fmt::format("s{:03}", i), at(2024, 5, 16, 9));
   stories.add("early", at(2024, 5, 2));
-  Publication publication;
-  publication.site.title = "Review";
-  publication.sections.push_back({"world", "World", "", stories.list});
-  publication.published = stories.list;
+  const Publication publication = one_section(stories);
   const auto plans = listing_plans(publication, [](const Article&, bool) { return std::size_t{100}; });
 
   const ListingPlan* month = plan_at(plans, "/archive/2024/05/");
@@ -406,7 +405,7 @@ TEST_CASE("the index of topics goes on over pages when the topics pass one, each
     if (row.pages > 1) {
       REQUIRE(plan_at(plans, "/tags/page/2/"));
       CHECK(plan_at(plans, "/tags/page/2/")->heading == "Topics, page 2");
-      CHECK(after_labels(*plan_at(plans, "/tags/")).front() == "More topics /tags/page/2/");
+      CHECK(labels(plan_at(plans, "/tags/")->after).front() == "More topics /tags/page/2/");
     }
   }
 }

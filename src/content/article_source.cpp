@@ -242,9 +242,17 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
       if (auto value = reader.string(node, key)) article.subtitle = *value;
     } else if (key == "date") {
       // The calendar has no year 0, and its archive page would be the archive's own path.
-      if (auto value = reader.timestamp(node, key); value && value->unix_seconds < days_from_civil(1, 1, 1) * 86400)
+      auto value = reader.timestamp(node, key);
+      if (value && value->unix_seconds < days_from_civil(1, 1, 1) * 86400) {
         reader.error(node, "date is before the year 1; write the year in full, such as date = 2024-05-17");
-      else if (value) article.date = *value, has_date = true;
+      } else if (value) {
+        article.date = *value, has_date = true;
+        // A year like 0224 is more likely a slip than a story from antiquity,
+        // and would file the story under the bottom of every list unnoticed.
+        if (value->unix_seconds < days_from_civil(1000, 1, 1) * 86400)
+          reader.warning(node, "date is before the year 1000; if the year is a slip, write it in full, such as "
+                               "date = 2024-05-17 (the story is published as dated)");
+      }
     } else if (key == "updated") {
       if (auto value = reader.timestamp(node, key)) article.updated = *value;
     } else if (key == "author") {

@@ -214,6 +214,25 @@ TEST_CASE("unknown keys are warnings; the article is still published") {
   CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 7, "unknown key image.alt"));
 }
 
+TEST_CASE("a date before the year 1000 is published, with a warning on its line") {
+  struct Row {
+    std::string date;
+    bool warned;
+  };
+  const Row rows[] = {
+      {"0224-05-15", true},           {"0001-01-01", true},           {"0999-12-31T23:59:59Z", true},
+      {"1000-01-01", false},          {"1850-06-01", false},          {"2024-05-15", false},
+      {"0999-12-31T23:30:00-01:00", false}, // 1000-01-01 in UTC
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.date);
+    auto parsed = parse_article("+++\ntitle = \"T\"\ndate = " + row.date + "\n+++\n", "s/a.md");
+    CHECK(parsed.usable);
+    CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 3, "date is before the year 1000") == row.warned);
+    CHECK(parsed.diagnostics.size() == (row.warned ? 1u : 0u));
+  }
+}
+
 TEST_CASE("a tag named twice is kept once, with a warning on the repeat's line") {
   auto parsed = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [\n  \"gaza\",\n  \"aid\",\n  \"gaza\",\n]\n+++\n",
                               "s/a.md");

@@ -130,8 +130,8 @@ NewsroomOutcome carry_out(const Snapshot& snapshot, Answer answer) {
                              [&](const EditorSettings& e) { return e.fingerprint == task.fingerprint; });
   if (editor == config.editors.end()) return {gemini_status(61, "This certificate is not in the newsroom's list")};
   if (task.kind == NewsroomTask::Kind::newsroom_page)
-    return {made_gemini_answer(
-        render_newsroom_page(snapshot.stories.get(), *editor, history.recent_changes(20), task.origin))};
+    return {made_gemini_answer(render_newsroom_page(snapshot.stories.get(), snapshot.problems.get(), *editor,
+                                                    history.recent_changes(20), task.origin))};
   const auto versions = history.versions(task.file);
   if (task.kind == NewsroomTask::Kind::history_page)
     return {made_gemini_answer(render_history_page(task.page, task.file, versions, task.may_restore, task.origin))};

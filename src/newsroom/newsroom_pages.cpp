@@ -55,9 +55,29 @@ std::string when_text(std::string_view rfc3339) {
   return fmt::format("{} {} UTC", rfc3339.substr(0, 10), rfc3339.substr(11, 8));
 }
 
+// The problems in files of the sections a reporter files into (every file,
+// for an editor or a reporter of every section), as `gazette check` words them.
+void append_problems(std::string& out, const Diagnostics* problems, const EditorSettings& editor) {
+  out += "\n## Problems\n\n";
+  std::vector<const Diagnostic*> shown;
+  if (problems)
+    for (const auto& problem : *problems) {
+      const std::string_view folder = std::string_view(problem.path).substr(0, problem.path.find('/'));
+      if (editor.role == EditorSettings::Role::editor || editor.sections.empty() ||
+          std::find(editor.sections.begin(), editor.sections.end(), folder) != editor.sections.end())
+        shown.push_back(&problem);
+    }
+  if (shown.empty()) out += "None.\n";
+  for (std::size_t i = 0; i < shown.size() && i < max_problems_listed; ++i)
+    out += escape_gemtext_line(shown[i]->to_string()) + "\n";
+  if (shown.size() > max_problems_listed)
+    out += fmt::format("And {} more; the server's log and gazette check list them all.\n",
+                       shown.size() - max_problems_listed);
+}
+
 } // namespace
 
-std::string render_newsroom_page(const StoryIndex* index, const EditorSettings& editor,
+std::string render_newsroom_page(const StoryIndex* index, const Diagnostics* problems, const EditorSettings& editor,
                                  const std::vector<AuditRecord>& recent, std::string_view origin) {
   std::string out = gemini_header(20, "text/gemini");
   out += "# Newsroom\n\n";
@@ -72,6 +92,7 @@ std::string render_newsroom_page(const StoryIndex* index, const EditorSettings& 
   out += "Stories go up with Titan: their Markdown source, front matter included, to their own path. "
          "An upload of size 0 unpublishes.\n";
 
+  append_problems(out, problems, editor);
   const std::vector<StoryInfo> none;
   append_stories(out, "Drafts", index ? index->drafts : none, editor, origin, false);
   append_stories(out, "Scheduled", index ? index->scheduled : none, editor, origin, true);

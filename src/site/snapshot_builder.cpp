@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <future>
+#include <tuple>
 
 namespace gazette {
 
@@ -192,7 +193,7 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   built.publication = std::move(loaded.publication);
   built.article_renders = std::move(renders);
   built.redirects = std::move(loaded.redirects);
-  built.snapshot = std::move(snapshot);
+  finish_build(built, std::move(snapshot));
   return built;
 }
 
@@ -297,6 +298,24 @@ std::size_t other_files_changed(const CapsuleReading& reading, const Snapshot& b
 }
 
 } // namespace
+
+void finish_build(BuiltSnapshot& built, std::shared_ptr<Snapshot> snapshot) {
+  snapshot->problems = nullptr;
+  if (!snapshot->config->editors.empty()) {
+    Diagnostics problems;
+    for (const auto& diagnostic : built.diagnostics)
+      if (diagnostic.severity != Diagnostic::Severity::note) problems.push_back(diagnostic);
+    // By file, and in a file by line, each once, however the build came by them.
+    const auto fields = [](const Diagnostic& d) { return std::tie(d.path, d.line, d.severity, d.message); };
+    std::sort(problems.begin(), problems.end(),
+              [&](const Diagnostic& a, const Diagnostic& b) { return fields(a) < fields(b); });
+    problems.erase(std::unique(problems.begin(), problems.end(),
+                               [&](const Diagnostic& a, const Diagnostic& b) { return fields(a) == fields(b); }),
+                   problems.end());
+    snapshot->problems = std::make_shared<const Diagnostics>(std::move(problems));
+  }
+  built.snapshot = std::move(snapshot);
+}
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
                              BuiltSnapshot* previous, std::chrono::sys_seconds now,

@@ -71,6 +71,10 @@ struct CapsuleReading {
   }
 };
 
+// Gives `built` its snapshot, the last step of every build: with the
+// capsule's problems as the build's diagnostics now stand, for the newsroom.
+void finish_build(BuiltSnapshot& built, std::shared_ptr<Snapshot> snapshot);
+
 // `tls` may be null where nothing is served (gazette render). `previous`
 // lets a reload reuse what did not change; after an edit that leaves each
 // story where it was, a new story, a story removed or a story moved, the

@@ -140,7 +140,7 @@ std::optional<BuiltSnapshot> change_static_files_in_place(BuiltSnapshot& previou
     }
   }
   recheck_link_warnings(built, *built.publication, gone, serving.gemini, snapshot->gemini);
-  built.snapshot = std::move(snapshot);
+  finish_build(built, std::move(snapshot));
   rest = reading;
   rest.changed = std::move(others);
   rest.serving = built.snapshot;

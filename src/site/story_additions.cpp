@@ -245,7 +245,7 @@ std::optional<BuiltSnapshot> add_story_in_place(BuiltSnapshot& previous, const s
   add_photo_path(built.photo_paths, story);
   built.cache.articles[*source] = std::move(*read);
   ++built.article_files;
-  built.snapshot = std::move(snapshot);
+  finish_build(built, std::move(snapshot));
   return built;
 }
 

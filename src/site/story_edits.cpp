@@ -249,7 +249,7 @@ std::optional<BuiltSnapshot> edit_stories_in_place(BuiltSnapshot& previous, cons
     built.page_bytes = built.page_bytes + page_bytes(*now_rendered) - std::min(built.page_bytes, page_bytes(*before));
     release_body(*article);
   }
-  built.snapshot = std::move(snapshot);
+  finish_build(built, std::move(snapshot));
   return built;
 }
 

@@ -246,7 +246,7 @@ std::optional<BuiltSnapshot> withdraw(BuiltSnapshot& previous, const std::shared
   keep_list_pages(built.listings, std::move(pages_changed));
   built.cache.articles.erase(source); // the story goes with it
   --built.article_files;
-  built.snapshot = std::move(snapshot);
+  finish_build(built, std::move(snapshot));
   return built;
 }
 

@@ -3,6 +3,7 @@
 // after it is built; a new one replaces it whole (see SnapshotStore).
 #pragma once
 #include "config/config.hpp"
+#include "content/diagnostic.hpp"
 #include "content/search_index.hpp"
 #include "content/story_index.hpp"
 #include "snapshot/outside_links.hpp"
@@ -52,6 +53,10 @@ struct Snapshot {
   // Every story, drafts too, for the newsroom; null when no editors are
   // configured or the capsule has no publication.
   std::shared_ptr<const StoryIndex> stories;
+  // The capsule's errors and warnings, for the newsroom's page: the people
+  // who publish from a Gemini client never see the server's log. Null when
+  // no editors are configured.
+  std::shared_ptr<const Diagnostics> problems;
   // When the build began reading the capsule: a change saved before then is in it.
   std::chrono::steady_clock::time_point capsule_read_at{};
 

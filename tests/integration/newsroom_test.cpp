@@ -304,11 +304,14 @@ TEST_CASE("newsroom: ;edit sends an editor the source, front matter included; ne
 TEST_CASE("newsroom: a reporter files and changes their own drafts, in their sections") {
   TempCapsule site;
   newsroom_capsule(site);
+  site.write("culture/odd.md", article("Odd", "2024-05-17", "colour = \"red\"\n"));
   GazetteProcess server(site, newsroom_config());
   const auto port = server.gemini_port();
   const std::string mine = "author = \"R. Porter\"\ndraft = true\n";
 
-  const auto filed = gemini_exchange_as(reporter(), port, upload(port, "/world/new-one", story("New one", mine, "Filed.")));
+  // Filed with a slip the upload's check lets through: the newsroom's page names it.
+  const auto filed =
+      gemini_exchange_as(reporter(), port, upload(port, "/world/new-one", story("New one", mine + "mood = \"sunny\"\n", "Filed.")));
   CHECK(filed.header == fmt::format("30 gemini://localhost:{}/newsroom/", port));
   CHECK(fs::exists(site.root() / "world/new-one.md"));
   CHECK(gemini_get(port, "/world/new-one").status() == 51); // a draft
@@ -335,6 +338,17 @@ TEST_CASE("newsroom: a reporter files and changes their own drafts, in their sec
   CHECK(page.body.find(fmt::format("=> titan://localhost:{}/world/new-one;edit Edit: New one", port)) != std::string::npos);
   CHECK(page.body.find("\nTalks (2024-05-17, Someone Else)\n") != std::string::npos);
   CHECK(page.body.find("R. Porter uploaded /world/new-one") != std::string::npos);
+  const std::string slip = "\nworld/new-one.md:6: warning: unknown front matter key mood, ignored; check its spelling\n";
+  const std::string elsewhere = "\nculture/odd.md:4: warning: unknown front matter key colour, ignored; check its spelling\n";
+  CHECK(page.body.find(slip) != std::string::npos);
+  CHECK(page.body.find(elsewhere) == std::string::npos); // outside their sections
+  const auto editors_page = gemini_exchange_as(editor(), port, fmt::format("gemini://localhost:{}/newsroom/\r\n", port));
+  CHECK(editors_page.body.find(slip) != std::string::npos);
+  CHECK(editors_page.body.find(elsewhere) != std::string::npos);
+  // Put right, it is gone from the page.
+  CHECK(gemini_exchange_as(reporter(), port, upload(port, "/world/new-one", story("New one", mine, "Filed."))).status() == 30);
+  CHECK(gemini_exchange_as(reporter(), port, fmt::format("gemini://localhost:{}/newsroom/\r\n", port)).body.find(slip) ==
+        std::string::npos);
   // Past versions are for editors.
   CHECK(gemini_exchange_as(reporter(), port, fmt::format("gemini://localhost:{}/newsroom/history/world/storm\r\n", port)).status() == 61);
 }

@@ -1,6 +1,7 @@
 // A build made from the one before (in place or whole) against a fresh
 // build of the same files: every protocol's answers, the links Gopher may
-// leave for, the problems reported, and search must be the same.
+// leave for, the problems reported (and listed for the newsroom), and
+// search must be the same.
 #pragma once
 #include "site/snapshot_builder.hpp"
 #include "temp_capsule.hpp"
@@ -14,10 +15,12 @@
 
 namespace gazette::testing {
 
-// Settings for a build of `capsule` that serves Spartan and Finger too.
+// Settings for a build of `capsule` that serves Spartan and Finger too,
+// and has a newsroom.
 inline std::shared_ptr<const Config> every_protocol(const std::filesystem::path& capsule) {
   auto config = std::make_shared<Config>();
   config->capsule = capsule;
+  config->editors = {{"E. Ditor", std::string(64, 'e'), EditorSettings::Role::editor, {}}};
   config->spartan.listen.push_back(*parse_listen_address("127.0.0.1:300"));
   config->finger.listen.push_back(*parse_listen_address("127.0.0.1:79"));
   return config;
@@ -71,12 +74,22 @@ inline std::string first_difference(const Resources& built, const Resources& fre
   return "built " + shown(at, a.end()) + "\nfresh " + shown(bt, b.end());
 }
 
-// Every problem reported, one a line in order: readable in a failure.
-inline std::string problems_of(const BuiltSnapshot& built) {
+// Every problem reported (or every error and warning), one a line in
+// order: readable in a failure.
+inline std::string problems_of(const BuiltSnapshot& built, bool with_notes = true) {
   std::set<std::string> all;
-  for (const auto& diagnostic : built.diagnostics) all.insert(diagnostic.to_string());
+  for (const auto& diagnostic : built.diagnostics)
+    if (with_notes || diagnostic.severity != Diagnostic::Severity::note) all.insert(diagnostic.to_string());
   std::string lines;
   for (const auto& problem : all) lines += problem + "\n";
+  return lines;
+}
+
+// The problems the newsroom's page lists, one a line as it lists them.
+inline std::string newsroom_problems(const BuiltSnapshot& built) {
+  std::string lines;
+  if (built.snapshot->problems)
+    for (const auto& problem : *built.snapshot->problems) lines += problem.to_string() + "\n";
   return lines;
 }
 
@@ -89,6 +102,15 @@ inline void check_same_as_fresh(const BuiltSnapshot& built, const std::shared_pt
   CHECK(first_difference(built.snapshot->finger, fresh.snapshot->finger) == "");
   CHECK(built.snapshot->outside_links == fresh.snapshot->outside_links);
   CHECK(problems_of(built) == problems_of(fresh));
+  CHECK(newsroom_problems(built) == newsroom_problems(fresh));
+  // Each error and warning once, and nothing else.
+  REQUIRE(built.snapshot->problems);
+  std::set<std::string> listed;
+  for (const auto& problem : *built.snapshot->problems) listed.insert(problem.to_string());
+  CHECK(listed.size() == built.snapshot->problems->size());
+  std::string lines;
+  for (const auto& line : listed) lines += line + "\n";
+  CHECK(lines == problems_of(built, false));
   // Search finds stories by their place, and shows each by its entry there.
   auto shown = [](const Snapshot& snapshot, const std::vector<std::uint32_t>& hits) {
     std::vector<std::string> entries;

@@ -230,6 +230,7 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
 
   FrontMatterReader reader(out, 1);
   bool has_title = false, has_date = false;
+  const toml::node* updated_node = nullptr;
   for (const auto& [key_name, node] : front) {
     const std::string_view key = key_name.str();
     if (key == "title") {
@@ -254,7 +255,7 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
                                "date = 2024-05-17 (the story is published as dated)");
       }
     } else if (key == "updated") {
-      if (auto value = reader.timestamp(node, key)) article.updated = *value;
+      if (auto value = reader.timestamp(node, key)) article.updated = *value, updated_node = &node;
     } else if (key == "author") {
       for (auto& [name, _] : reader.strings(node, key, true)) article.authors.push_back(single_line(name));
     } else if (key == "summary") {
@@ -298,6 +299,12 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
       reader.warning(node, fmt::format("unknown front matter key {}, ignored; check its spelling", key));
     }
   }
+  // Pages show an update only when it is later than the story; an earlier
+  // one is most likely a slip of the writer's, and would vanish unsaid.
+  if (has_date && updated_node && article.updated->unix_seconds < article.date.unix_seconds)
+    reader.warning(*updated_node, fmt::format("updated ({}) is before the story's date ({}), so pages do not show it; "
+                                              "write the day it was updated, or leave updated out",
+                                              article.updated->rfc3339(), article.date.rfc3339()));
   if (!front.contains("title")) out.diagnostics.push_back({source, 1, Diagnostic::Severity::error, "missing title: add title = \"...\" to the front matter"});
   if (!front.contains("date"))
     out.diagnostics.push_back({source, 1, Diagnostic::Severity::error, "missing date: add date = 2024-05-17 (a TOML date) to the front matter"});

@@ -233,6 +233,30 @@ TEST_CASE("a date before the year 1000 is published, with a warning on its line"
   }
 }
 
+TEST_CASE("an update dated before its story is kept, with a warning on its line: pages do not show it") {
+  struct Row {
+    std::string date, updated;
+    bool warned;
+  };
+  const Row rows[] = {
+      {"2024-05-15", "0224-05-17", true},
+      {"2024-05-15", "2024-05-14", true},
+      {"2024-05-15T12:00:00Z", "2024-05-15", true},
+      {"2024-05-15", "2024-05-15", false},
+      {"2024-05-15", "2024-05-17", false},
+      {"2024-05-15T12:00:00Z", "2024-05-15T13:00:00+02:00", true}, // 11:00 in UTC
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.updated);
+    // `updated` before `date` in the file: the check waits for both.
+    auto parsed = parse_article("+++\ntitle = \"T\"\nupdated = " + row.updated + "\ndate = " + row.date + "\n+++\n", "s/a.md");
+    CHECK(parsed.usable);
+    REQUIRE(parsed.article.updated);
+    CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 3, "updated (") == row.warned);
+    CHECK(has_diagnostic(parsed, Diagnostic::Severity::warning, 3, "so pages do not show it") == row.warned);
+  }
+}
+
 TEST_CASE("a tag named twice is kept once, with a warning on the repeat's line") {
   auto parsed = parse_article("+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [\n  \"gaza\",\n  \"aid\",\n  \"gaza\",\n]\n+++\n",
                               "s/a.md");

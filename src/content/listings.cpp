@@ -234,7 +234,8 @@ std::string archive_path(std::string_view listing, int year, int month, int day)
 }
 
 std::string month_name(int year, int month) {
-  return fmt::format("{} {:04}", month >= 1 && month <= 12 ? month_names[static_cast<std::size_t>(month - 1)] : "?", year);
+  return fmt::format("{} {}", month >= 1 && month <= 12 ? month_names[static_cast<std::size_t>(month - 1)] : "?",
+                     year_label(year));
 }
 
 namespace {

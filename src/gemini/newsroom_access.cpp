@@ -22,10 +22,6 @@ bool is_author(const EditorSettings& editor, const std::vector<std::string>& aut
   return std::find(authors.begin(), authors.end(), editor.name) != authors.end();
 }
 
-bool in_sections(const EditorSettings& editor, std::string_view section) {
-  return editor.sections.empty() || std::find(editor.sections.begin(), editor.sections.end(), section) != editor.sections.end();
-}
-
 GeminiRefusal not_allowed(std::string meta) { return {61, std::move(meta)}; }
 
 std::string_view state_name(StoryInfo::State state) {
@@ -87,7 +83,7 @@ std::optional<GeminiRefusal> refuse_change(const EditorSettings& editor, const U
     if (!exists) return std::nullopt;
     return not_allowed("Reporters add new images; an editor replaces or removes one");
   }
-  if (!in_sections(editor, target.section))
+  if (!files_in_section(editor, target.section))
     return not_allowed(fmt::format("You file in {} only", fmt::join(editor.sections, ", ")));
   const StoryInfo* story = index ? index->find(target.page) : nullptr;
   if (!story) return std::nullopt;
@@ -107,10 +103,15 @@ std::optional<GeminiRefusal> refuse_story(const EditorSettings& editor, const Ar
   return std::nullopt;
 }
 
+bool files_in_section(const EditorSettings& editor, std::string_view section) {
+  return editor.role == EditorSettings::Role::editor || editor.sections.empty() ||
+         std::find(editor.sections.begin(), editor.sections.end(), section) != editor.sections.end();
+}
+
 bool may_change_story(const EditorSettings& editor, const StoryInfo& story) {
   if (editor.role == EditorSettings::Role::editor) return true;
   const std::string_view section = std::string_view(story.path).substr(1, story.path.find('/', 1) - 1);
-  return story.state == StoryInfo::State::draft && in_sections(editor, section) && is_author(editor, story.authors);
+  return story.state == StoryInfo::State::draft && files_in_section(editor, section) && is_author(editor, story.authors);
 }
 
 } // namespace gazette

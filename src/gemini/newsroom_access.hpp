@@ -44,6 +44,10 @@ std::optional<GeminiRefusal> refuse_change(const EditorSettings& editor, const U
 // drafts, with their name among the authors. Nullopt for editors.
 std::optional<GeminiRefusal> refuse_story(const EditorSettings& editor, const Article& uploaded);
 
+// Whether `editor` files in `section`: an editor in every one, a reporter
+// in their sections, or in every one when they have none.
+bool files_in_section(const EditorSettings& editor, std::string_view section);
+
 // Whether `editor` may change the story (for the newsroom page's edit links).
 bool may_change_story(const EditorSettings& editor, const StoryInfo& story);
 

@@ -63,9 +63,7 @@ void append_problems(std::string& out, const Diagnostics* problems, const Editor
   if (problems)
     for (const auto& problem : *problems) {
       const std::string_view folder = std::string_view(problem.path).substr(0, problem.path.find('/'));
-      if (editor.role == EditorSettings::Role::editor || editor.sections.empty() ||
-          std::find(editor.sections.begin(), editor.sections.end(), folder) != editor.sections.end())
-        shown.push_back(&problem);
+      if (files_in_section(editor, folder)) shown.push_back(&problem);
     }
   if (shown.empty()) out += "None.\n";
   for (std::size_t i = 0; i < shown.size() && i < max_problems_listed; ++i)
@@ -114,8 +112,7 @@ std::string render_newsroom_page(const StoryIndex* index, const Diagnostics* pro
     out += "Upload it to titan://" + std::string(origin) + "/<section>/<slug>, the slug in lowercase letters, "
            "digits and -; it starts as a draft:\n\n";
     for (const auto& section : index->sections)
-      if (is_editor || editor.sections.empty() ||
-          std::find(editor.sections.begin(), editor.sections.end(), section.name) != editor.sections.end())
+      if (files_in_section(editor, section.name))
         append_link_line(out, fmt::format("titan://{}/{}/", origin, section.name),
                          fmt::format("New story in {}", section.title.empty() ? section.name : section.title));
     out += fmt::format("\n```Front matter to start from\n+++\ntitle = \"\"\ndate = {}\nauthor = \"{}\"\ndraft = true\n+++\n```\n",

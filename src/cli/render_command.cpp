@@ -35,14 +35,23 @@ int render_command(const std::filesystem::path& config_file, const std::string& 
   // freed: the system takes it back at once, where freeing a large capsule's
   // millions of pieces one by one takes a good part of a second. It stays
   // reachable from here, so leak checkers do not count it.
-  static const BuiltSnapshot* kept = nullptr;
-  kept = new BuiltSnapshot(build_snapshot(std::make_shared<const Config>(loaded.config), nullptr));
-  const Snapshot& snapshot = *kept->snapshot;
+  // As a server starts: the pages first, and the search index only when
+  // the request waits for it.
+  CapsuleReading as_a_start;
+  as_a_start.search_later = true;
+  static BuiltSnapshot* kept = nullptr;
+  kept = new BuiltSnapshot(
+      build_snapshot(std::make_shared<const Config>(loaded.config), nullptr, nullptr, seconds_now(), as_a_start));
   for (const auto& diagnostic : kept->diagnostics) fmt::print(stderr, "{}\n", diagnostic.to_string());
+  const auto answer_from = [&](auto answer_protocol, const std::string& text) {
+    const Client client{loaded.config.gemini.listen.empty() ? std::uint16_t{1965} : loaded.config.gemini.listen.front().port, {}};
+    Answer answer = answer_protocol(*kept->snapshot, {Framing::complete, text}, client);
+    if (answer.not_ready) answer = answer_protocol(*complete_search(*kept, *kept->snapshot), {Framing::complete, text}, client);
+    return answer;
+  };
 
-  const Client client{loaded.config.gemini.listen.empty() ? std::uint16_t{1965} : loaded.config.gemini.listen.front().port, {}};
   if (gopher) {
-    const Answer answer = answer_gopher(snapshot, {Framing::complete, request}, client);
+    const Answer answer = answer_from(answer_gopher, request);
     const bool found = answer.status != "3";
     (found ? std::cout : std::cerr) << answer_bytes(answer);
     return found ? exit_ok : exit_failure;
@@ -50,7 +59,7 @@ int render_command(const std::filesystem::path& config_file, const std::string& 
 
   // A path is asked for as a client would, on the first host name.
   const std::string url = request.starts_with('/') ? fmt::format("gemini://{}{}", loaded.config.hostnames.front(), request) : request;
-  const std::string response = answer_bytes(answer_gemini(snapshot, {Framing::complete, url}, client));
+  const std::string response = answer_bytes(answer_from(answer_gemini, url));
   const std::size_t header_end = response.find("\r\n") + 2;
   std::cerr << response.substr(0, header_end);
   std::cout << response.substr(header_end);

@@ -148,7 +148,11 @@ int serve_command(const std::filesystem::path& config_file) {
       // may read is never published, not even until the first reload.
       BuiltSnapshot built = [&] {
         const HugePagesWhileBuilding huge_pages;
-        return build_snapshot(started_with, tls);
+        // Its pages are served as soon as they are made; its search index
+        // is built next (see Reloader).
+        CapsuleReading first;
+        first.search_later = true;
+        return build_snapshot(started_with, tls, nullptr, seconds_now(), first);
       }();
       for (const auto& diagnostic : built.diagnostics) log_message("{}", diagnostic.to_string());
       snapshots.replace(built.snapshot);

@@ -34,6 +34,11 @@ Answer answer_gemini(const Snapshot& snapshot, const ReceivedRequest& request, c
   if (auto* refusal = std::get_if<GeminiRefusal>(&parsed)) return gemini_status(refusal->status, refusal->meta);
   const auto& asked = std::get<GeminiRequest>(parsed);
   if (auto newsroom = answer_newsroom(snapshot, asked, client)) return std::move(*newsroom);
+  if (asked.path == search_path && !asked.query.empty() && snapshot.search_pending) {
+    Answer later = gemini_status(41, search_not_ready);
+    later.not_ready = true;
+    return later;
+  }
   if (asked.path == search_path && !asked.query.empty() && snapshot.search)
     return made_gemini_answer(gemini_search_response(snapshot, asked.query_text));
   const Resource* resource = Snapshot::find(snapshot.gemini, asked.path);

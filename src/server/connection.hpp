@@ -21,6 +21,9 @@
 #include <array>
 #include <asio/awaitable.hpp>
 #include <asio/ip/tcp.hpp>
+#include <asio/steady_timer.hpp>
+#include <asio/this_coro.hpp>
+#include <asio/use_awaitable.hpp>
 #include <asio/thread_pool.hpp>
 #include <chrono>
 #include <functional>
@@ -113,6 +116,19 @@ asio::awaitable<void> serve_connection(const ConnectionServices& services, asio:
       if (ec) break;
     }
     ec.clear();
+  }
+  // A search just after a start waits for its index, asking each snapshot
+  // swapped in meanwhile, until the request's time is up.
+  std::shared_ptr<const Snapshot> answered_from = snapshot;
+  if (answer.not_ready) {
+    connection->disarm();
+    asio::steady_timer pause(co_await asio::this_coro::executor);
+    for (const auto until = Clock::now() + config.request_timeout; answer.not_ready && Clock::now() < until;) {
+      pause.expires_after(std::chrono::milliseconds(20));
+      co_await pause.async_wait(asio::use_awaitable);
+      answered_from = services.snapshots.current();
+      answer = FrontEnd::answer(*answered_from, request, asking);
+    }
   }
   if (answer.task) {
     connection->disarm();

@@ -126,7 +126,24 @@ void Reloader::request(Work work) {
   wake_.notify_one();
 }
 
+void Reloader::complete_first_search() {
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    store_.replace(complete_search(last_build_, *store_.current()));
+  } catch (const std::exception& e) {
+    // The next reload builds the whole capsule, and its index with it.
+    log_message("the search index could not be built ({}); searches are refused until the capsule next changes or the server is sent SIGHUP", e.what());
+    return;
+  }
+  last_build_.snapshot.reset();
+  log_message("search index built in {:.0f} ms",
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+}
+
 void Reloader::run(std::stop_token stop) {
+  // The first build is served before its search index is made: it is made
+  // first, before any reload.
+  if (last_build_.search_pending) complete_first_search();
   for (;;) {
     Work work;
     {

@@ -65,6 +65,7 @@ private:
   enum class Work { none, content, everything };
   void request(Work work);
   void run(std::stop_token stop);
+  void complete_first_search();
   // False when the build may have read a file half written, or a deploy
   // half done, and must be redone (held back while a deploy is under way).
   bool rebuild(Work work);

@@ -79,7 +79,17 @@ struct Rendered {
   }
 };
 
-Rendered render(const Publication& publication, const Article& article, const Config& config, std::size_t key) {
+void add_words(const Publication& publication, const Article& article, StoryWords& words) {
+  words.title = word_list({article.title});
+  words.all = searchable_words(publication, article);
+  // Kept until the story changes: the slack these strings gathered while
+  // growing would be a third of them.
+  words.title.shrink_to_fit();
+  words.all.shrink_to_fit();
+}
+
+Rendered render(const Publication& publication, const Article& article, const Config& config, std::size_t key,
+                SearchWords search_words) {
   Rendered rendered{std::make_shared<ArticleRenders>(), {}};
   ArticleRenders* renders = rendered.renders.get();
   renders->key = key;
@@ -95,12 +105,7 @@ Rendered render(const Publication& publication, const Article& article, const Co
   }
   renders->gemini_entry = render_story_entry_gemtext(article);
   renders->gopher_entry = render_story_entry_menu(publication, article, style);
-  renders->words.title = word_list({article.title});
-  renders->words.all = searchable_words(publication, article);
-  // Kept until the story changes: the slack these strings gathered while
-  // growing would be a third of them.
-  renders->words.title.shrink_to_fit();
-  renders->words.all.shrink_to_fit();
+  if (search_words == SearchWords::now) add_words(publication, article, renders->words);
   return rendered;
 }
 
@@ -163,7 +168,7 @@ bool finger_shares_gopher_text(const Config& config) {
 }
 
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
-                                 PageStore* store) {
+                                 PageStore* store, SearchWords search_words) {
   const auto& published = publication.published;
   std::vector<std::shared_ptr<const ArticleRenders>> made(published.size());
   // Stories are rendered a few dozen at a time, and each group's pages go
@@ -181,7 +186,7 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
       if (last && last->key == key) {
         made[i] = std::move(last);
       } else if (restore_body(config.capsule, article) || !last) {
-        fresh.push_back(render(publication, article, config, key));
+        fresh.push_back(render(publication, article, config, key, search_words));
         made[i] = fresh.back().renders;
       } else {
         made[i] = std::move(last); // its body is gone from the file: the last pages stay until the file is good again
@@ -197,9 +202,24 @@ RendersByArticle render_articles(const Publication& publication, const Config& c
 
 std::shared_ptr<const ArticleRenders> render_article(const Publication& publication, const Article& article,
                                                      const Config& config, PageStore* store) {
-  std::vector<Rendered> fresh{render(publication, article, config, render_key(publication, article, config))};
+  std::vector<Rendered> fresh{
+      render(publication, article, config, render_key(publication, article, config), SearchWords::now)};
   keep(store, fresh);
   return fresh.front().renders;
+}
+
+void add_search_words(const Publication& publication, const RendersByArticle& renders) {
+  const auto& published = publication.published;
+  parallel_for(published.size(), [&](std::size_t i) {
+    const Article& article = *published[i];
+    // Made by render_articles for this build alone, and not yet read by
+    // any other: see SearchWords::later.
+    auto& words = const_cast<StoryWords&>(renders.at(&article)->words);
+    add_words(publication, article, words);
+    // At once, not after all: the index, made next, then takes the memory
+    // the bodies held, which would otherwise stay split between the two.
+    release_body(article);
+  });
 }
 
 GemtextEntries gemtext_entries(const RendersByArticle& renders) {

@@ -64,11 +64,21 @@ private:
 
 using RendersByArticle = std::unordered_map<const Article*, HeldRenders>;
 
+// When a story's search words are made: with its pages, or after them
+// (add_search_words), so that a server starting up can serve its pages
+// before its search index is built.
+enum class SearchWords { now, later };
+
 // Renders every published article, or takes it from `previous` (the last
 // build's renders, by path) when its key is unchanged. The pages go to
 // `store` when there is one.
 RendersByArticle render_articles(const Publication& publication, const Config& config, const RenderCache* previous,
-                                 PageStore* store = nullptr);
+                                 PageStore* store = nullptr, SearchWords search_words = SearchWords::now);
+
+// The search words of every published story rendered with
+// SearchWords::later, from its body, before any other build reads them;
+// each body is let go once its words are found.
+void add_search_words(const Publication& publication, const RendersByArticle& renders);
 
 // One story rendered anew, its body in memory; its pages go to `store`
 // when there is one.

@@ -93,6 +93,15 @@ std::uint64_t page_bytes(const RendersByArticle& renders) {
   return bytes;
 }
 
+// Every page is rendered, and every search word found: the next build
+// reads a file again for a story it must render anew.
+void release_all_bodies(BuiltSnapshot& built) {
+  release_bodies(built.cache);
+  // A story shown without its missing photo is a copy of the cached one.
+  if (built.publication)
+    for (const auto& article : built.publication->articles) release_body(*article);
+}
+
 BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,
                           BuiltSnapshot* previous, std::chrono::sys_seconds now, const CapsuleReading& reading) {
   BuiltSnapshot built;
@@ -134,18 +143,25 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   add_static_gemini_resources(*snapshot, files, file_bytes, lang);
   RendersByArticle renders;
   if (loaded.publication) {
-    const bool same_store = previous && built.pages == previous->pages;
+    // A build whose search index could not be completed lends no renders:
+    // some of them lack their search words.
+    const bool same_store = previous && built.pages == previous->pages && !previous->search_pending;
     // The last build's renders, by path, while their pages are in this store.
     RenderCache last;
     if (same_store) {
       last.reserve(previous->article_renders.size());
       for (const auto& [article, rendered] : previous->article_renders) last.emplace(article->path(), rendered.get());
     }
-    renders = render_articles(*loaded.publication, *config, same_store ? &last : nullptr, built.pages.get());
+    built.search_pending = reading.search_later;
+    renders = render_articles(*loaded.publication, *config, same_store ? &last : nullptr, built.pages.get(),
+                              built.search_pending ? SearchWords::later : SearchWords::now);
     built.page_bytes += page_bytes(renders);
+    snapshot->search_pending = built.search_pending;
     // The search index needs only the renders: it is built beside the
     // lists' planning, which would otherwise leave a core idle.
-    auto search = std::async(std::launch::async, [&] { add_search(*snapshot, *loaded.publication, renders); });
+    std::future<void> search;
+    if (!built.search_pending)
+      search = std::async(std::launch::async, [&] { add_search(*snapshot, *loaded.publication, renders); });
     const std::vector<ListingPlan> plans = listing_plans(*loaded.publication, entry_bytes(renders));
     std::vector<ListingPage> listings =
         listing_pages(plans, *loaded.publication, *config, renders, same_store ? &previous->listings : nullptr);
@@ -168,7 +184,7 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
     if (!config->spartan.listen.empty())
       add_spartan_resources(*snapshot, loaded.publication.get(), renders, config->spartan);
     if (!config->finger.listen.empty()) add_finger_resources(*snapshot, loaded.publication.get(), renders, *config);
-    search.get();
+    if (search.valid()) search.get();
     gopher.get();
     built.listings = by_path(std::move(listings));
   } else {
@@ -183,14 +199,9 @@ BuiltSnapshot build_whole(std::shared_ptr<const Config> config, std::shared_ptr<
   const Diagnostics links = check_links(loaded.publication.get(), files, snapshot->gemini, &built.link_targets);
   built.diagnostics.insert(built.diagnostics.end(), links.begin(), links.end());
   built.gemtext_pages = gemtext_pages(files);
-  // Every page is rendered: the next build reads a file again for a story
-  // it must render anew.
-  release_bodies(built.cache);
-  // A story shown without its missing photo is a copy of the cached one.
-  if (loaded.publication)
-    for (const auto& article : loaded.publication->articles) release_body(*article);
   if (previous) built.changes = compare_stories(previous->publication.get(), loaded.publication.get());
   built.publication = std::move(loaded.publication);
+  if (!built.search_pending) release_all_bodies(built);
   built.article_renders = std::move(renders);
   built.redirects = std::move(loaded.redirects);
   finish_build(built, std::move(snapshot));
@@ -315,6 +326,18 @@ void finish_build(BuiltSnapshot& built, std::shared_ptr<Snapshot> snapshot) {
     snapshot->problems = std::make_shared<const Diagnostics>(std::move(problems));
   }
   built.snapshot = std::move(snapshot);
+}
+
+std::shared_ptr<const Snapshot> complete_search(BuiltSnapshot& built, const Snapshot& serving) {
+  auto snapshot = std::make_shared<Snapshot>(serving);
+  if (built.search_pending && built.publication) {
+    add_search_words(*built.publication, built.article_renders);
+    add_search(*snapshot, *built.publication, built.article_renders);
+    release_all_bodies(built);
+  }
+  built.search_pending = snapshot->search_pending = false;
+  built.snapshot = snapshot;
+  return snapshot;
 }
 
 BuiltSnapshot build_snapshot(std::shared_ptr<const Config> config, std::shared_ptr<asio::ssl::context> tls,

@@ -45,6 +45,9 @@ struct BuiltSnapshot {
   // them is built whole, for the stories shown with or without it.
   LinkTargets photo_paths;
   bool edited_in_place = false; // this build took the last one's and changed only the edited stories
+  // Built with CapsuleReading::search_later: complete_search has yet to
+  // build the search index, and the articles keep their bodies until then.
+  bool search_pending = false;
   std::size_t article_files = 0; // article files found, those that failed included
   // When a scheduled story is next due: the snapshot is stale from then on.
   std::optional<std::chrono::sys_seconds> next_scheduled;
@@ -64,6 +67,10 @@ struct CapsuleReading {
   // Story files of the same change, gone, that are built next, one at a
   // time: a story withdrawn before them need not render their pages again.
   ChangedFiles withdrawn_next;
+  // A whole build's pages are served before its search index is built (see
+  // complete_search): a server's start, where readers otherwise wait for
+  // both. A reload keeps serving the last snapshot meanwhile, and needs not.
+  bool search_later = false;
 
   // The folder to read: `folder`, or the configured capsule.
   const std::filesystem::path& capsule(const Config& config) const {
@@ -74,6 +81,10 @@ struct CapsuleReading {
 // Gives `built` its snapshot, the last step of every build: with the
 // capsule's problems as the build's diagnostics now stand, for the newsroom.
 void finish_build(BuiltSnapshot& built, std::shared_ptr<Snapshot> snapshot);
+
+// The snapshot `serving`, built as `built` was with search_later, with its
+// search index; `built` then holds it, and its articles let their bodies go.
+std::shared_ptr<const Snapshot> complete_search(BuiltSnapshot& built, const Snapshot& serving);
 
 // `tls` may be null where nothing is served (gazette render). `previous`
 // lets a reload reuse what did not change; after an edit that leaves each

@@ -69,6 +69,13 @@ struct Answer {
   // (and dropped); closing on unread bytes would reset the connection.
   std::uint64_t unread_body = 0;
   std::optional<NewsroomTask> task; // done before the answer is sent
+  // Asked of a snapshot still being completed (a search just after a
+  // start): asked again of the next one, and sent as it is (a "try again
+  // later") only if none comes within the request timeout.
+  bool not_ready = false;
 };
+
+// What a search is answered while the index is built, should it take long.
+inline constexpr std::string_view search_not_ready = "The search index is being built; try again in a few seconds";
 
 } // namespace gazette

@@ -47,6 +47,9 @@ struct Snapshot {
   // their place in search_entries.
   std::shared_ptr<const SearchIndex> search;
   SearchEntries search_entries;
+  // Set while the index is being built, just after a start: a search
+  // waits for the snapshot that has it.
+  bool search_pending = false;
   std::string site_title;
   std::string lang;
 

@@ -55,6 +55,11 @@ Answer search(const Snapshot& snapshot, const ReceivedRequest& request, const Sp
     answer.status = "2";
     return answer;
   }
+  if (snapshot.search_pending) {
+    Answer later = made(spartan_header(5, search_not_ready));
+    later.not_ready = true;
+    return later;
+  }
   return made(spartan_search_response(snapshot, words, snapshot.config->spartan.ascii));
 }
 
@@ -75,7 +80,7 @@ Answer answer_spartan(const Snapshot& snapshot, const ReceivedRequest& request, 
     return client_error(fmt::format("Too many requests; try again in {} seconds", client.slow_down->count()),
                         asked.content_length);
 
-  if (asked.path == search_path && snapshot.search) return search(snapshot, request, asked);
+  if (asked.path == search_path && (snapshot.search || snapshot.search_pending)) return search(snapshot, request, asked);
   if (asked.content_length > 0)
     return client_error(fmt::format("{} takes no input; send a content length of 0", asked.path), asked.content_length);
   const Resource* resource = Snapshot::find(snapshot.spartan, asked.path);

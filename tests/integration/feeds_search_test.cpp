@@ -147,3 +147,30 @@ TEST_CASE("search: a story is found by its captions, credits, notes and standfir
     CHECK(gopher.bytes.find("\t" + row.found + "\tlocalhost\t") != std::string::npos);
   }
 }
+
+TEST_CASE("Search: asked as the server starts, it waits for the index and is answered") {
+  // Enough stories that the index takes a while to build after the pages
+  // are served: a search asked at once comes while it is being built.
+  constexpr int stories = 15000;
+  TempCapsule site;
+  site.write("site.toml", "title = \"Harbour News\"\n").write("city/_section.toml", "title = \"City\"\n");
+  for (int i = 0; i < stories; ++i) {
+    std::string body;
+    for (int paragraph = 0; paragraph < 4; ++paragraph)
+      body += fmt::format("\nThe council met on quay {} and spoke of ferries {}, cranes {}, tides {}, wages {} and "
+                          "the fish market {}, which opens at dawn on weekdays {} and at noon on Sundays {}.\n",
+                          i, i + paragraph, i * 3 + paragraph, i * 5, i * 7 + paragraph, i * 11, i % 13, paragraph);
+    site.write(fmt::format("city/story-{}.md", i),
+               fmt::format("+++\ntitle = \"Harbour story {}\"\ndate = 2024-05-{:02}\n+++\n{}", i, 1 + i % 28, body));
+  }
+  GazetteProcess server(site);
+  const bool asked_while_pending = server.stderr_text().find("search index built") == std::string::npos;
+  const TcpResponse gopher = tcp_exchange(server.gopher_port(), "/search\tharbour\r\n");
+  const GeminiResponse gemini = gemini_get(server.gemini_port(), "/search?harbour");
+  CHECK(asked_while_pending);
+  CHECK(gopher.bytes.find(fmt::format("i{} stories found for \"harbour\". The first 50 are shown.", stories)) !=
+        std::string::npos);
+  CHECK(gemini.header == "20 text/gemini");
+  CHECK(gemini.body.find(fmt::format("{} stories found for \"harbour\".", stories)) != std::string::npos);
+  CHECK(server.stderr_text().find("search index built in ") != std::string::npos);
+}

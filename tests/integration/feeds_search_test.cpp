@@ -165,6 +165,10 @@ TEST_CASE("Search: asked as the server starts, it waits for the index and is ans
   }
   GazetteProcess server(site);
   const bool asked_while_pending = server.stderr_text().find("search index built") == std::string::npos;
+  // An edit saved meanwhile is published once the index is built, and
+  // found by its new words, not by its old.
+  site.write("city/story-0.md",
+             "+++\ntitle = \"Lighthouse story\"\ndate = 2024-05-01\n+++\n\nThe harbour lamp was lit.\n");
   const TcpResponse gopher = tcp_exchange(server.gopher_port(), "/search\tharbour\r\n");
   const GeminiResponse gemini = gemini_get(server.gemini_port(), "/search?harbour");
   CHECK(asked_while_pending);
@@ -173,4 +177,13 @@ TEST_CASE("Search: asked as the server starts, it waits for the index and is ans
   CHECK(gemini.header == "20 text/gemini");
   CHECK(gemini.body.find(fmt::format("{} stories found for \"harbour\".", stories)) != std::string::npos);
   CHECK(server.stderr_text().find("search index built in ") != std::string::npos);
+
+  CHECK(eventually([&] {
+    return gemini_get(server.gemini_port(), "/search?lighthouse").body.find("1 story found for \"lighthouse\".") !=
+           std::string::npos;
+  }));
+  CHECK(gemini_get(server.gemini_port(), "/search?quay")
+            .body.find(fmt::format("{} stories found for \"quay\".", stories - 1)) != std::string::npos);
+  const std::string log = server.stderr_text();
+  CHECK(log.find("search index built") < log.find("reloaded capsule"));
 }

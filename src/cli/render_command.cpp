@@ -31,14 +31,14 @@ int render_command(const std::filesystem::path& config_file, const std::string& 
   for (const auto& problem : loaded.problems) fmt::print(stderr, "{}\n", format_problem(config_file, problem));
   if (loaded.has_errors()) return exit_bad_config;
 
-  // The process ends once the page is printed, so the snapshot is never
-  // freed: the system takes it back at once, where freeing a large capsule's
-  // millions of pieces one by one takes a good part of a second. It stays
-  // reachable from here, so leak checkers do not count it.
   // As a server starts: the pages first, and the search index only when
   // the request waits for it.
   CapsuleReading as_a_start;
   as_a_start.search_later = true;
+  // The process ends once the page is printed, so the snapshot is never
+  // freed: the system takes it back at once, where freeing a large capsule's
+  // millions of pieces one by one takes a good part of a second. It stays
+  // reachable from here, so leak checkers do not count it.
   static BuiltSnapshot* kept = nullptr;
   kept = new BuiltSnapshot(
       build_snapshot(std::make_shared<const Config>(loaded.config), nullptr, nullptr, seconds_now(), as_a_start));

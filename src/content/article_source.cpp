@@ -255,7 +255,10 @@ ParsedArticle parse_article(std::string_view raw_text, const std::string& source
                                "date = 2024-05-17 (the story is published as dated)");
       }
     } else if (key == "updated") {
-      if (auto value = reader.timestamp(node, key)) article.updated = *value, updated_node = &node;
+      if (auto value = reader.timestamp(node, key)) {
+        article.updated = *value;
+        updated_node = &node;
+      }
     } else if (key == "author") {
       for (auto& [name, _] : reader.strings(node, key, true)) article.authors.push_back(single_line(name));
     } else if (key == "summary") {

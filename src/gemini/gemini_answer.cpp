@@ -34,13 +34,10 @@ Answer answer_gemini(const Snapshot& snapshot, const ReceivedRequest& request, c
   if (auto* refusal = std::get_if<GeminiRefusal>(&parsed)) return gemini_status(refusal->status, refusal->meta);
   const auto& asked = std::get<GeminiRequest>(parsed);
   if (auto newsroom = answer_newsroom(snapshot, asked, client)) return std::move(*newsroom);
-  if (asked.path == search_path && !asked.query.empty() && snapshot.search_pending) {
-    Answer later = gemini_status(41, search_not_ready);
-    later.not_ready = true;
-    return later;
+  if (asked.path == search_path && !asked.query.empty()) {
+    if (snapshot.search_pending) return not_ready(gemini_status(41, search_not_ready));
+    if (snapshot.search) return made_gemini_answer(gemini_search_response(snapshot, asked.query_text));
   }
-  if (asked.path == search_path && !asked.query.empty() && snapshot.search)
-    return made_gemini_answer(gemini_search_response(snapshot, asked.query_text));
   const Resource* resource = Snapshot::find(snapshot.gemini, asked.path);
   if (!resource) return gemini_not_found();
   Answer answer;

@@ -58,11 +58,7 @@ Answer answer_gopher(const Snapshot& snapshot, const ReceivedRequest& request, c
 
   const auto& asked = std::get<GopherRequest>(parsed);
   const std::string key = snapshot_key(asked.selector);
-  if (key == search_path && snapshot.search_pending) {
-    Answer later = error(search_not_ready);
-    later.not_ready = true;
-    return later;
-  }
+  if (key == search_path && snapshot.search_pending) return not_ready(error(search_not_ready));
   if (key == search_path && snapshot.search) return made(gopher_search_response(snapshot, asked.search), "1");
   if (key.starts_with("URL:") && snapshot.outside_links.contains(std::string_view(key).substr(4)))
     if (auto page = url_redirect_page(std::string_view(key).substr(4))) return made(std::move(*page), "ok");

@@ -132,7 +132,9 @@ void Reloader::complete_first_search() {
     store_.replace(complete_search(last_build_, *store_.current()));
   } catch (const std::exception& e) {
     // The next reload builds the whole capsule, and its index with it.
-    log_message("the search index could not be built ({}); searches are refused until the capsule next changes or the server is sent SIGHUP", e.what());
+    log_message("the search index could not be built ({}); searches are refused until the capsule next changes "
+                "or the server is sent SIGHUP",
+                e.what());
     return;
   }
   last_build_.snapshot.reset();

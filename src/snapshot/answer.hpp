@@ -78,4 +78,10 @@ struct Answer {
 // What a search is answered while the index is built, should it take long.
 inline constexpr std::string_view search_not_ready = "The search index is being built; try again in a few seconds";
 
+// `answer`, marked as asked of a snapshot still being completed.
+inline Answer not_ready(Answer answer) {
+  answer.not_ready = true;
+  return answer;
+}
+
 } // namespace gazette

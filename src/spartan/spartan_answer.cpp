@@ -55,11 +55,7 @@ Answer search(const Snapshot& snapshot, const ReceivedRequest& request, const Sp
     answer.status = "2";
     return answer;
   }
-  if (snapshot.search_pending) {
-    Answer later = made(spartan_header(5, search_not_ready));
-    later.not_ready = true;
-    return later;
-  }
+  if (snapshot.search_pending) return not_ready(made(spartan_header(5, search_not_ready)));
   return made(spartan_search_response(snapshot, words, snapshot.config->spartan.ascii));
 }
 
